@@ -1,0 +1,70 @@
+#include "common/api/field_checks.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace huiwu::api {
+
+bool IsResourceId(absl::string_view id) {
+  if (id.empty() || id.size() > 63) return false;
+  for (char c : id) {
+    if (!(absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-')) return false;
+  }
+  return id.front() != '-' && id.back() != '-';
+}
+
+bool IsRequestId(absl::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!(absl::ascii_isalnum(c) || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
+size_t CharacterCount(absl::string_view text) {
+  size_t count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++count;  // count every byte that starts a code point
+  }
+  return count;
+}
+
+void FieldChecks::Text(absl::string_view field, absl::string_view value, size_t min, size_t max) {
+  const size_t length = CharacterCount(value);
+  if (length < min) {
+    Add(field, min == 1 ? "required; must not be empty"
+                        : absl::StrCat("too short: at least ", min, " characters"));
+  } else if (length > max) {
+    Add(field, absl::StrCat("too long: ", length, " characters, at most ", max));
+  } else if (value.find('\0') != absl::string_view::npos) {
+    Add(field, "must not contain NUL characters");
+  }
+}
+
+void FieldChecks::Int(absl::string_view field, int64_t value, int64_t min, int64_t max) {
+  if (value < min || value > max) {
+    Add(field, absl::StrCat("out of range: ", value, "; must be ", min, "–", max));
+  }
+}
+
+void FieldChecks::ResourceId(absl::string_view field, absl::string_view value) {
+  if (!IsResourceId(value)) {
+    Add(field, "must be 1–63 of a-z, 0-9 and '-', starting and ending with a letter or digit");
+  }
+}
+
+void FieldChecks::RequestId(absl::string_view field, absl::string_view value) {
+  if (!value.empty() && !IsRequestId(value)) {
+    Add(field, "must be 1–64 of A-Z, a-z, 0-9, '-' and '_' (a UUID fits), or empty");
+  }
+}
+
+void FieldChecks::Add(absl::string_view field, absl::string_view description) {
+  violations_.push_back(FieldViolation{std::string(field), std::string(description)});
+}
+
+absl::Status FieldChecks::status() const {
+  return violations_.empty() ? absl::OkStatus() : InvalidFieldsError(violations_);
+}
+
+}  // namespace huiwu::api

@@ -1,0 +1,56 @@
+// Request validation shared by every service: collects every violation of a request
+// (so the caller fixes them all at once) and reports them as one INVALID_ARGUMENT with
+// google.rpc.BadRequest naming each field.
+#ifndef HUIWU_COMMON_API_FIELD_CHECKS_H_
+#define HUIWU_COMMON_API_FIELD_CHECKS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "common/status/errors.h"
+
+namespace huiwu::api {
+
+// The identifier part of a resource name: 1–63 of a-z, 0-9, '-', starting and ending
+// with a letter or digit (RFC 1123 labels, as AIP-122 recommends).
+bool IsResourceId(absl::string_view id);
+
+// 1–64 of A-Z, a-z, 0-9, '-', '_' (a UUID fits).
+bool IsRequestId(absl::string_view id);
+
+// Length in characters (UTF-8 code points), which is what the database limits count.
+size_t CharacterCount(absl::string_view text);
+
+class FieldChecks final {
+ public:
+  // A required string of min..max characters.
+  void Text(absl::string_view field, absl::string_view value, size_t min, size_t max);
+  void Int(absl::string_view field, int64_t value, int64_t min, int64_t max);
+  void ResourceId(absl::string_view field, absl::string_view value);
+  // Empty is allowed (no idempotency requested).
+  void RequestId(absl::string_view field, absl::string_view value);
+  // A value of a proto enum: known and not UNSPECIFIED unless `allow_unspecified`.
+  template <typename IsValid>
+  void Enum(absl::string_view field, int value, IsValid is_valid, bool allow_unspecified) {
+    if (!is_valid(value)) {
+      Add(field, "unknown value " + std::to_string(value) + "; use one of the enum's values");
+    } else if (value == 0 && !allow_unspecified) {
+      Add(field, "required; choose a value other than UNSPECIFIED");
+    }
+  }
+  void Add(absl::string_view field, absl::string_view description);
+
+  bool ok() const { return violations_.empty(); }
+  // OK, or INVALID_ARGUMENT listing every violation.
+  absl::Status status() const;
+
+ private:
+  std::vector<FieldViolation> violations_;
+};
+
+}  // namespace huiwu::api
+
+#endif  // HUIWU_COMMON_API_FIELD_CHECKS_H_

@@ -1,0 +1,171 @@
+#include "common/config/config.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/reflection.h"
+#include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/log/log.h"
+
+extern char** environ;
+
+ABSL_FLAG(std::string, host, "127.0.0.1",
+          "Address the gRPC and metrics listeners bind to (0.0.0.0 inside a container).");
+ABSL_FLAG(int, grpc_port, 0, "gRPC port; 0 picks a free port (the bound port is logged).");
+ABSL_FLAG(int, metrics_port, 0,
+          "Prometheus /metrics port; 0 picks a free port, -1 disables the exporter.");
+ABSL_FLAG(int, max_threads, 64, "Maximum threads serving gRPC calls (1–1024).");
+ABSL_FLAG(absl::Duration, health_check_interval, absl::Seconds(2),
+          "How often the database is pinged to decide SERVING / NOT_SERVING.");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
+          "On SIGTERM/SIGINT, how long in-flight calls may take to finish.");
+ABSL_FLAG(bool, migrate_only, false, "Apply the database migrations, then exit.");
+ABSL_FLAG(std::string, mysql_host, "127.0.0.1", "MariaDB/MySQL host.");
+ABSL_FLAG(int, mysql_port, 3306, "MariaDB/MySQL port.");
+ABSL_FLAG(std::string, mysql_user, "huiwu", "Database user.");
+ABSL_FLAG(std::string, mysql_password, "", "Database password (prefer HUIWU_MYSQL_PASSWORD).");
+ABSL_FLAG(std::string, mysql_database, "",
+          "The service's own database (created if missing); default huiwu_<service>.");
+ABSL_FLAG(int, mysql_pool_size, 16, "Database connections per process (1–256).");
+ABSL_FLAG(absl::Duration, mysql_connect_timeout, absl::Seconds(2),
+          "Timeout to open a database connection.");
+ABSL_FLAG(absl::Duration, mysql_statement_timeout, absl::Seconds(10),
+          "Upper bound for one SQL statement (MariaDB max_statement_time and socket reads).");
+ABSL_FLAG(absl::Duration, mysql_lock_wait_timeout, absl::Seconds(5),
+          "innodb_lock_wait_timeout; a wait beyond it is retried, then answered ABORTED.");
+ABSL_FLAG(absl::Duration, mysql_acquire_timeout, absl::Seconds(5),
+          "How long a call waits for a free pooled connection before UNAVAILABLE.");
+
+namespace huiwu::config {
+namespace {
+
+constexpr absl::string_view kEnvPrefix = "HUIWU_";
+
+// Flags from common/ and services/ are ours and shown by --help; Abseil's and gRPC's
+// internals stay under --helpfull.
+bool IsOurFlagFile(absl::string_view file) {
+  return absl::StrContains(file, "common/") || absl::StrContains(file, "services/") ||
+         absl::StrContains(file, "tools/");
+}
+
+void ApplyEnvironment() {
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    absl::string_view text(*entry);
+    if (!absl::StartsWith(text, kEnvPrefix)) continue;
+    const size_t equals = text.find('=');
+    if (equals == absl::string_view::npos) continue;
+    absl::string_view variable = text.substr(0, equals);
+    absl::string_view value = text.substr(equals + 1);
+    std::string flag_name = absl::AsciiStrToLower(variable.substr(kEnvPrefix.size()));
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(flag_name);
+    if (flag == nullptr) {
+      // HUIWU_TEST_* configure the test suite, not a service.
+      if (!absl::StartsWith(variable, "HUIWU_TEST_")) {
+        log::Warning("unknown_environment_variable",
+                     {{"variable", variable}, {"hint", "no flag --" + flag_name + " exists"}});
+      }
+      continue;
+    }
+    std::string error;
+    if (!flag->ParseFrom(value, &error)) {
+      std::fprintf(stderr, "invalid %.*s=%.*s: %s\n", static_cast<int>(variable.size()),
+                   variable.data(), static_cast<int>(value.size()), value.data(), error.c_str());
+      std::exit(2);
+    }
+  }
+}
+
+std::string Describe(absl::string_view flag, const std::string& value) {
+  return absl::StrCat("--", flag, "=", value, " (env ", kEnvPrefix, absl::AsciiStrToUpper(flag),
+                      ")");
+}
+
+bool IsDatabaseName(absl::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name) {
+    if (!absl::ascii_isalnum(c) && c != '_') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<char*> ParseFlagsAndEnvironment(int argc, char** argv, absl::string_view usage) {
+  absl::FlagsUsageConfig usage_config;
+  usage_config.contains_help_flags = IsOurFlagFile;
+  usage_config.contains_helpshort_flags = IsOurFlagFile;
+  usage_config.version_string = [] { return std::string("huiwu 0.1\n"); };
+  absl::SetFlagsUsageConfig(usage_config);
+  absl::SetProgramUsageMessage(absl::StrCat(
+      usage, "\n\nEvery flag can also be set in the environment as HUIWU_<FLAG>, e.g. "
+             "HUIWU_MYSQL_PORT=3307; the command line wins."));
+  ApplyEnvironment();
+  return absl::ParseCommandLine(argc, argv);
+}
+
+absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database) {
+  ServerConfig config;
+  std::vector<std::string> problems;
+  auto check = [&](bool ok, absl::string_view flag, const std::string& value,
+                   absl::string_view rule) {
+    if (!ok) problems.push_back(absl::StrCat("invalid ", Describe(flag, value), ": ", rule));
+  };
+  auto positive = [&](absl::string_view flag, absl::Duration d) {
+    check(d > absl::ZeroDuration() && d <= absl::Hours(1), flag, absl::FormatDuration(d),
+          "must be above 0 and at most 1h, e.g. 5s or 500ms");
+  };
+
+  config.host = absl::GetFlag(FLAGS_host);
+  check(!config.host.empty(), "host", config.host, "must not be empty, e.g. 127.0.0.1");
+  config.grpc_port = absl::GetFlag(FLAGS_grpc_port);
+  check(config.grpc_port >= 0 && config.grpc_port <= 65535, "grpc_port",
+        absl::StrCat(config.grpc_port), "must be 0–65535 (0 picks a free port)");
+  config.metrics_port = absl::GetFlag(FLAGS_metrics_port);
+  check(config.metrics_port >= -1 && config.metrics_port <= 65535, "metrics_port",
+        absl::StrCat(config.metrics_port), "must be -1 (off) or 0–65535 (0 picks a free port)");
+  config.max_threads = absl::GetFlag(FLAGS_max_threads);
+  check(config.max_threads >= 1 && config.max_threads <= 1024, "max_threads",
+        absl::StrCat(config.max_threads), "must be 1–1024");
+  config.health_check_interval = absl::GetFlag(FLAGS_health_check_interval);
+  positive("health_check_interval", config.health_check_interval);
+  config.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  positive("shutdown_grace", config.shutdown_grace);
+  config.migrate_only = absl::GetFlag(FLAGS_migrate_only);
+
+  DatabaseConfig& db = config.database;
+  db.host = absl::GetFlag(FLAGS_mysql_host);
+  check(!db.host.empty(), "mysql_host", db.host, "must not be empty, e.g. 127.0.0.1");
+  db.port = absl::GetFlag(FLAGS_mysql_port);
+  check(db.port >= 1 && db.port <= 65535, "mysql_port", absl::StrCat(db.port), "must be 1–65535");
+  db.user = absl::GetFlag(FLAGS_mysql_user);
+  check(!db.user.empty() && db.user.size() <= 80, "mysql_user", db.user,
+        "must be 1–80 characters");
+  db.password = absl::GetFlag(FLAGS_mysql_password);
+  db.database = absl::GetFlag(FLAGS_mysql_database);
+  if (db.database.empty()) db.database = std::string(default_database);
+  check(IsDatabaseName(db.database), "mysql_database", db.database,
+        "must be 1–64 of A-Z, a-z, 0-9 and _");
+  db.pool_size = absl::GetFlag(FLAGS_mysql_pool_size);
+  check(db.pool_size >= 1 && db.pool_size <= 256, "mysql_pool_size", absl::StrCat(db.pool_size),
+        "must be 1–256");
+  db.connect_timeout = absl::GetFlag(FLAGS_mysql_connect_timeout);
+  positive("mysql_connect_timeout", db.connect_timeout);
+  db.statement_timeout = absl::GetFlag(FLAGS_mysql_statement_timeout);
+  positive("mysql_statement_timeout", db.statement_timeout);
+  db.lock_wait_timeout = absl::GetFlag(FLAGS_mysql_lock_wait_timeout);
+  positive("mysql_lock_wait_timeout", db.lock_wait_timeout);
+  db.acquire_timeout = absl::GetFlag(FLAGS_mysql_acquire_timeout);
+  positive("mysql_acquire_timeout", db.acquire_timeout);
+
+  if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+  return config;
+}
+
+}  // namespace huiwu::config

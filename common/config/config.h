@@ -1,0 +1,51 @@
+// Configuration of a huiwu service: flags, each also settable from the environment as
+// HUIWU_<FLAG_IN_UPPER_CASE> (the command line wins). Values are validated at start so
+// that an admin learns of a bad value at once, by name, not at the first request.
+#ifndef HUIWU_COMMON_CONFIG_CONFIG_H_
+#define HUIWU_COMMON_CONFIG_CONFIG_H_
+
+#include <string>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace huiwu::config {
+
+struct DatabaseConfig {
+  std::string host;
+  int port = 3306;
+  std::string user;
+  std::string password;
+  std::string database;
+  int pool_size = 16;
+  absl::Duration connect_timeout;
+  absl::Duration statement_timeout;
+  absl::Duration lock_wait_timeout;
+  absl::Duration acquire_timeout;
+};
+
+struct ServerConfig {
+  std::string host;        // address both listeners bind to
+  int grpc_port = 0;       // 0 picks a free port (tests)
+  int metrics_port = 0;    // 0 picks a free port; -1 disables /metrics
+  int max_threads = 0;     // gRPC sync-server threads
+  absl::Duration health_check_interval;
+  absl::Duration shutdown_grace;
+  bool migrate_only = false;
+  DatabaseConfig database;
+};
+
+// Applies HUIWU_* environment variables to the flags, then parses argv (which exits
+// on --help and on unknown flags). Exits with status 2 and a message naming the
+// variable when an environment value does not parse. Returns the positional args.
+std::vector<char*> ParseFlagsAndEnvironment(int argc, char** argv, absl::string_view usage);
+
+// Reads the common server flags; `default_database` is the service's own database
+// (e.g. "huiwu_booking") used when --mysql_database is not given.
+absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database);
+
+}  // namespace huiwu::config
+
+#endif  // HUIWU_COMMON_CONFIG_CONFIG_H_

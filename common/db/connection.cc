@@ -1,0 +1,51 @@
+#include "common/db/connection.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/statement.h>
+
+namespace huiwu::db {
+
+Connection::Connection(std::unique_ptr<sql::Connection> connection)
+    : connection_(std::move(connection)) {}
+
+Connection::~Connection() {
+  // Statements must go before their connection.
+  statements_.clear();
+  try {
+    if (connection_ != nullptr) connection_->close();
+  } catch (const sql::SQLException&) {
+    // Closing an already broken connection fails; nothing to do about it.
+  }
+}
+
+sql::PreparedStatement& Connection::Prepare(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    std::unique_ptr<sql::PreparedStatement> statement(connection_->prepareStatement(sql));
+    it = statements_.emplace(sql, std::move(statement)).first;
+  } else {
+    it->second->clearParameters();
+  }
+  return *it->second;
+}
+
+void Connection::Execute(const std::string& sql) {
+  std::unique_ptr<sql::Statement> statement(connection_->createStatement());
+  statement->execute(sql);
+}
+
+void Connection::Commit() { connection_->commit(); }
+
+void Connection::Rollback() { connection_->rollback(); }
+
+bool Connection::IsAlive() {
+  try {
+    return connection_->isValid();
+  } catch (const sql::SQLException&) {
+    return false;
+  }
+}
+
+}  // namespace huiwu::db

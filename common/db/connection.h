@@ -1,0 +1,57 @@
+// One database connection with its prepared statements, each prepared once per
+// connection and reused (a prepare costs a round trip and counts against
+// max_prepared_stmt_count).
+#ifndef HUIWU_COMMON_DB_CONNECTION_H_
+#define HUIWU_COMMON_DB_CONNECTION_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/time/time.h"
+
+namespace sql {
+class Connection;
+class PreparedStatement;
+}  // namespace sql
+
+namespace huiwu::db {
+
+class Connection final {
+ public:
+  explicit Connection(std::unique_ptr<sql::Connection> connection);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Returns the statement for `sql`, prepared on first use, parameters cleared.
+  // Throws sql::SQLException like the driver does.
+  sql::PreparedStatement& Prepare(const std::string& sql);
+
+  // Runs a statement that takes no parameters (DDL of migrations, SET, COMMIT).
+  void Execute(const std::string& sql);
+
+  void Commit();
+  void Rollback();
+
+  // True when the server answers a ping.
+  bool IsAlive();
+
+  sql::Connection& raw() { return *connection_; }
+
+  bool broken() const { return broken_; }
+  void MarkBroken() { broken_ = true; }
+  absl::Time last_used() const { return last_used_; }
+  void Touch(absl::Time now) { last_used_ = now; }
+
+ private:
+  std::unique_ptr<sql::Connection> connection_;
+  absl::flat_hash_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
+  bool broken_ = false;
+  absl::Time last_used_ = absl::InfinitePast();
+};
+
+}  // namespace huiwu::db
+
+#endif  // HUIWU_COMMON_DB_CONNECTION_H_

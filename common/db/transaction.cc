@@ -1,0 +1,122 @@
+#include "common/db/transaction.h"
+
+#include <cppconn/exception.h>
+
+#include <atomic>
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/db/sql_error.h"
+#include "common/log/log.h"
+#include "prometheus/counter.h"
+#include "prometheus/registry.h"
+
+namespace huiwu::db {
+namespace {
+
+struct TransactionMetrics {
+  prometheus::Counter* committed = nullptr;
+  prometheus::Counter* rolled_back = nullptr;
+  prometheus::Counter* failed = nullptr;
+  prometheus::Counter* retried_conflict = nullptr;
+  prometheus::Counter* retried_connection = nullptr;
+};
+
+std::atomic<TransactionMetrics*> g_metrics{nullptr};
+
+void Count(prometheus::Counter* TransactionMetrics::*counter) {
+  TransactionMetrics* metrics = g_metrics.load(std::memory_order_acquire);
+  if (metrics != nullptr) (metrics->*counter)->Increment();
+}
+
+// Full jitter: a uniformly random wait up to the exponential cap, so that the losers of
+// one race do not collide again in lockstep.
+absl::Duration Backoff(const RetryPolicy& policy, int attempt) {
+  thread_local std::mt19937_64 random(std::random_device{}());
+  absl::Duration cap = policy.initial_backoff * (1 << std::min(attempt, 16));
+  if (cap > policy.max_backoff) cap = policy.max_backoff;
+  std::uniform_int_distribution<int64_t> pick(0, absl::ToInt64Microseconds(cap));
+  return absl::Microseconds(pick(random));
+}
+
+void RollbackQuietly(Connection& connection) {
+  try {
+    connection.Rollback();
+  } catch (const sql::SQLException&) {
+    connection.MarkBroken();
+  }
+}
+
+}  // namespace
+
+void RegisterTransactionMetrics(prometheus::Registry& registry) {
+  auto& outcomes = prometheus::BuildCounter()
+                       .Name("huiwu_db_transactions_total")
+                       .Help("Database transactions by outcome.")
+                       .Register(registry);
+  auto& retries = prometheus::BuildCounter()
+                      .Name("huiwu_db_transaction_retries_total")
+                      .Help("Whole-transaction retries, by cause.")
+                      .Register(registry);
+  auto* metrics = new TransactionMetrics{
+      &outcomes.Add({{"outcome", "committed"}}), &outcomes.Add({{"outcome", "rolled_back"}}),
+      &outcomes.Add({{"outcome", "failed"}}), &retries.Add({{"cause", "conflict"}}),
+      &retries.Add({{"cause", "connection_lost"}})};
+  // Process-lifetime: the registry outlives every transaction.
+  delete g_metrics.exchange(metrics, std::memory_order_acq_rel);
+}
+
+absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
+                           absl::FunctionRef<absl::Status(Connection&)> work,
+                           const RetryPolicy& policy) {
+  for (int attempt = 1;; ++attempt) {
+    auto lease = pool.Acquire();
+    if (!lease.ok()) {
+      Count(&TransactionMetrics::failed);
+      return lease.status();
+    }
+    Connection& connection = **lease;
+    int error_code = 0;
+    std::string sql_state;
+    std::string message;
+    try {
+      absl::Status status = work(connection);
+      if (!status.ok()) {
+        RollbackQuietly(connection);
+        Count(&TransactionMetrics::rolled_back);
+        return status;
+      }
+      connection.Commit();
+      Count(&TransactionMetrics::committed);
+      return absl::OkStatus();
+    } catch (const sql::SQLException& e) {
+      error_code = e.getErrorCode();
+      sql_state = e.getSQLState();
+      message = e.what();
+    } catch (...) {
+      // Not a driver error: a bug. Leave no transaction open on the pooled connection.
+      RollbackQuietly(connection);
+      Count(&TransactionMetrics::failed);
+      throw;
+    }
+    const ErrorClass error_class = Classify(error_code);
+    if (error_class == ErrorClass::kConnectionLost) {
+      connection.MarkBroken();
+      pool.NoteConnectionLost();
+    } else {
+      RollbackQuietly(connection);
+    }
+    const bool retryable = error_class != ErrorClass::kOther;
+    if (!retryable || attempt >= policy.max_attempts) {
+      Count(&TransactionMetrics::failed);
+      return FromSqlError(error_code, sql_state, message,
+                          absl::StrCat(name, " (attempt ", attempt, ")"));
+    }
+    Count(error_class == ErrorClass::kConflict ? &TransactionMetrics::retried_conflict
+                                               : &TransactionMetrics::retried_connection);
+    absl::SleepFor(Backoff(policy, attempt));
+  }
+}
+
+}  // namespace huiwu::db

@@ -1,0 +1,39 @@
+// Runs a unit of work in one transaction and retries the WHOLE transaction when the
+// database says it lost a race (deadlock or Galera certification failure, 1213; lock
+// wait timeout, 1205) or the connection (2006/2013 …): bounded, jittered attempts. A
+// retried transaction re-reads everything, so a retry never acts on stale reads.
+#ifndef HUIWU_COMMON_DB_TRANSACTION_H_
+#define HUIWU_COMMON_DB_TRANSACTION_H_
+
+#include "absl/strings/string_view.h"
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "common/db/pool.h"
+
+namespace prometheus {
+class Registry;
+}
+
+namespace huiwu::db {
+
+struct RetryPolicy {
+  int max_attempts = 6;
+  absl::Duration initial_backoff = absl::Milliseconds(2);
+  absl::Duration max_backoff = absl::Milliseconds(100);
+};
+
+// Registers the transaction counters (attempts, retries by cause, outcomes) once.
+void RegisterTransactionMetrics(prometheus::Registry& registry);
+
+// Runs `work` on a pooled connection and commits when it returns OK; rolls back when it
+// returns an error (which is returned as is) or throws. `name` labels logs and metrics.
+// Driver errors thrown by `work` are retried or mapped by FromSqlError.
+absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
+                           absl::FunctionRef<absl::Status(Connection&)> work,
+                           const RetryPolicy& policy = {});
+
+}  // namespace huiwu::db
+
+#endif  // HUIWU_COMMON_DB_TRANSACTION_H_

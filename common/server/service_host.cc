@@ -1,0 +1,168 @@
+#include "common/server/service_host.h"
+
+#include <signal.h>
+
+#include <cstdio>
+
+#include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/db/transaction.h"
+#include "common/log/log.h"
+#include "common/server/grpc_metrics.h"
+#include "common/server/health_monitor.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/resource_quota.h"
+#include "grpcpp/security/server_credentials.h"
+#include "grpcpp/server.h"
+#include "grpcpp/server_builder.h"
+#include "prometheus/exposer.h"
+#include "prometheus/registry.h"
+
+ABSL_FLAG(absl::Duration, database_wait, absl::Seconds(60),
+          "At start-up, how long to wait for the database to become reachable.");
+
+namespace huiwu::server {
+
+absl::Status PrepareDatabase(db::ConnectionPool& pool, const std::vector<db::Migration>& migrations,
+                             absl::Duration wait) {
+  const absl::Time deadline = absl::Now() + wait;
+  for (;;) {
+    absl::Status status = db::EnsureDatabase(pool);
+    if (status.ok()) status = db::ApplyMigrations(pool, migrations);
+    if (status.ok() || status.code() != absl::StatusCode::kUnavailable ||
+        absl::Now() >= deadline) {
+      return status;
+    }
+    log::Warning("database_wait", {{"database", pool.config().database},
+                                   {"message", status.message()}});
+    absl::SleepFor(absl::Seconds(1));
+  }
+}
+
+absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
+    const ServiceSpec& spec, const config::ServerConfig& config, absl::Duration database_wait) {
+  std::unique_ptr<ServiceHost> host(new ServiceHost);
+  host->config_ = std::make_unique<config::ServerConfig>(config);
+  host->registry_ = std::make_shared<prometheus::Registry>();
+  host->pool_ = std::make_unique<db::ConnectionPool>(config.database, host->registry_.get());
+  db::RegisterTransactionMetrics(*host->registry_);
+
+  absl::Status prepared = PrepareDatabase(*host->pool_, spec.migrations, database_wait);
+  if (!prepared.ok()) return prepared;
+
+  host->context_ =
+      std::make_unique<ServiceContext>(ServiceContext{*host->config_, *host->pool_, *host->registry_});
+  host->service_ = spec.make_service(*host->context_);
+  host->grpc_metrics_ = std::make_unique<GrpcServerMetrics>(
+      *host->registry_, std::vector<std::string>{spec.grpc_service_name, "grpc.health.v1.Health"});
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(absl::StrCat(config.host, ":", config.grpc_port),
+                           grpc::InsecureServerCredentials(), &host->grpc_port_);
+  builder.RegisterService(host->service_.get());
+  grpc::ResourceQuota quota(absl::StrCat("huiwu-", spec.name));
+  quota.SetMaxThreads(config.max_threads);
+  builder.SetResourceQuota(quota);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(host->grpc_metrics_->InterceptorFactory());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  host->server_ = builder.BuildAndStart();
+  if (host->server_ == nullptr || host->grpc_port_ == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", config.host, ":",
+                                               config.grpc_port,
+                                               "; is the port in use? choose another --grpc_port"));
+  }
+
+  host->health_ = std::make_unique<HealthMonitor>(
+      *host->pool_, host->server_->GetHealthCheckService(),
+      std::vector<std::string>{spec.grpc_service_name}, config.health_check_interval,
+      *host->registry_);
+  host->health_->Start();
+
+  if (config.metrics_port >= 0) {
+    try {
+      host->exposer_ = std::make_unique<prometheus::Exposer>(
+          absl::StrCat(config.host, ":", config.metrics_port));
+    } catch (const std::exception& e) {
+      host->Shutdown(absl::ZeroDuration());
+      return absl::UnavailableError(absl::StrCat(
+          "cannot serve /metrics on ", config.host, ":", config.metrics_port, " (", e.what(),
+          "); is the port in use? choose another --metrics_port"));
+    }
+    host->exposer_->RegisterCollectable(host->registry_);
+    host->metrics_port_ = host->exposer_->GetListeningPorts().front();
+  }
+  log::Info("serving", {{"service", spec.name},
+                        {"grpc_port", absl::StrCat(host->grpc_port_)},
+                        {"metrics_port", absl::StrCat(host->metrics_port_)},
+                        {"database", config.database.database}});
+  return host;
+}
+
+ServiceHost::~ServiceHost() { Shutdown(absl::ZeroDuration()); }
+
+void ServiceHost::Shutdown(absl::Duration grace) {
+  if (stopped_) return;
+  stopped_ = true;
+  if (health_ != nullptr) health_->StopServing();
+  if (server_ != nullptr) {
+    server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+    server_->Wait();
+  }
+  health_.reset();
+}
+
+int RunServiceMain(int argc, char** argv, const ServiceSpec& spec) {
+  // Signals are taken synchronously by the main thread below; every thread started from
+  // here on inherits the blocked mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  config::ParseFlagsAndEnvironment(
+      argc, argv,
+      absl::StrCat("the ", spec.name,
+                   " service of huiwu (会务). Serves gRPC (", spec.grpc_service_name,
+                   ", health, reflection) and Prometheus /metrics."));
+  auto config = config::LoadServerConfig(spec.default_database);
+  if (!config.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(config.status().message()).c_str());
+    return 2;
+  }
+  db::InitDriver();
+
+  if (config->migrate_only) {
+    db::ConnectionPool pool(config->database, nullptr);
+    absl::Status status =
+        PrepareDatabase(pool, spec.migrations, absl::GetFlag(FLAGS_database_wait));
+    if (!status.ok()) {
+      log::Error("migration_failed", {{"message", status.message()}});
+      return 1;
+    }
+    log::Info("migrated", {{"database", config->database.database}});
+    return 0;
+  }
+
+  auto host = ServiceHost::Start(spec, *config, absl::GetFlag(FLAGS_database_wait));
+  if (!host.ok()) {
+    log::Error("start_failed", {{"service", spec.name}, {"message", host.status().message()}});
+    return 1;
+  }
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+  log::Info("shutting_down", {{"service", spec.name},
+                              {"signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT"},
+                              {"grace", absl::FormatDuration(config->shutdown_grace)}});
+  (*host)->Shutdown(config->shutdown_grace);
+  host->reset();
+  log::Info("stopped", {{"service", spec.name}});
+  return 0;
+}
+
+}  // namespace huiwu::server

@@ -1,0 +1,91 @@
+// Assembles one huiwu service process: database (created and migrated), pool, gRPC
+// server (health, reflection, metrics interceptor), /metrics exporter, and graceful
+// shutdown. main.cc files only describe their service in a ServiceSpec; tests start the
+// very same host in-process.
+#ifndef HUIWU_COMMON_SERVER_SERVICE_HOST_H_
+#define HUIWU_COMMON_SERVER_SERVICE_HOST_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "common/config/config.h"
+#include "common/db/migrations.h"
+#include "common/db/pool.h"
+#include "grpcpp/impl/codegen/service_type.h"
+#include "grpcpp/server.h"
+
+
+namespace prometheus {
+class Exposer;
+class Registry;
+}  // namespace prometheus
+
+namespace huiwu::server {
+
+class GrpcServerMetrics;
+class HealthMonitor;
+
+// What a service's handlers get to work with.
+struct ServiceContext {
+  const config::ServerConfig& config;
+  db::ConnectionPool& pool;
+  prometheus::Registry& registry;
+};
+
+struct ServiceSpec {
+  std::string name;                 // "booking"
+  std::string grpc_service_name;    // "huiwu.booking.v1.BookingService"
+  std::string default_database;     // "huiwu_booking"
+  std::vector<db::Migration> migrations;
+  std::function<std::unique_ptr<grpc::Service>(ServiceContext&)> make_service;
+};
+
+class ServiceHost final {
+ public:
+  // Waits up to `database_wait` for the database (it may start after us in compose),
+  // creates and migrates it, then serves.
+  static absl::StatusOr<std::unique_ptr<ServiceHost>> Start(const ServiceSpec& spec,
+                                                            const config::ServerConfig& config,
+                                                            absl::Duration database_wait);
+  ~ServiceHost();
+
+  int grpc_port() const { return grpc_port_; }
+  int metrics_port() const { return metrics_port_; }  // -1 when disabled
+
+  // Graceful stop: health goes NOT_SERVING, new calls are refused, calls in flight may
+  // finish within `grace` (then they are cancelled). Idempotent.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  ServiceHost() = default;
+
+  std::unique_ptr<config::ServerConfig> config_;
+  std::shared_ptr<prometheus::Registry> registry_;
+  std::unique_ptr<db::ConnectionPool> pool_;
+  std::unique_ptr<ServiceContext> context_;
+  std::unique_ptr<GrpcServerMetrics> grpc_metrics_;
+  std::unique_ptr<grpc::Service> service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<HealthMonitor> health_;
+  std::unique_ptr<prometheus::Exposer> exposer_;
+  int grpc_port_ = 0;
+  int metrics_port_ = -1;
+  bool stopped_ = false;
+};
+
+// Creates the database if needed and applies migrations, retrying while the database
+// is unreachable for up to `wait`.
+absl::Status PrepareDatabase(db::ConnectionPool& pool, const std::vector<db::Migration>& migrations,
+                             absl::Duration wait);
+
+// The whole main() of a service: flags and environment, --migrate_only, serve until
+// SIGTERM/SIGINT, then drain. Returns the process exit code.
+int RunServiceMain(int argc, char** argv, const ServiceSpec& spec);
+
+}  // namespace huiwu::server
+
+#endif  // HUIWU_COMMON_SERVER_SERVICE_HOST_H_

@@ -1,0 +1,379 @@
+// BookingStore: buildings and rooms.
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <memory>
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/sql_error.h"
+#include "common/db/sql_time.h"
+#include "common/db/transaction.h"
+#include "common/status/errors.h"
+#include "services/booking/api/catalog_requests.h"
+#include "services/booking/store/booking_store.h"
+
+namespace huiwu::booking {
+namespace {
+
+constexpr char kInsertIdempotencyKey[] =
+    "INSERT INTO idempotency_keys (method, request_id, resource_name, create_time) "
+    "VALUES (?, ?, ?, ?)";
+constexpr char kSelectIdempotencyKey[] =
+    "SELECT resource_name FROM idempotency_keys WHERE method = ? AND request_id = ?";
+
+constexpr char kBuildingColumns[] =
+    "building_id, display_name, address, version, create_time, update_time";
+const std::string kInsertBuilding = absl::StrCat(
+    "INSERT INTO buildings (", kBuildingColumns, ") VALUES (?, ?, ?, 1, ?, ?)");
+const std::string kSelectBuilding =
+    absl::StrCat("SELECT ", kBuildingColumns, " FROM buildings WHERE building_id = ?");
+const std::string kListBuildings = absl::StrCat(
+    "SELECT ", kBuildingColumns, " FROM buildings WHERE building_id > ? ORDER BY building_id LIMIT ?");
+
+constexpr char kRoomColumns[] =
+    "building_id, room_id, display_name, floor, capacity, seating_layouts, equipment, vip, "
+    "default_setup_minutes, default_cleanup_minutes, state, version, create_time, update_time";
+const std::string kInsertRoom =
+    absl::StrCat("INSERT INTO rooms (", kRoomColumns,
+                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+const std::string kSelectRoom = absl::StrCat(
+    "SELECT ", kRoomColumns, " FROM rooms WHERE building_id = ? AND room_id = ?");
+const std::string kSelectRoomForUpdate = kSelectRoom + " FOR UPDATE";
+// Keyset paging on the primary key; the filters are optional (the "? = 0 OR" idiom keeps
+// one prepared statement for every combination).
+const std::string kListRooms = absl::StrCat(
+    "SELECT ", kRoomColumns,
+    " FROM rooms WHERE (? = '' OR building_id = ?)"
+    " AND (building_id > ? OR (building_id = ? AND room_id > ?))"
+    " AND capacity >= ? AND (equipment & ?) = ? AND (? = 0 OR state = ?)"
+    " ORDER BY building_id, room_id LIMIT ?");
+constexpr char kUpdateRoom[] =
+    "UPDATE rooms SET display_name = ?, floor = ?, capacity = ?, seating_layouts = ?, "
+    "equipment = ?, vip = ?, default_setup_minutes = ?, default_cleanup_minutes = ?, state = ?, "
+    "version = version + 1, update_time = ? WHERE building_id = ? AND room_id = ?";
+constexpr char kDeleteRoom[] = "DELETE FROM rooms WHERE building_id = ? AND room_id = ?";
+
+// Sets of enum numbers are stored as bit masks (bit n = value n), which keeps the
+// "has all of this equipment" filter one expression.
+uint64_t ToMask(const std::set<int>& values) {
+  uint64_t mask = 0;
+  for (int v : values) mask |= uint64_t{1} << v;
+  return mask;
+}
+
+std::set<int> FromMask(uint64_t mask) {
+  std::set<int> values;
+  for (int v = 0; v < 64; ++v) {
+    if (mask & (uint64_t{1} << v)) values.insert(v);
+  }
+  return values;
+}
+
+Building ReadBuilding(sql::ResultSet& row) {
+  Building b;
+  b.id = row.getString(1);
+  b.display_name = row.getString(2);
+  b.address = row.getString(3);
+  b.version = row.getInt64(4);
+  b.create_time = db::FromSqlDateTime(std::string(row.getString(5)));
+  b.update_time = db::FromSqlDateTime(std::string(row.getString(6)));
+  return b;
+}
+
+Room ReadRoom(sql::ResultSet& row) {
+  Room r;
+  r.building_id = row.getString(1);
+  r.room_id = row.getString(2);
+  r.display_name = row.getString(3);
+  r.floor = row.getInt(4);
+  r.capacity = row.getInt(5);
+  r.seating_layouts = FromMask(row.getUInt64(6));
+  r.equipment = FromMask(row.getUInt64(7));
+  r.vip = row.getBoolean(8);
+  r.default_setup_minutes = row.getInt(9);
+  r.default_cleanup_minutes = row.getInt(10);
+  r.state = static_cast<RoomState>(row.getInt(11));
+  r.version = row.getInt64(12);
+  r.create_time = db::FromSqlDateTime(std::string(row.getString(13)));
+  r.update_time = db::FromSqlDateTime(std::string(row.getString(14)));
+  return r;
+}
+
+absl::Status BuildingNotFound(absl::string_view building_id) {
+  return ErrorWithReason(absl::StatusCode::kNotFound, "BUILDING_NOT_FOUND",
+                         absl::StrCat(BuildingName(building_id),
+                                      " does not exist; list buildings to find its name"),
+                         {{"building", BuildingName(building_id)}});
+}
+
+absl::Status RoomNotFound(absl::string_view building_id, absl::string_view room_id) {
+  return ErrorWithReason(absl::StatusCode::kNotFound, "ROOM_NOT_FOUND",
+                         absl::StrCat(RoomName(building_id, room_id),
+                                      " does not exist; list rooms to find its name"),
+                         {{"room", RoomName(building_id, room_id)}});
+}
+
+std::optional<Building> FindBuilding(db::Connection& c, absl::string_view building_id) {
+  auto& select = c.Prepare(kSelectBuilding);
+  select.setString(1, std::string(building_id));
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  if (!row->next()) return std::nullopt;
+  return ReadBuilding(*row);
+}
+
+std::optional<Room> FindRoom(db::Connection& c, const std::string& sql,
+                             absl::string_view building_id, absl::string_view room_id) {
+  auto& select = c.Prepare(sql);
+  select.setString(1, std::string(building_id));
+  select.setString(2, std::string(room_id));
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  if (!row->next()) return std::nullopt;
+  return ReadRoom(*row);
+}
+
+// Claims `request_id` for `method` in the current transaction. Returns the resource name
+// recorded by an earlier call with the same id, or nullopt when this call is the first.
+std::optional<std::string> ClaimRequestId(db::Connection& c, absl::string_view method,
+                                          absl::string_view request_id,
+                                          absl::string_view resource_name, absl::Time now) {
+  try {
+    auto& insert = c.Prepare(kInsertIdempotencyKey);
+    insert.setString(1, std::string(method));
+    insert.setString(2, std::string(request_id));
+    insert.setString(3, std::string(resource_name));
+    insert.setDateTime(4, db::ToSqlDateTime(now));
+    insert.executeUpdate();
+    return std::nullopt;
+  } catch (const sql::SQLException& e) {
+    if (e.getErrorCode() != db::kErDupEntry) throw;
+  }
+  // A concurrent first call held the key until it committed; its row is visible now.
+  auto& select = c.Prepare(kSelectIdempotencyKey);
+  select.setString(1, std::string(method));
+  select.setString(2, std::string(request_id));
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  if (!row->next()) return std::string();
+  return std::string(row->getString(1));
+}
+
+absl::Status CheckEtag(absl::string_view etag, int64_t version, absl::string_view resource) {
+  if (etag.empty() || etag == EtagOf(version)) return absl::OkStatus();
+  return ErrorWithReason(absl::StatusCode::kAborted, "ETAG_MISMATCH",
+                         absl::StrCat(resource,
+                                      " changed since it was read (etag ", etag, ", now ",
+                                      EtagOf(version), "); read it again and reapply the change"),
+                         {{"resource", std::string(resource)}, {"current_etag", EtagOf(version)}});
+}
+
+}  // namespace
+
+absl::StatusOr<Building> BookingStore::CreateBuilding(const Building& building,
+                                                      absl::string_view request_id,
+                                                      absl::Time now) {
+  Building result;
+  absl::Status status = db::InTransaction(pool_, "CreateBuilding", [&](db::Connection& c) {
+    if (!request_id.empty()) {
+      auto earlier = ClaimRequestId(c, "CreateBuilding", request_id, BuildingName(building.id), now);
+      if (earlier.has_value()) {
+        auto found = FindBuilding(c, building.id);
+        if (!found.has_value()) return BuildingNotFound(building.id);
+        result = *found;
+        return absl::OkStatus();
+      }
+    }
+    try {
+      auto& insert = c.Prepare(kInsertBuilding);
+      insert.setString(1, building.id);
+      insert.setString(2, building.display_name);
+      insert.setString(3, building.address);
+      insert.setDateTime(4, db::ToSqlDateTime(now));
+      insert.setDateTime(5, db::ToSqlDateTime(now));
+      insert.executeUpdate();
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() != db::kErDupEntry) throw;
+      return ErrorWithReason(absl::StatusCode::kAlreadyExists, "BUILDING_ALREADY_EXISTS",
+                             absl::StrCat(BuildingName(building.id),
+                                          " already exists; choose another building_id"),
+                             {{"building", BuildingName(building.id)}});
+    }
+    result = building;
+    result.version = 1;
+    result.create_time = result.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<Building> BookingStore::GetBuilding(absl::string_view building_id) {
+  std::optional<Building> result;
+  absl::Status status = db::InTransaction(pool_, "GetBuilding", [&](db::Connection& c) {
+    result = FindBuilding(c, building_id);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!result.has_value()) return BuildingNotFound(building_id);
+  return *result;
+}
+
+absl::StatusOr<std::vector<Building>> BookingStore::ListBuildings(absl::string_view after_id,
+                                                                  int limit) {
+  std::vector<Building> result;
+  absl::Status status = db::InTransaction(pool_, "ListBuildings", [&](db::Connection& c) {
+    result.clear();
+    auto& select = c.Prepare(kListBuildings);
+    select.setString(1, std::string(after_id));
+    select.setInt(2, limit);
+    std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+    while (rows->next()) result.push_back(ReadBuilding(*rows));
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<Room> BookingStore::CreateRoom(const Room& room, absl::string_view request_id,
+                                              absl::Time now) {
+  Room result;
+  absl::Status status = db::InTransaction(pool_, "CreateRoom", [&](db::Connection& c) {
+    if (!request_id.empty()) {
+      auto earlier = ClaimRequestId(c, "CreateRoom", request_id,
+                                    RoomName(room.building_id, room.room_id), now);
+      if (earlier.has_value()) {
+        auto key = ParseRoomName("request_id", *earlier);
+        if (!key.ok()) return key.status();
+        auto found = FindRoom(c, kSelectRoom, key->building_id, key->room_id);
+        if (!found.has_value()) return RoomNotFound(key->building_id, key->room_id);
+        result = *found;
+        return absl::OkStatus();
+      }
+    }
+    if (!FindBuilding(c, room.building_id).has_value()) return BuildingNotFound(room.building_id);
+    try {
+      auto& insert = c.Prepare(kInsertRoom);
+      insert.setString(1, room.building_id);
+      insert.setString(2, room.room_id);
+      insert.setString(3, room.display_name);
+      insert.setInt(4, room.floor);
+      insert.setInt(5, room.capacity);
+      insert.setUInt64(6, ToMask(room.seating_layouts));
+      insert.setUInt64(7, ToMask(room.equipment));
+      insert.setBoolean(8, room.vip);
+      insert.setInt(9, room.default_setup_minutes);
+      insert.setInt(10, room.default_cleanup_minutes);
+      insert.setInt(11, static_cast<int>(room.state));
+      insert.setDateTime(12, db::ToSqlDateTime(now));
+      insert.setDateTime(13, db::ToSqlDateTime(now));
+      insert.executeUpdate();
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() != db::kErDupEntry) throw;
+      const std::string name = RoomName(room.building_id, room.room_id);
+      return ErrorWithReason(absl::StatusCode::kAlreadyExists, "ROOM_ALREADY_EXISTS",
+                             absl::StrCat(name, " already exists; choose another room_id"),
+                             {{"room", name}});
+    }
+    result = room;
+    result.version = 1;
+    result.create_time = result.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<Room> BookingStore::GetRoom(absl::string_view building_id,
+                                           absl::string_view room_id) {
+  std::optional<Room> result;
+  absl::Status status = db::InTransaction(pool_, "GetRoom", [&](db::Connection& c) {
+    result = FindRoom(c, kSelectRoom, building_id, room_id);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!result.has_value()) return RoomNotFound(building_id, room_id);
+  return *result;
+}
+
+absl::StatusOr<std::vector<Room>> BookingStore::ListRooms(const RoomFilter& filter,
+                                                          const std::vector<std::string>& after,
+                                                          int limit) {
+  std::vector<Room> result;
+  absl::Status status = db::InTransaction(pool_, "ListRooms", [&](db::Connection& c) {
+    result.clear();
+    if (!filter.building_id.empty() && !FindBuilding(c, filter.building_id).has_value()) {
+      return BuildingNotFound(filter.building_id);
+    }
+    const std::string after_building = after.empty() ? "" : after[0];
+    const std::string after_room = after.empty() ? "" : after[1];
+    const uint64_t equipment = ToMask(filter.equipment);
+    auto& select = c.Prepare(kListRooms);
+    select.setString(1, filter.building_id);
+    select.setString(2, filter.building_id);
+    select.setString(3, after_building);
+    select.setString(4, after_building);
+    select.setString(5, after_room);
+    select.setInt(6, filter.min_capacity);
+    select.setUInt64(7, equipment);
+    select.setUInt64(8, equipment);
+    select.setInt(9, filter.state);
+    select.setInt(10, filter.state);
+    select.setInt(11, limit);
+    std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+    while (rows->next()) result.push_back(ReadRoom(*rows));
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<Room> BookingStore::UpdateRoom(absl::string_view building_id,
+                                              absl::string_view room_id, absl::string_view etag,
+                                              absl::FunctionRef<void(Room&)> apply,
+                                              absl::Time now) {
+  Room result;
+  absl::Status status = db::InTransaction(pool_, "UpdateRoom", [&](db::Connection& c) {
+    std::optional<Room> room = FindRoom(c, kSelectRoomForUpdate, building_id, room_id);
+    if (!room.has_value()) return RoomNotFound(building_id, room_id);
+    absl::Status etag_ok = CheckEtag(etag, room->version, RoomName(building_id, room_id));
+    if (!etag_ok.ok()) return etag_ok;
+    apply(*room);
+    auto& update = c.Prepare(kUpdateRoom);
+    update.setString(1, room->display_name);
+    update.setInt(2, room->floor);
+    update.setInt(3, room->capacity);
+    update.setUInt64(4, ToMask(room->seating_layouts));
+    update.setUInt64(5, ToMask(room->equipment));
+    update.setBoolean(6, room->vip);
+    update.setInt(7, room->default_setup_minutes);
+    update.setInt(8, room->default_cleanup_minutes);
+    update.setInt(9, static_cast<int>(room->state));
+    update.setDateTime(10, db::ToSqlDateTime(now));
+    update.setString(11, std::string(building_id));
+    update.setString(12, std::string(room_id));
+    update.executeUpdate();
+    result = *room;
+    result.version += 1;
+    result.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::Status BookingStore::DeleteRoom(absl::string_view building_id, absl::string_view room_id,
+                                      absl::string_view etag) {
+  return db::InTransaction(pool_, "DeleteRoom", [&](db::Connection& c) {
+    std::optional<Room> room = FindRoom(c, kSelectRoomForUpdate, building_id, room_id);
+    if (!room.has_value()) return RoomNotFound(building_id, room_id);
+    absl::Status etag_ok = CheckEtag(etag, room->version, RoomName(building_id, room_id));
+    if (!etag_ok.ok()) return etag_ok;
+    auto& remove = c.Prepare(kDeleteRoom);
+    remove.setString(1, std::string(building_id));
+    remove.setString(2, std::string(room_id));
+    remove.executeUpdate();
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace huiwu::booking

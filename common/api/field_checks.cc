@@ -63,6 +63,10 @@ void FieldChecks::Add(absl::string_view field, absl::string_view description) {
   violations_.push_back(FieldViolation{std::string(field), std::string(description)});
 }
 
+void FieldChecks::AddFrom(const absl::Status& status) {
+  for (FieldViolation& v : FieldViolationsOf(status)) violations_.push_back(std::move(v));
+}
+
 absl::Status FieldChecks::status() const {
   return violations_.empty() ? absl::OkStatus() : InvalidFieldsError(violations_);
 }

@@ -42,6 +42,8 @@ class FieldChecks final {
     }
   }
   void Add(absl::string_view field, absl::string_view description);
+  // Takes over the field violations of a failed check done elsewhere (e.g. a name parse).
+  void AddFrom(const absl::Status& status);
 
   bool ok() const { return violations_.empty(); }
   // OK, or INVALID_ARGUMENT listing every violation.

@@ -153,7 +153,7 @@ absl::StatusOr<ListBuildingsQuery> ParseListBuildings(const v1::ListBuildingsReq
 absl::StatusOr<CreateRoomCommand> ParseCreateRoom(const v1::CreateRoomRequest& request) {
   api::FieldChecks checks;
   auto building = api::ParseResourceName("parent", request.parent(), kBuildingPattern);
-  if (!building.ok()) checks.Add("parent", building.status().message());
+  if (!building.ok()) checks.AddFrom(building.status());
   checks.ResourceId("room_id", request.room_id());
   checks.RequestId("request_id", request.request_id());
   if (!request.has_room()) {
@@ -175,14 +175,14 @@ absl::StatusOr<ListRoomsQuery> ParseListRooms(const v1::ListRoomsRequest& reques
   auto building = api::ParseResourceName("parent", request.parent(), kBuildingPattern,
                                          /*allow_wildcard=*/true);
   if (!building.ok()) {
-    checks.Add("parent", building.status().message());
+    checks.AddFrom(building.status());
   } else if ((*building)[0] != "-") {
     query.filter.building_id = (*building)[0];
   }
   auto page_size = api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize,
                                           kMaxPageSize);
   if (!page_size.ok()) {
-    checks.Add("page_size", page_size.status().message());
+    checks.AddFrom(page_size.status());
   } else {
     query.page_size = *page_size;
   }
@@ -212,7 +212,7 @@ absl::StatusOr<UpdateRoomCommand> ParseUpdateRoom(const v1::UpdateRoomRequest& r
   UpdateRoomCommand command;
   auto key = ParseRoomName("room.name", request.room().name());
   if (!key.ok()) {
-    checks.Add("room.name", key.status().message());
+    checks.AddFrom(key.status());
   } else {
     command.key = *key;
   }

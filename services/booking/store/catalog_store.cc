@@ -154,7 +154,10 @@ std::optional<std::string> ClaimRequestId(db::Connection& c, absl::string_view m
   select.setString(1, std::string(method));
   select.setString(2, std::string(request_id));
   std::unique_ptr<sql::ResultSet> row(select.executeQuery());
-  if (!row->next()) return std::string();
+  if (!row->next()) {
+    // The row that collided is gone again (its transaction rolled back): retry whole.
+    throw sql::SQLException("idempotency key vanished", "40001", db::kErLockDeadlock);
+  }
   return std::string(row->getString(1));
 }
 

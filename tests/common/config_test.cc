@@ -1,0 +1,58 @@
+#include "common/config/config.h"
+
+#include "absl/flags/declare.h"
+#include "absl/flags/flag.h"
+#include "absl/flags/reflection.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+ABSL_DECLARE_FLAG(int, mysql_port);
+ABSL_DECLARE_FLAG(int, mysql_pool_size);
+ABSL_DECLARE_FLAG(std::string, mysql_database);
+ABSL_DECLARE_FLAG(absl::Duration, shutdown_grace);
+
+namespace huiwu::config {
+namespace {
+
+using ::testing::HasSubstr;
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  absl::FlagSaver saver_;  // every test leaves the flags as it found them
+};
+
+TEST_F(ConfigTest, DefaultsAreValidAndNameTheServiceDatabase) {
+  auto config = LoadServerConfig("huiwu_booking");
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->database.database, "huiwu_booking");
+}
+
+TEST_F(ConfigTest, EveryBadValueIsNamedWithItsFlagAndEnvironmentVariable) {
+  absl::SetFlag(&FLAGS_mysql_port, 70000);
+  absl::SetFlag(&FLAGS_mysql_pool_size, 0);
+  absl::SetFlag(&FLAGS_mysql_database, "huiwu-booking; DROP");
+  absl::SetFlag(&FLAGS_shutdown_grace, absl::ZeroDuration());
+  auto config = LoadServerConfig("huiwu_booking");
+  ASSERT_FALSE(config.ok());
+  const std::string message(config.status().message());
+  EXPECT_THAT(message, HasSubstr("--mysql_port=70000 (env HUIWU_MYSQL_PORT)"));
+  EXPECT_THAT(message, HasSubstr("--mysql_pool_size=0"));
+  EXPECT_THAT(message, HasSubstr("--mysql_database=huiwu-booking; DROP"));
+  EXPECT_THAT(message, HasSubstr("--shutdown_grace=0"));
+}
+
+TEST_F(ConfigTest, EnvironmentSetsFlagsAndTheCommandLineWins) {
+  setenv("HUIWU_MYSQL_POOL_SIZE", "7", 1);
+  setenv("HUIWU_MYSQL_PORT", "3307", 1);
+  char arg0[] = "test";
+  char arg1[] = "--mysql_port=3310";
+  char* argv[] = {arg0, arg1};
+  ParseFlagsAndEnvironment(2, argv, "test");
+  unsetenv("HUIWU_MYSQL_POOL_SIZE");
+  unsetenv("HUIWU_MYSQL_PORT");
+  EXPECT_EQ(absl::GetFlag(FLAGS_mysql_pool_size), 7);
+  EXPECT_EQ(absl::GetFlag(FLAGS_mysql_port), 3310);
+}
+
+}  // namespace
+}  // namespace huiwu::config

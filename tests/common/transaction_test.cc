@@ -1,0 +1,124 @@
+// db::InTransaction against the real test MariaDB: whole-transaction retry on a lock
+// wait timeout and on a killed connection; no retry for other errors; rollback when the
+// work refuses.
+#include "common/db/transaction.h"
+
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/status/errors.h"
+#include "gtest/gtest.h"
+#include "tests/support/test_database.h"
+
+namespace huiwu::db {
+namespace {
+
+class TransactionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    database_.Execute("CREATE TABLE counters (id INT PRIMARY KEY, value INT NOT NULL)");
+    database_.Execute("INSERT INTO counters VALUES (1, 0)");
+    config::DatabaseConfig config = database_.config();
+    config.lock_wait_timeout = absl::Seconds(1);
+    pool_ = std::make_unique<ConnectionPool>(config, nullptr);
+  }
+
+  static void Increment(Connection& c) {
+    c.Prepare("UPDATE counters SET value = value + 1 WHERE id = 1").executeUpdate();
+  }
+
+  testing::TestDatabase database_;
+  std::unique_ptr<ConnectionPool> pool_;
+};
+
+TEST_F(TransactionTest, RetriesTheWholeTransactionAfterALockWaitTimeout) {
+  // Another session holds the row; the first attempt times out waiting for it.
+  auto blocker = pool_->OpenConnection();
+  ASSERT_TRUE(blocker.ok());
+  (*blocker)->Execute("UPDATE counters SET value = value WHERE id = 1");
+  int attempts = 0;
+  absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {
+    if (++attempts == 2) (*blocker)->Commit();  // the blocker lets go before the retry
+    Increment(c);
+    return absl::OkStatus();
+  });
+  EXPECT_TRUE(status.ok()) << status;
+  EXPECT_EQ(attempts, 2);
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+}
+
+TEST_F(TransactionTest, GivesUpWithAbortedWhenTheConflictPersists) {
+  auto blocker = pool_->OpenConnection();
+  ASSERT_TRUE(blocker.ok());
+  (*blocker)->Execute("UPDATE counters SET value = value WHERE id = 1");
+  int attempts = 0;
+  absl::Status status = InTransaction(
+      *pool_, "test",
+      [&](Connection& c) {
+        ++attempts;
+        Increment(c);
+        return absl::OkStatus();
+      },
+      RetryPolicy{.max_attempts = 2});
+  (*blocker)->Rollback();
+  EXPECT_EQ(status.code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(ReasonOf(status), "CONCURRENT_MODIFICATION");
+  EXPECT_EQ(attempts, 2);
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 0);
+}
+
+TEST_F(TransactionTest, ReplacesAKilledConnectionAndRetries) {
+  int64_t first_connection_id = 0;
+  ASSERT_TRUE(InTransaction(*pool_, "remember", [&](Connection& c) {
+                std::unique_ptr<sql::ResultSet> row(
+                    c.Prepare("SELECT CONNECTION_ID()").executeQuery());
+                row->next();
+                first_connection_id = row->getInt64(1);
+                return absl::OkStatus();
+              }).ok());
+  // The server drops the pooled connection (as on a MariaDB restart or failover).
+  database_.Execute(absl::StrCat("KILL CONNECTION ", first_connection_id));
+  int attempts = 0;
+  absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {
+    ++attempts;
+    Increment(c);
+    return absl::OkStatus();
+  });
+  EXPECT_TRUE(status.ok()) << status;
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+}
+
+TEST_F(TransactionTest, DoesNotRetryOtherErrorsAndHidesTheirDetails) {
+  int attempts = 0;
+  absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {
+    ++attempts;
+    c.Execute("SELECT * FROM no_such_table");
+    return absl::OkStatus();
+  });
+  EXPECT_EQ(attempts, 1);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(std::string(status.message()).find("no_such_table"), std::string::npos);
+}
+
+TEST_F(TransactionTest, RollsBackWhenTheWorkRefuses) {
+  absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {
+    Increment(c);
+    return absl::FailedPreconditionError("rule says no");
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 0);
+}
+
+TEST_F(TransactionTest, AnUnreachableDatabaseIsUnavailable) {
+  config::DatabaseConfig config = database_.config();
+  config.port = 1;  // nothing listens there
+  ConnectionPool pool(config, nullptr);
+  absl::Status status = InTransaction(pool, "test", [](Connection&) { return absl::OkStatus(); });
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(ReasonOf(status), "DATABASE_UNAVAILABLE");
+}
+
+}  // namespace
+}  // namespace huiwu::db

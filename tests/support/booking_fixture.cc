@@ -1,0 +1,56 @@
+#include "tests/support/booking_fixture.h"
+
+#include "absl/strings/str_cat.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "grpcpp/support/channel_arguments.h"
+#include "services/booking/booking_spec.h"
+
+namespace huiwu::testing {
+
+absl::Time DefaultTestNow() {
+  return absl::FromCivil(absl::CivilSecond(2026, 12, 1, 9, 0, 0), absl::FixedTimeZone(8 * 3600));
+}
+
+void BookingFixture::SetUp() {
+  config::ServerConfig config;
+  config.host = "127.0.0.1";
+  config.grpc_port = 0;
+  config.metrics_port = -1;
+  config.max_threads = 128;
+  config.health_check_interval = absl::Milliseconds(200);
+  config.shutdown_grace = absl::Seconds(5);
+  config.database = database_.config();
+  config.database.pool_size = 16;
+  auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_), config,
+                                         absl::Seconds(10));
+  ASSERT_TRUE(host.ok()) << host.status();
+  host_ = std::move(host).value();
+  stub_ = NewStub();
+}
+
+void BookingFixture::TearDown() {
+  stub_.reset();
+  if (host_ != nullptr) host_->Shutdown(absl::Seconds(1));
+  host_.reset();
+}
+
+std::string BookingFixture::address() const {
+  return absl::StrCat("127.0.0.1:", host_->grpc_port());
+}
+
+std::unique_ptr<booking::v1::BookingService::Stub> BookingFixture::NewStub() const {
+  grpc::ChannelArguments arguments;
+  // Channels with equal arguments share one connection; a local pool keeps them apart.
+  arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  return booking::v1::BookingService::NewStub(
+      grpc::CreateCustomChannel(address(), grpc::InsecureChannelCredentials(), arguments));
+}
+
+std::unique_ptr<grpc::ClientContext> CallContext() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  return context;
+}
+
+}  // namespace huiwu::testing

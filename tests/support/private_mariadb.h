@@ -1,0 +1,27 @@
+// A MariaDB server of the test's own (scripts/mariadb.sh, as the run and test commands
+// use), for tests that stop and restart the database.
+#ifndef HUIWU_TESTS_SUPPORT_PRIVATE_MARIADB_H_
+#define HUIWU_TESTS_SUPPORT_PRIVATE_MARIADB_H_
+
+#include <string>
+
+namespace huiwu::testing {
+
+class PrivateMariaDb final {
+ public:
+  PrivateMariaDb();   // installs and starts it on a free port in a temporary folder
+  ~PrivateMariaDb();  // stops it and removes the folder
+
+  int port() const { return port_; }
+  bool Stop();
+  bool Start();  // again, same folder and port
+
+ private:
+  std::string dir_;
+  int port_ = 0;
+  bool running_ = false;
+};
+
+}  // namespace huiwu::testing
+
+#endif  // HUIWU_TESTS_SUPPORT_PRIVATE_MARIADB_H_

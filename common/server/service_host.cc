@@ -116,7 +116,8 @@ void ServiceHost::Shutdown(absl::Duration grace) {
   health_.reset();
 }
 
-int RunServiceMain(int argc, char** argv, const ServiceSpec& spec) {
+int RunServiceMain(int argc, char** argv, absl::string_view usage,
+                   const std::function<absl::StatusOr<ServiceSpec>()>& make_spec) {
   // Signals are taken synchronously by the main thread below; every thread started from
   // here on inherits the blocked mask.
   sigset_t signals;
@@ -125,11 +126,13 @@ int RunServiceMain(int argc, char** argv, const ServiceSpec& spec) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  config::ParseFlagsAndEnvironment(
-      argc, argv,
-      absl::StrCat("the ", spec.name,
-                   " service of huiwu (会务). Serves gRPC (", spec.grpc_service_name,
-                   ", health, reflection) and Prometheus /metrics."));
+  config::ParseFlagsAndEnvironment(argc, argv, usage);
+  absl::StatusOr<ServiceSpec> made = make_spec();
+  if (!made.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(made.status().message()).c_str());
+    return 2;
+  }
+  const ServiceSpec& spec = *made;
   auto config = config::LoadServerConfig(spec.default_database);
   if (!config.ok()) {
     std::fprintf(stderr, "%s\n", std::string(config.status().message()).c_str());

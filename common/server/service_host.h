@@ -83,8 +83,11 @@ absl::Status PrepareDatabase(db::ConnectionPool& pool, const std::vector<db::Mig
                              absl::Duration wait);
 
 // The whole main() of a service: flags and environment, --migrate_only, serve until
-// SIGTERM/SIGINT, then drain. Returns the process exit code.
-int RunServiceMain(int argc, char** argv, const ServiceSpec& spec);
+// SIGTERM/SIGINT, then drain. `make_spec` runs once the flags are parsed (a service's
+// own flags are read there; an error is reported as a bad configuration). Returns the
+// process exit code.
+int RunServiceMain(int argc, char** argv, absl::string_view usage,
+                   const std::function<absl::StatusOr<ServiceSpec>()>& make_spec);
 
 }  // namespace huiwu::server
 

@@ -5,6 +5,7 @@
 
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
+#include "services/booking/domain/scheduling_limits.h"
 #include "services/booking/store/booking_store.h"
 
 namespace huiwu::booking {
@@ -13,7 +14,8 @@ inline constexpr char kErrorDomain[] = "booking.huiwu";
 
 class BookingService final : public v1::BookingService::Service {
  public:
-  BookingService(db::ConnectionPool& pool, const Clock& clock) : store_(pool), clock_(clock) {}
+  BookingService(db::ConnectionPool& pool, const Clock& clock, const SchedulingPolicy& policy)
+      : store_(pool, policy.LongestMeeting()), clock_(clock), policy_(policy) {}
 
   grpc::Status CreateBuilding(grpc::ServerContext* context, const v1::CreateBuildingRequest* request,
                               v1::CreateBuildingResponse* response) override;
@@ -32,9 +34,34 @@ class BookingService final : public v1::BookingService::Service {
   grpc::Status DeleteRoom(grpc::ServerContext* context, const v1::DeleteRoomRequest* request,
                           v1::DeleteRoomResponse* response) override;
 
+  // Meetings and their lifecycle (meeting_handlers.cc).
+  grpc::Status CreateMeeting(grpc::ServerContext* context, const v1::CreateMeetingRequest* request,
+                             v1::CreateMeetingResponse* response) override;
+  grpc::Status GetMeeting(grpc::ServerContext* context, const v1::GetMeetingRequest* request,
+                          v1::GetMeetingResponse* response) override;
+  grpc::Status ConfirmMeeting(grpc::ServerContext* context,
+                              const v1::ConfirmMeetingRequest* request,
+                              v1::ConfirmMeetingResponse* response) override;
+  grpc::Status RejectMeeting(grpc::ServerContext* context, const v1::RejectMeetingRequest* request,
+                             v1::RejectMeetingResponse* response) override;
+  grpc::Status CancelMeeting(grpc::ServerContext* context, const v1::CancelMeetingRequest* request,
+                             v1::CancelMeetingResponse* response) override;
+  grpc::Status StartMeeting(grpc::ServerContext* context, const v1::StartMeetingRequest* request,
+                            v1::StartMeetingResponse* response) override;
+  grpc::Status CompleteMeeting(grpc::ServerContext* context,
+                               const v1::CompleteMeetingRequest* request,
+                               v1::CompleteMeetingResponse* response) override;
+  grpc::Status ArchiveMeeting(grpc::ServerContext* context,
+                              const v1::ArchiveMeetingRequest* request,
+                              v1::ArchiveMeetingResponse* response) override;
+  grpc::Status RescheduleMeeting(grpc::ServerContext* context,
+                                 const v1::RescheduleMeetingRequest* request,
+                                 v1::RescheduleMeetingResponse* response) override;
+
  private:
   BookingStore store_;
   const Clock& clock_;
+  const SchedulingPolicy& policy_;
 };
 
 }  // namespace huiwu::booking

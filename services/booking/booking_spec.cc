@@ -6,14 +6,14 @@ const std::vector<huiwu::db::Migration>& BookingMigrations();
 
 namespace huiwu::booking {
 
-server::ServiceSpec BookingServiceSpec(const Clock& clock) {
+server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolicy& policy) {
   server::ServiceSpec spec;
   spec.name = "booking";
   spec.grpc_service_name = "huiwu.booking.v1.BookingService";
   spec.default_database = "huiwu_booking";
   spec.migrations = BookingMigrations();
-  spec.make_service = [&clock](server::ServiceContext& context) {
-    return std::make_unique<BookingService>(context.pool, clock);
+  spec.make_service = [&clock, &policy](server::ServiceContext& context) {
+    return std::make_unique<BookingService>(context.pool, clock, policy);
   };
   return spec;
 }

@@ -5,11 +5,12 @@
 
 #include "common/server/service_host.h"
 #include "common/time/clock.h"
+#include "services/booking/domain/scheduling_limits.h"
 
 namespace huiwu::booking {
 
-// `clock` must outlive the host; tests pass a ManualClock.
-server::ServiceSpec BookingServiceSpec(const Clock& clock);
+// `clock` and `policy` must outlive the host; tests pass a ManualClock.
+server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolicy& policy);
 
 }  // namespace huiwu::booking
 

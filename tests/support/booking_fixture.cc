@@ -22,7 +22,7 @@ void BookingFixture::SetUp() {
   config.shutdown_grace = absl::Seconds(5);
   config.database = database_.config();
   config.database.pool_size = 16;
-  auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_), config,
+  auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_, policy_), config,
                                          absl::Seconds(10));
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(host).value();

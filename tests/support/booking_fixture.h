@@ -12,6 +12,7 @@
 #include "grpcpp/channel.h"
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
+#include "services/booking/domain/scheduling_limits.h"
 #include "tests/support/test_database.h"
 
 namespace huiwu::testing {
@@ -30,6 +31,7 @@ class BookingFixture : public ::testing::Test {
 
   TestDatabase database_;
   ManualClock clock_{DefaultTestNow()};
+  booking::SchedulingPolicy policy_;
   std::unique_ptr<server::ServiceHost> host_;
   std::unique_ptr<booking::v1::BookingService::Stub> stub_;
 };

@@ -3,12 +3,13 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/api/etag.h"
 #include "absl/strings/str_join.h"
 #include "common/api/field_checks.h"
 #include "common/api/page_token.h"
 #include "common/api/resource_name.h"
+#include "common/api/timestamp.h"
 #include "common/status/status_macros.h"
-#include "google/protobuf/util/time_util.h"
 
 namespace huiwu::booking {
 namespace {
@@ -94,10 +95,6 @@ Room CheckRoomFields(api::FieldChecks& checks, const v1::Room& room, uint32_t fi
   return out;
 }
 
-google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(time));
-}
-
 }  // namespace
 
 std::string BuildingName(absl::string_view building_id) {
@@ -107,8 +104,6 @@ std::string BuildingName(absl::string_view building_id) {
 std::string RoomName(absl::string_view building_id, absl::string_view room_id) {
   return absl::StrCat("buildings/", building_id, "/rooms/", room_id);
 }
-
-std::string EtagOf(int64_t version) { return absl::StrCat("\"", version, "\""); }
 
 absl::StatusOr<std::string> ParseBuildingName(absl::string_view field, absl::string_view name) {
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
@@ -255,9 +250,9 @@ void ToProto(const Building& building, v1::Building* out) {
   out->set_name(BuildingName(building.id));
   out->set_display_name(building.display_name);
   out->set_address(building.address);
-  out->set_etag(EtagOf(building.version));
-  *out->mutable_create_time() = ToTimestamp(building.create_time);
-  *out->mutable_update_time() = ToTimestamp(building.update_time);
+  out->set_etag(api::EtagOf(building.version));
+  *out->mutable_create_time() = api::ToTimestamp(building.create_time);
+  *out->mutable_update_time() = api::ToTimestamp(building.update_time);
 }
 
 void ToProto(const Room& room, v1::Room* out) {
@@ -273,9 +268,9 @@ void ToProto(const Room& room, v1::Room* out) {
   out->set_default_setup_minutes(room.default_setup_minutes);
   out->set_default_cleanup_minutes(room.default_cleanup_minutes);
   out->set_state(static_cast<v1::RoomState>(room.state));
-  out->set_etag(EtagOf(room.version));
-  *out->mutable_create_time() = ToTimestamp(room.create_time);
-  *out->mutable_update_time() = ToTimestamp(room.update_time);
+  out->set_etag(api::EtagOf(room.version));
+  *out->mutable_create_time() = api::ToTimestamp(room.create_time);
+  *out->mutable_update_time() = api::ToTimestamp(room.update_time);
 }
 
 std::string NextBuildingsPageToken(const Building& last) {

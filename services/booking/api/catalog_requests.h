@@ -66,7 +66,6 @@ absl::StatusOr<DeleteRoomCommand> ParseDeleteRoom(const v1::DeleteRoomRequest& r
 
 std::string BuildingName(absl::string_view building_id);
 std::string RoomName(absl::string_view building_id, absl::string_view room_id);
-std::string EtagOf(int64_t version);
 
 void ToProto(const Building& building, v1::Building* out);
 void ToProto(const Room& room, v1::Room* out);

@@ -1,0 +1,76 @@
+# shellcheck shell=bash
+# shellcheck source-path=SCRIPTDIR
+# ensure_deps: install what the build, the tests and the local run need.
+# Idempotent and quick when everything is there: apt and npm run only when
+# something is missing. Can also be run directly: bash scripts/lib/deps.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
+
+HUIWU_APT_PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
+  libmysqlcppconn-dev prometheus-cpp-dev
+  mariadb-server mariadb-client galera-4 mariadb-backup
+  prometheus docker-compose
+  golang-github-gogo-googleapis-dev grpc-proto
+  libgtest-dev libgmock-dev clang-format
+  tzdata ca-certificates curl iproute2 procps
+)
+
+# "hold ok installed" counts as installed too; anything else (absent,
+# config-files only, half-installed) needs an install.
+_deb_installed() {
+  local status
+  status="$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" || return 1
+  [[ "${status}" == *" ok installed" ]]
+}
+
+# A newer Node from elsewhere (e.g. nodesource, which bundles npm) conflicts
+# with Debian's npm package, so only ask apt for Node when no usable one exists.
+_node_usable() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || return 1
+  node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' \
+    2>/dev/null
+}
+
+_ensure_apt_packages() {
+  local wanted=("${HUIWU_APT_PACKAGES[@]}") missing=() pkg
+  _node_usable || wanted+=(nodejs npm)
+  for pkg in "${wanted[@]}"; do
+    _deb_installed "${pkg}" || missing+=("${pkg}")
+  done
+  if ((${#missing[@]} == 0)); then
+    return 0
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  as_root apt-get update
+  # env, not a variable prefix: sudo would drop a prefixed variable.
+  as_root env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# buf is pinned in tools/buf/package.json; the lock file is committed so that
+# every machine gets the same tree (npm ci). Without a lock, npm install makes one.
+_ensure_buf() {
+  local dir
+  dir="$(project_root)/tools/buf"
+  [[ -x "${dir}/node_modules/.bin/buf" ]] && return 0
+  [[ -f "${dir}/package.json" ]] || die "missing ${dir}/package.json"
+  log "installing pinned npm tools into ${dir}"
+  if [[ -f "${dir}/package-lock.json" ]]; then
+    (cd -- "${dir}" && npm ci --no-audit --no-fund) >&2
+  else
+    (cd -- "${dir}" && npm install --no-audit --no-fund) >&2
+  fi
+  [[ -x "${dir}/node_modules/.bin/buf" ]] || die "npm did not install buf in ${dir}"
+}
+
+ensure_deps() {
+  _ensure_apt_packages
+  _ensure_buf
+}
+
+# Run directly (not sourced): do the work.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  set -euo pipefail
+  ensure_deps "$@"
+fi

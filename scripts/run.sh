@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# The README's run command: install what is missing, build, start a local
+# MariaDB and every service built so far on loopback, load the catalog, and
+# keep running until Ctrl-C or SIGTERM, then stop everything cleanly (exit 0).
+# Works in the background too (scripts/run.sh &, nohup): no tty is needed.
+#
+# Overrides (environment):
+#   HUIWU_RUN_DIR                  state folder (default: <repo>/.run)
+#   HUIWU_MYSQL_PORT               local MariaDB port (default 3307)
+#   HUIWU_MYSQL_PASSWORD           password of MariaDB user huiwu (default huiwu-local)
+#   HUIWU_<SVC>_GRPC_PORT, HUIWU_<SVC>_METRICS_PORT   e.g. HUIWU_BOOKING_GRPC_PORT
+# stdout carries the table of what runs where and then the line "huiwu ready";
+# progress and errors go to stderr.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/deps.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/build.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/mariadb.sh"
+
+# DESIGN.md §9.
+SERVICES=(booking staffing inventory safety)
+declare -A DEFAULT_GRPC_PORT=([booking]=50051 [staffing]=50052 [inventory]=50053 [safety]=50054)
+declare -A DEFAULT_METRICS_PORT=([booking]=9101 [staffing]=9102 [inventory]=9103 [safety]=9104)
+HEALTH_TIMEOUT_S=60
+STOP_TIMEOUT_S=15
+
+ROOT="$(project_root)"
+BUILD="${ROOT}/build"
+RUN_DIR="${HUIWU_RUN_DIR:-${ROOT}/.run}"
+DB_DIR="${RUN_DIR}/mariadb"
+MYSQL_PORT="${HUIWU_MYSQL_PORT:-3307}"
+
+ENABLED=()             # services whose binary is built
+declare -A GRPC_PORT=() METRICS_PORT=() SVC_PID=()
+SLEEPER=""             # the monitor's sleep, killed on exit
+OWN_RUN_PID=0          # 1 once run.pid is ours, so cleanup may remove it
+
+svc_bin() { echo "${BUILD}/services/$1/huiwu-$1"; }
+svc_log() { echo "${RUN_DIR}/logs/$1.log"; }
+svc_pidfile() { echo "${RUN_DIR}/pids/$1.pid"; }
+
+# Port of SVC for KIND (GRPC or METRICS), from HUIWU_<SVC>_<KIND>_PORT or §9.
+port_for() {
+  local svc="$1" kind="$2" var
+  var="HUIWU_${svc^^}_${kind}_PORT"
+  if [[ "${kind}" == GRPC ]]; then
+    echo "${!var:-${DEFAULT_GRPC_PORT[${svc}]}}"
+  else
+    echo "${!var:-${DEFAULT_METRICS_PORT[${svc}]}}"
+  fi
+}
+
+# Two run.sh on one RUN_DIR would fight over ports and pid files.
+claim_run_dir() {
+  local other
+  mkdir -p -- "${RUN_DIR}/logs" "${RUN_DIR}/pids"
+  if [[ -f "${RUN_DIR}/run.pid" ]]; then
+    other="$(<"${RUN_DIR}/run.pid")"
+    # The PID may have been reused by an unrelated process: check its command line.
+    if [[ "${other}" != "$$" ]] && pid_alive "${other}" &&
+      [[ "$(tr '\0' ' ' <"/proc/${other}/cmdline" 2>/dev/null)" == *run.sh* ]]; then
+      die "scripts/run.sh is already running (pid ${other}) with ${RUN_DIR}; stop it first: kill ${other}"
+    fi
+  fi
+  echo "$$" >"${RUN_DIR}/run.pid"
+  OWN_RUN_PID=1
+}
+
+# A run.sh killed with SIGKILL leaves its services behind; no other run.sh owns
+# this RUN_DIR now (claim_run_dir), so those are strays of ours: stop them.
+stop_strays() {
+  local svc pidfile pid
+  for svc in "${SERVICES[@]}"; do
+    pidfile="$(svc_pidfile "${svc}")"
+    [[ -f "${pidfile}" ]] || continue
+    pid="$(<"${pidfile}")"
+    if pid_alive "${pid}" && [[ "$(pid_comm "${pid}")" == "huiwu-${svc}" ]]; then
+      log "stopping huiwu-${svc} (pid ${pid}) left from a previous run"
+      stop_pid "${pid}" "huiwu-${svc}" "${STOP_TIMEOUT_S}" || true
+    fi
+    rm -f -- "${pidfile}"
+  done
+}
+
+find_services() {
+  local svc
+  for svc in "${SERVICES[@]}"; do
+    if [[ -x "$(svc_bin "${svc}")" ]]; then
+      ENABLED+=("${svc}")
+      GRPC_PORT[${svc}]="$(port_for "${svc}" GRPC)"
+      METRICS_PORT[${svc}]="$(port_for "${svc}" METRICS)"
+    else
+      log "not built yet, skipped: ${svc}"
+    fi
+  done
+  if ((${#ENABLED[@]} > 0)) && [[ ! -x "${BUILD}/tools/huiwu-health-probe" ]]; then
+    die "${BUILD}/tools/huiwu-health-probe is not built; it is needed to wait for the services"
+  fi
+}
+
+# require_free_port PORT WHAT ENVVAR: fail before starting anything, with advice.
+require_free_port() {
+  local port="$1" what="$2" var="$3"
+  port_in_use "${port}" || return 0
+  die "port ${port} (${what}) is already in use on this machine. Stop what listens there" \
+    "(ss -ltnp 'sport = :${port}' shows it) or choose another port: ${var}=<port> scripts/run.sh"
+}
+
+check_ports() {
+  local svc
+  # A mariadbd of ours still running in DB_DIR is reused, so its port is "ours".
+  if ! mariadb_running "${DB_DIR}"; then
+    require_free_port "${MYSQL_PORT}" "local MariaDB" HUIWU_MYSQL_PORT
+  fi
+  for svc in "${ENABLED[@]}"; do
+    require_free_port "${GRPC_PORT[${svc}]}" "${svc} gRPC" "HUIWU_${svc^^}_GRPC_PORT"
+    require_free_port "${METRICS_PORT[${svc}]}" "${svc} metrics" "HUIWU_${svc^^}_METRICS_PORT"
+  done
+}
+
+start_service() {
+  local svc="$1" log_file
+  log_file="$(svc_log "${svc}")"
+  # Keep the previous run's log for a post-mortem, start this run's fresh.
+  [[ -f "${log_file}" ]] && mv -f -- "${log_file}" "${log_file}.prev"
+  log "starting ${svc} (gRPC 127.0.0.1:${GRPC_PORT[${svc}]}, metrics :${METRICS_PORT[${svc}]})"
+  HUIWU_MYSQL_HOST=127.0.0.1 HUIWU_MYSQL_PORT="${MYSQL_PORT}" HUIWU_MYSQL_USER=huiwu \
+    HUIWU_MYSQL_PASSWORD="${HUIWU_MYSQL_PASSWORD}" HUIWU_MYSQL_DATABASE="huiwu_${svc}" \
+    HUIWU_GRPC_PORT="${GRPC_PORT[${svc}]}" HUIWU_METRICS_PORT="${METRICS_PORT[${svc}]}" \
+    "$(svc_bin "${svc}")" </dev/null >"${log_file}" 2>&1 &
+  SVC_PID[${svc}]=$!
+  echo "${SVC_PID[${svc}]}" >"$(svc_pidfile "${svc}")"
+}
+
+service_died() {
+  local svc="$1"
+  log "${svc} exited; last lines of $(svc_log "${svc}"):"
+  tail -n 30 -- "$(svc_log "${svc}")" >&2 || true
+  die "${svc} is not running"
+}
+
+# Waits until every started service answers SERVING (one shared 60 s bound;
+# they migrate in parallel, so waiting for them one after another would be slow).
+wait_healthy() {
+  local deadline=$((SECONDS + HEALTH_TIMEOUT_S)) svc pending
+  local probe="${BUILD}/tools/huiwu-health-probe"
+  pending=("${ENABLED[@]}")
+  while ((${#pending[@]} > 0)); do
+    local still=()
+    for svc in "${pending[@]}"; do
+      pid_alive "${SVC_PID[${svc}]}" || service_died "${svc}"
+      if timeout 5 "${probe}" --addr="127.0.0.1:${GRPC_PORT[${svc}]}" >/dev/null 2>&1; then
+        log "${svc} is SERVING"
+      else
+        still+=("${svc}")
+      fi
+    done
+    pending=("${still[@]+"${still[@]}"}")
+    ((${#pending[@]} == 0)) && break
+    if ((SECONDS >= deadline)); then
+      die "not healthy after ${HEALTH_TIMEOUT_S}s: ${pending[*]} (logs in ${RUN_DIR}/logs)"
+    fi
+    sleep 0.5
+  done
+}
+
+# The catalog (rooms, ...) of the center; huiwuctl's seed-catalog is idempotent,
+# so running it on every start also repairs a partial earlier load.
+seed_catalog() {
+  [[ -n "${SVC_PID[booking]:-}" ]] || return 0
+  local ctl="${BUILD}/tools/huiwuctl"
+  if [[ ! -x "${ctl}" ]]; then
+    log "warning: ${ctl} is not built; catalog not loaded"
+    return 0
+  fi
+  log "loading the catalog (seed-catalog)"
+  timeout 120 "${ctl}" --addr="127.0.0.1:${GRPC_PORT[booking]}" seed-catalog </dev/null >&2 ||
+    die "huiwuctl seed-catalog failed"
+}
+
+print_table() {
+  local svc fmt='%-10s %-17s %-31s %s\n'
+  # shellcheck disable=SC2059 # the format is ours
+  {
+    printf "${fmt}" SERVICE GRPC METRICS LOG
+    for svc in "${ENABLED[@]}"; do
+      printf "${fmt}" "${svc}" "127.0.0.1:${GRPC_PORT[${svc}]}" \
+        "http://127.0.0.1:${METRICS_PORT[${svc}]}/metrics" "$(svc_log "${svc}")"
+    done
+    printf "${fmt}" mariadb "127.0.0.1:${MYSQL_PORT}" "user huiwu, db huiwu_<service>" \
+      "${DB_DIR}/mysqld.err"
+  }
+}
+
+# Every exit path: services first (they hold DB connections), then MariaDB.
+cleanup() {
+  local rc=$? svc pid deadline
+  trap - EXIT INT TERM
+  set +e
+  [[ -n "${SLEEPER}" ]] && kill "${SLEEPER}" 2>/dev/null
+  # SIGTERM all at once so they shut down in parallel, then one shared bound.
+  for svc in "${!SVC_PID[@]}"; do
+    kill -TERM "${SVC_PID[${svc}]}" 2>/dev/null
+  done
+  deadline=$((SECONDS + STOP_TIMEOUT_S))
+  for svc in "${!SVC_PID[@]}"; do
+    pid="${SVC_PID[${svc}]}"
+    while pid_alive "${pid}" && ((SECONDS < deadline)); do sleep 0.1; done
+    stop_pid "${pid}" "huiwu-${svc}" 1 >/dev/null
+    rm -f -- "$(svc_pidfile "${svc}")"
+    log "stopped ${svc}"
+  done
+  mariadb_stop "${DB_DIR}" || log "warning: could not stop MariaDB in ${DB_DIR}"
+  ((OWN_RUN_PID)) && rm -f -- "${RUN_DIR}/run.pid"
+  exit "${rc}"
+}
+
+on_signal() {
+  log "received SIG$1, shutting down"
+  exit 0 # the EXIT trap stops everything
+}
+
+# Sleeps in the background and waits for it: unlike a foreground sleep, `wait`
+# returns at once when SIGTERM/SIGINT arrives, so shutdown starts immediately.
+monitor() {
+  local svc
+  while :; do
+    sleep 2 &
+    SLEEPER=$!
+    wait "${SLEEPER}" || true
+    for svc in "${ENABLED[@]}"; do
+      pid_alive "${SVC_PID[${svc}]}" || service_died "${svc}"
+    done
+    mariadb_running "${DB_DIR}" || die "MariaDB stopped unexpectedly; see ${DB_DIR}/mysqld.err"
+  done
+}
+
+main() {
+  local svc
+  cd -- "${ROOT}"
+  ensure_deps
+  build_project
+
+  claim_run_dir
+  trap cleanup EXIT
+  trap 'on_signal INT' INT
+  trap 'on_signal TERM' TERM
+  stop_strays
+  find_services
+  check_ports
+
+  mariadb_start "${DB_DIR}" "${MYSQL_PORT}"
+  for svc in "${ENABLED[@]}"; do
+    start_service "${svc}"
+  done
+  wait_healthy
+  seed_catalog
+
+  print_table
+  echo "huiwu ready"
+  monitor
+}
+
+main "$@"

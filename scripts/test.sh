@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The README's test command: install what is missing, build, start a throwaway
+# MariaDB on a free loopback port, run ctest against it, always clean up.
+#   scripts/test.sh [CTEST_ARGS...]     e.g. scripts/test.sh -R booking
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/deps.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/build.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/mariadb.sh"
+
+DB_DIR=""
+CTEST_PID=""
+
+# ctest runs in a session of its own (setsid) so that one signal to its process
+# group reaches ctest, every test and any server a test started. A foreground
+# ctest would delay a SIGTERM to this script until all tests had finished.
+stop_test_group() {
+  local deadline=$((SECONDS + 15))
+  [[ -n "${CTEST_PID}" ]] || return 0
+  kill -TERM -- "-${CTEST_PID}" 2>/dev/null || kill -TERM "${CTEST_PID}" 2>/dev/null || true
+  while pid_alive "${CTEST_PID}" && ((SECONDS < deadline)); do
+    sleep 0.1
+  done
+  kill -KILL -- "-${CTEST_PID}" 2>/dev/null || true
+  wait "${CTEST_PID}" 2>/dev/null || true
+  CTEST_PID=""
+}
+
+on_signal() {
+  log "interrupted (SIG$1): stopping the tests"
+  stop_test_group
+  exit "$2"
+}
+
+# Runs on every exit path (success, failed step under set -e, Ctrl-C, TERM):
+# the throwaway server must never outlive the test run.
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n "${DB_DIR}" ]]; then
+    mariadb_stop "${DB_DIR}" || log "warning: could not stop MariaDB in ${DB_DIR}"
+    rm -rf -- "${DB_DIR}"
+  fi
+  exit "${rc}"
+}
+
+main() {
+  local root port rc=0
+  root="$(project_root)"
+  cd -- "${root}"
+
+  ensure_deps
+  build_project
+
+  trap cleanup EXIT
+  trap 'on_signal INT 130' INT
+  trap 'on_signal TERM 143' TERM
+  DB_DIR="$(mktemp -d -t huiwu-test-db.XXXXXX)"
+  port="$(free_port)"
+  mariadb_start "${DB_DIR}" "${port}"
+
+  export HUIWU_TEST_MYSQL_HOST=127.0.0.1
+  export HUIWU_TEST_MYSQL_PORT="${port}"
+  export HUIWU_TEST_MYSQL_USER=huiwu
+  export HUIWU_TEST_MYSQL_PASSWORD="${HUIWU_MYSQL_PASSWORD}"
+  # For tests that start their own server (e.g. stop/restart for health checks).
+  export HUIWU_TEST_MARIADB_SCRIPT="${root}/scripts/mariadb.sh"
+
+  # --no-tests=error: a run that finds no test must not pass silently.
+  setsid -w ctest --test-dir build --output-on-failure -j2 --timeout 300 --no-tests=error \
+    "$@" &
+  CTEST_PID=$!
+  wait "${CTEST_PID}" || rc=$?
+  # Whatever a test left running in the group (e.g. a crashed test's own
+  # MariaDB) goes too; normally there is nothing.
+  kill -TERM -- "-${CTEST_PID}" 2>/dev/null && log "stopped processes left by the tests"
+  CTEST_PID=""
+  if ((rc == 0)); then
+    log "tests passed"
+  else
+    log "tests FAILED (ctest exit ${rc})"
+  fi
+  return "${rc}"
+}
+
+main "$@"

@@ -1,0 +1,69 @@
+// Meeting requests: validated and turned into domain values, and meetings back into
+// resources. Every field is checked before anything is written.
+#ifndef HUIWU_SERVICES_BOOKING_API_MEETING_REQUESTS_H_
+#define HUIWU_SERVICES_BOOKING_API_MEETING_REQUESTS_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "common/api/field_checks.h"
+#include "huiwu/booking/v1/booking_service.pb.h"
+#include "services/booking/domain/meeting.h"
+#include "services/booking/domain/scheduling_limits.h"
+#include "services/booking/store/booking_store.h"
+
+namespace huiwu::booking {
+
+struct CreateMeetingCommand {
+  Meeting meeting;
+  std::string request_id;
+};
+
+struct RescheduleCommand {
+  std::string meeting_id;
+  std::string etag;
+  TimeWindow window;
+  std::string building_id;  // empty: keep the room
+  std::string room_id;
+  std::string request_id;
+};
+
+// `field` prefixes the field paths in errors ("meeting" for CreateMeeting). Checks the
+// kind's scheduling limits (notice, advance, length) against `now`.
+absl::StatusOr<Meeting> ParseMeetingFields(const v1::Meeting& meeting, absl::string_view field,
+                                           const SchedulingPolicy& policy, absl::Time now);
+absl::StatusOr<CreateMeetingCommand> ParseCreateMeeting(const v1::CreateMeetingRequest& request,
+                                                        const SchedulingPolicy& policy,
+                                                        absl::Time now);
+// "meetings/{meeting}" → the id.
+absl::StatusOr<std::string> ParseMeetingName(absl::string_view field, absl::string_view name);
+
+// The transitions: name, etag, request_id, reason (required for reject and cancel),
+// room (confirm), summary (complete). `actor` is who asks.
+absl::StatusOr<TransitionCommand> ParseConfirm(const v1::ConfirmMeetingRequest& request);
+absl::StatusOr<TransitionCommand> ParseReject(const v1::RejectMeetingRequest& request);
+absl::StatusOr<TransitionCommand> ParseCancel(const v1::CancelMeetingRequest& request);
+absl::StatusOr<TransitionCommand> ParseStart(const v1::StartMeetingRequest& request);
+absl::StatusOr<TransitionCommand> ParseComplete(const v1::CompleteMeetingRequest& request);
+absl::StatusOr<TransitionCommand> ParseArchive(const v1::ArchiveMeetingRequest& request);
+absl::StatusOr<RescheduleCommand> ParseReschedule(const v1::RescheduleMeetingRequest& request,
+                                                  const SchedulingPolicy& policy,
+                                                  MeetingKind kind, absl::Time now);
+
+// The meeting id a transition request names (for the handler, before parsing the rest).
+absl::StatusOr<std::string> MeetingIdOf(absl::string_view name);
+
+void ToProto(const Meeting& meeting, v1::Meeting* out);
+
+// Shared pieces for other meeting requests (series, availability, schedules).
+// A timestamp field that must be set and within 2000–2200.
+void CheckTimestamp(api::FieldChecks& checks, absl::string_view field, bool present,
+                    const google::protobuf::Timestamp& timestamp);
+RoomRequirements ParseRequirements(api::FieldChecks& checks, absl::string_view field,
+                                   const v1::RoomRequirements& requirements);
+MeetingSummary ParseSummary(api::FieldChecks& checks, absl::string_view field,
+                            const v1::MeetingSummary& summary);
+
+}  // namespace huiwu::booking
+
+#endif  // HUIWU_SERVICES_BOOKING_API_MEETING_REQUESTS_H_

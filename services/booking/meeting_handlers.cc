@@ -1,0 +1,125 @@
+// BookingService: meetings and their lifecycle.
+#include "common/server/actor.h"
+#include "common/status/grpc_status.h"
+#include "common/status/status_macros.h"
+#include "services/booking/api/meeting_requests.h"
+#include "services/booking/booking_service.h"
+
+namespace huiwu::booking {
+namespace {
+
+// Runs a parsed transition for `actor` and maps the result.
+template <typename Response>
+absl::Status RunTransition(BookingStore& store, absl::StatusOr<TransitionCommand> command,
+                           absl::string_view name, std::string actor, absl::Time now,
+                           Response* response) {
+  if (!command.ok()) return command.status();
+  command->actor = std::move(actor);
+  ASSIGN_OR_RETURN(std::string id, MeetingIdOf(name));
+  ASSIGN_OR_RETURN(Meeting meeting, store.Transition(id, *command, now));
+  ToProto(meeting, response->mutable_meeting());
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+grpc::Status BookingService::CreateMeeting(grpc::ServerContext* context,
+                                           const v1::CreateMeetingRequest* request,
+                                           v1::CreateMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "CreateMeeting", [&]() -> absl::Status {
+    const absl::Time now = clock_.Now();
+    ASSIGN_OR_RETURN(CreateMeetingCommand command, ParseCreateMeeting(*request, policy_, now));
+    ASSIGN_OR_RETURN(Meeting meeting, store_.CreateMeeting(command.meeting, command.request_id,
+                                                           server::ActorOf(*context), now));
+    ToProto(meeting, response->mutable_meeting());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status BookingService::GetMeeting(grpc::ServerContext*, const v1::GetMeetingRequest* request,
+                                        v1::GetMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "GetMeeting", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(std::string id, MeetingIdOf(request->name()));
+    ASSIGN_OR_RETURN(Meeting meeting, store_.GetMeeting(id));
+    ToProto(meeting, response->mutable_meeting());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status BookingService::ConfirmMeeting(grpc::ServerContext* context,
+                                            const v1::ConfirmMeetingRequest* request,
+                                            v1::ConfirmMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "ConfirmMeeting", [&] {
+    return RunTransition(store_, ParseConfirm(*request), request->name(),
+                         server::ActorOf(*context), clock_.Now(), response);
+  });
+}
+
+grpc::Status BookingService::RejectMeeting(grpc::ServerContext* context,
+                                           const v1::RejectMeetingRequest* request,
+                                           v1::RejectMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "RejectMeeting", [&] {
+    return RunTransition(store_, ParseReject(*request), request->name(), server::ActorOf(*context),
+                         clock_.Now(), response);
+  });
+}
+
+grpc::Status BookingService::CancelMeeting(grpc::ServerContext* context,
+                                           const v1::CancelMeetingRequest* request,
+                                           v1::CancelMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "CancelMeeting", [&]() -> absl::Status {
+    RETURN_IF_ERROR(RunTransition(store_, ParseCancel(*request), request->name(),
+                                  server::ActorOf(*context), clock_.Now(), response));
+    response->add_cancelled_meetings(response->meeting().name());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status BookingService::StartMeeting(grpc::ServerContext* context,
+                                          const v1::StartMeetingRequest* request,
+                                          v1::StartMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "StartMeeting", [&] {
+    return RunTransition(store_, ParseStart(*request), request->name(), server::ActorOf(*context),
+                         clock_.Now(), response);
+  });
+}
+
+grpc::Status BookingService::CompleteMeeting(grpc::ServerContext* context,
+                                             const v1::CompleteMeetingRequest* request,
+                                             v1::CompleteMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "CompleteMeeting", [&] {
+    return RunTransition(store_, ParseComplete(*request), request->name(),
+                         server::ActorOf(*context), clock_.Now(), response);
+  });
+}
+
+grpc::Status BookingService::ArchiveMeeting(grpc::ServerContext* context,
+                                            const v1::ArchiveMeetingRequest* request,
+                                            v1::ArchiveMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "ArchiveMeeting", [&] {
+    return RunTransition(store_, ParseArchive(*request), request->name(),
+                         server::ActorOf(*context), clock_.Now(), response);
+  });
+}
+
+grpc::Status BookingService::RescheduleMeeting(grpc::ServerContext*,
+                                               const v1::RescheduleMeetingRequest* request,
+                                               v1::RescheduleMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "RescheduleMeeting", [&]() -> absl::Status {
+    const absl::Time now = clock_.Now();
+    // The limits depend on the meeting's kind, so read it first; the store re-reads the
+    // meeting under lock before changing it.
+    ASSIGN_OR_RETURN(std::string id, MeetingIdOf(request->name()));
+    ASSIGN_OR_RETURN(Meeting current, store_.GetMeeting(id));
+    ASSIGN_OR_RETURN(RescheduleCommand command,
+                     ParseReschedule(*request, policy_, current.kind, now));
+    ASSIGN_OR_RETURN(Meeting meeting,
+                     store_.Reschedule(command.meeting_id, command.etag, command.window,
+                                       command.building_id, command.room_id, command.request_id,
+                                       now));
+    ToProto(meeting, response->mutable_meeting());
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace huiwu::booking

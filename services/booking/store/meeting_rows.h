@@ -1,0 +1,70 @@
+// Row-level building blocks of the meeting store, shared by its files (meetings,
+// series, attendance, availability). Every function runs inside the caller's
+// transaction and throws sql::SQLException like the driver.
+#ifndef HUIWU_SERVICES_BOOKING_STORE_MEETING_ROWS_H_
+#define HUIWU_SERVICES_BOOKING_STORE_MEETING_ROWS_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "common/db/connection.h"
+#include "services/booking/domain/catalog.h"
+#include "services/booking/domain/meeting.h"
+
+namespace sql {
+class ResultSet;
+}
+
+namespace huiwu::booking {
+
+// "meetings/{id}".
+std::string MeetingName(absl::string_view meeting_id);
+
+// A fresh random meeting id (16 hex digits): unguessable, unique in practice, and
+// free of any ordering assumption (Galera strides auto-increments).
+std::string NewMeetingId();
+
+// Writes the meeting row and its attendees, agenda and services (version 1).
+void InsertMeeting(db::Connection& c, const Meeting& meeting);
+
+// Rewrites the meeting row's mutable columns (and, when `children`, its attendees,
+// agenda and services) with version + 1.
+void UpdateMeetingRow(db::Connection& c, const Meeting& meeting, bool children);
+
+// The meeting with everything: children, history, occupancy. `lock` takes the row lock
+// (for a change). nullopt when there is no such meeting.
+std::optional<Meeting> LoadMeeting(db::Connection& c, absl::string_view meeting_id, bool lock);
+
+// The meeting row alone (no children), as ListMeetings returns it.
+Meeting ReadMeetingRow(sql::ResultSet& row);
+extern const char kMeetingColumns[];
+
+// Appends a state change to the meeting's history.
+void AppendHistory(db::Connection& c, absl::string_view meeting_id, const StateChange& change);
+
+// Takes `room` for the meeting over its hold [start − set-up, end + clean-up), replacing
+// any hold the meeting had. First writes the room's booking counter, so concurrent
+// bookings of the room serialize here and, on Galera, conflict at certification; then
+// checks the room is bookable, big enough, and free (an index range bounded by
+// `longest_hold`). FAILED_PRECONDITION with reason ROOM_CONFLICT and the holder in
+// metadata "conflicting_meeting"; ROOM_NOT_BOOKABLE; ROOM_TOO_SMALL. NOT_FOUND for an
+// unknown room. Returns the hold taken.
+absl::StatusOr<TimeWindow> HoldRoom(db::Connection& c, const Meeting& meeting,
+                                    absl::string_view building_id, absl::string_view room_id,
+                                    absl::Duration longest_hold);
+
+// Shortens the meeting's hold to end at `end` (completion: clean-up after the actual end).
+void ShortenHold(db::Connection& c, absl::string_view meeting_id, absl::Time end);
+
+// Gives the room up (cancel, reject, no-show).
+void ReleaseHold(db::Connection& c, absl::string_view meeting_id);
+
+// NOT_FOUND for a meeting (reason MEETING_NOT_FOUND).
+absl::Status MeetingNotFound(absl::string_view meeting_id);
+
+}  // namespace huiwu::booking
+
+#endif  // HUIWU_SERVICES_BOOKING_STORE_MEETING_ROWS_H_

@@ -1,0 +1,187 @@
+// BookingStore: meetings and their lifecycle.
+#include <cppconn/exception.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/transaction.h"
+#include "common/status/errors.h"
+#include "services/booking/store/booking_store.h"
+#include "services/booking/store/meeting_rows.h"
+#include "services/booking/store/store_util.h"
+
+namespace huiwu::booking {
+namespace {
+
+// The longest a room can be held for one meeting: the longest meeting plus the largest
+// set-up and clean-up buffers the API accepts (720 minutes each).
+absl::Duration LongestHold(absl::Duration longest_meeting) {
+  return longest_meeting + absl::Minutes(2 * 720);
+}
+
+absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
+
+absl::Status RoomRequired(absl::string_view meeting_id) {
+  return InvalidFieldError("room", absl::StrCat(MeetingName(meeting_id),
+                                                " names no room yet; give the room to allocate"));
+}
+
+}  // namespace
+
+absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
+                                                    absl::string_view request_id,
+                                                    absl::string_view actor, absl::Time now) {
+  std::optional<Meeting> result;
+  absl::Status status = db::InTransaction(pool_, "CreateMeeting", [&](db::Connection& c) {
+    Meeting created = meeting;
+    created.id = NewMeetingId();
+    if (!request_id.empty()) {
+      auto earlier = ClaimRequestId(c, "CreateMeeting", request_id, MeetingName(created.id), now);
+      if (earlier.has_value()) {
+        const std::string earlier_id = earlier->substr(std::string("meetings/").size());
+        result = LoadMeeting(c, earlier_id, /*lock=*/false);
+        return result.has_value() ? absl::OkStatus() : MeetingNotFound(earlier_id);
+      }
+    }
+    created.state = MeetingState::kSubmitted;
+    created.version = 1;
+    created.create_time = created.update_time = Micros(now);
+    InsertMeeting(c, created);
+    AppendHistory(c, created.id,
+                  StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted,
+                              std::string(actor), "notice submitted", created.create_time});
+    result = LoadMeeting(c, created.id, /*lock=*/false);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return *result;
+}
+
+absl::StatusOr<Meeting> BookingStore::GetMeeting(absl::string_view meeting_id) {
+  std::optional<Meeting> result;
+  absl::Status status = db::InTransaction(pool_, "GetMeeting", [&](db::Connection& c) {
+    result = LoadMeeting(c, meeting_id, /*lock=*/false);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!result.has_value()) return MeetingNotFound(meeting_id);
+  return *result;
+}
+
+absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
+                                                 const TransitionCommand& command,
+                                                 absl::Time now) {
+  std::optional<Meeting> result;
+  absl::Status status = db::InTransaction(pool_, command.method, [&](db::Connection& c) {
+    if (!command.request_id.empty() &&
+        ClaimRequestId(c, command.method, command.request_id, MeetingName(meeting_id), now)
+            .has_value()) {
+      // A retry of a call that already happened: answer with the meeting as it is now.
+      result = LoadMeeting(c, meeting_id, /*lock=*/false);
+      return result.has_value() ? absl::OkStatus() : MeetingNotFound(meeting_id);
+    }
+    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
+    if (!meeting.has_value()) return MeetingNotFound(meeting_id);
+    absl::Status etag_ok = CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
+    if (!etag_ok.ok()) return etag_ok;
+    absl::StatusOr<MeetingState> next = NextState(meeting->state, command.action);
+    if (!next.ok()) return next.status();
+
+    switch (command.action) {
+      case MeetingAction::kConfirm: {
+        if (!command.room_id.empty()) {
+          meeting->building_id = command.building_id;
+          meeting->room_id = command.room_id;
+        }
+        if (!meeting->has_room()) return RoomRequired(meeting_id);
+        auto hold = HoldRoom(c, *meeting, meeting->building_id, meeting->room_id,
+                             LongestHold(longest_meeting_));
+        if (!hold.ok()) return hold.status();
+        break;
+      }
+      case MeetingAction::kReject:
+      case MeetingAction::kCancel:
+      case MeetingAction::kReleaseNoShow:
+        ReleaseHold(c, meeting_id);
+        meeting->state_reason = command.reason;
+        break;
+      case MeetingAction::kComplete:
+        // The room stays held for clean-up and disinfection after the actual end
+        // (一会一消毒), not after the planned one.
+        if (meeting->occupancy.has_value()) {
+          const absl::Time ended = std::min(meeting->window.end, Micros(now));
+          ShortenHold(c, meeting_id, ended + (meeting->occupancy->end - meeting->window.end));
+        }
+        if (command.summary.has_value()) meeting->summary = command.summary;
+        break;
+      case MeetingAction::kArchive:
+        // 会后总结归档: a meeting is archived with its summary.
+        if (!meeting->summary.has_value()) {
+          return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "SUMMARY_REQUIRED",
+                                 absl::StrCat(MeetingName(meeting_id),
+                                              " has no summary yet; add it with "
+                                              "UpdateMeeting (update_mask summary) first"),
+                                 {{"meeting", MeetingName(meeting_id)}});
+        }
+        break;
+      case MeetingAction::kStart:
+        break;
+    }
+    const MeetingState previous = meeting->state;
+    meeting->state = *next;
+    meeting->update_time = Micros(now);
+    UpdateMeetingRow(c, *meeting, /*children=*/false);
+    AppendHistory(c, meeting_id,
+                  StateChange{previous, *next, command.actor, command.reason, meeting->update_time});
+    result = LoadMeeting(c, meeting_id, /*lock=*/false);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return *result;
+}
+
+absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
+                                                 absl::string_view etag, TimeWindow window,
+                                                 absl::string_view building_id,
+                                                 absl::string_view room_id,
+                                                 absl::string_view request_id, absl::Time now) {
+  std::optional<Meeting> result;
+  absl::Status status = db::InTransaction(pool_, "RescheduleMeeting", [&](db::Connection& c) {
+    if (!request_id.empty() &&
+        ClaimRequestId(c, "RescheduleMeeting", request_id, MeetingName(meeting_id), now)
+            .has_value()) {
+      result = LoadMeeting(c, meeting_id, /*lock=*/false);
+      return result.has_value() ? absl::OkStatus() : MeetingNotFound(meeting_id);
+    }
+    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
+    if (!meeting.has_value()) return MeetingNotFound(meeting_id);
+    absl::Status etag_ok = CheckEtag(etag, meeting->version, MeetingName(meeting_id));
+    if (!etag_ok.ok()) return etag_ok;
+    if (meeting->state != MeetingState::kSubmitted && meeting->state != MeetingState::kConfirmed) {
+      return ErrorWithReason(
+          absl::StatusCode::kFailedPrecondition, "INVALID_STATE_TRANSITION",
+          absl::StrCat(MeetingName(meeting_id), " is ", std::string(MeetingStateName(meeting->state)),
+                       "; only SUBMITTED or CONFIRMED meetings can be rescheduled"),
+          {{"current_state", std::string(MeetingStateName(meeting->state))},
+           {"action", "RESCHEDULE"}});
+    }
+    meeting->window = window;
+    if (!room_id.empty()) {
+      meeting->building_id = std::string(building_id);
+      meeting->room_id = std::string(room_id);
+    }
+    if (meeting->state == MeetingState::kConfirmed) {
+      // The new hold replaces the old one in this transaction: on conflict the whole
+      // transaction rolls back and the meeting keeps its old slot.
+      auto hold = HoldRoom(c, *meeting, meeting->building_id, meeting->room_id,
+                           LongestHold(longest_meeting_));
+      if (!hold.ok()) return hold.status();
+    }
+    meeting->update_time = Micros(now);
+    UpdateMeetingRow(c, *meeting, /*children=*/false);
+    result = LoadMeeting(c, meeting_id, /*lock=*/false);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return *result;
+}
+
+}  // namespace huiwu::booking

@@ -1,0 +1,171 @@
+// Meetings through a real gRPC channel against the real MariaDB: notice, confirmation
+// with room holds and buffers, the lifecycle, and rescheduling.
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/booking/meeting_test_util.h"
+#include "tests/support/grpc_errors.h"
+
+namespace huiwu::testing {
+namespace {
+
+namespace v1 = booking::v1;
+using ::testing::ElementsAre;
+
+class MeetingLifecycleTest : public BookingFixture {
+ protected:
+  void SetUp() override {
+    BookingFixture::SetUp();
+    SeedRooms(*stub_);
+  }
+};
+
+TEST_F(MeetingLifecycleTest, ANoticeIsSubmittedAndHoldsNoRoom) {
+  v1::Meeting meeting = SampleMeeting("buildings/city-hall/rooms/301", Local(2, 9), Local(2, 11));
+  meeting.add_attendees()->set_name("李主任");
+  auto* named = meeting.add_attendees();
+  named->set_id("e1001");
+  named->set_name("张科长");
+  auto* banner = meeting.add_services();
+  banner->set_kind(v1::SERVICE_KIND_BANNER);
+  banner->set_notes("2026年第一次周例会");
+  v1::Meeting created;
+  ASSERT_TRUE(CreateMeeting(*stub_, meeting, &created).ok());
+  EXPECT_EQ(created.state(), v1::MEETING_STATE_SUBMITTED);
+  EXPECT_FALSE(created.has_occupancy_start_time());
+  ASSERT_EQ(created.attendees_size(), 2);
+  EXPECT_EQ(created.attendees(0).id(), "a1");
+  EXPECT_EQ(created.attendees(1).id(), "e1001");
+  EXPECT_EQ(created.services(0).notes(), "2026年第一次周例会");
+  EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM occupancies"), 0);
+
+  v1::GetMeetingRequest get;
+  get.set_name(created.name());
+  v1::GetMeetingResponse got;
+  ASSERT_TRUE(stub_->GetMeeting(CallContext().get(), get, &got).ok());
+  EXPECT_EQ(got.meeting().DebugString(), created.DebugString());
+}
+
+TEST_F(MeetingLifecycleTest, ConfirmingHoldsTheRoomWithBuffers) {
+  v1::Meeting created;
+  ASSERT_TRUE(CreateMeeting(*stub_, SampleMeeting("buildings/city-hall/rooms/301", Local(2, 9),
+                                                  Local(2, 11)),
+                            &created)
+                  .ok());
+  v1::Meeting confirmed;
+  ASSERT_TRUE(ConfirmMeeting(*stub_, created.name(), "", &confirmed).ok());
+  EXPECT_EQ(confirmed.state(), v1::MEETING_STATE_CONFIRMED);
+  // 301 holds 30 minutes of set-up before and 30 of clean-up after.
+  EXPECT_EQ(api::FromTimestamp(confirmed.occupancy_start_time()), Local(2, 8, 30));
+  EXPECT_EQ(api::FromTimestamp(confirmed.occupancy_end_time()), Local(2, 11, 30));
+  ASSERT_EQ(confirmed.history_size(), 2);
+  EXPECT_EQ(confirmed.history(1).from_state(), v1::MEETING_STATE_SUBMITTED);
+  EXPECT_EQ(confirmed.history(1).to_state(), v1::MEETING_STATE_CONFIRMED);
+  EXPECT_FALSE(confirmed.history(1).actor().empty());
+}
+
+TEST_F(MeetingLifecycleTest, BackToBackAtTheBufferEdgeIsAcceptedOneMinuteIntoItIsRefused) {
+  const std::string first = BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(2, 9),
+                                        Local(2, 11));
+  ASSERT_FALSE(first.empty());
+  // The first holds until 11:30; the next one's set-up may start exactly then (12:00 − 30).
+  EXPECT_FALSE(
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(2, 12), Local(2, 13)).empty());
+  // One minute into the first's clean-up: refused, naming the holder.
+  v1::Meeting late;
+  ASSERT_TRUE(CreateMeeting(*stub_, SampleMeeting("buildings/city-hall/rooms/301", Local(2, 6),
+                                                  Local(2, 8, 1)),
+                            &late)
+                  .ok());
+  grpc::Status status = ConfirmMeeting(*stub_, late.name());
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  ErrorDetails details = DetailsOf(status);
+  EXPECT_EQ(details.reason, "ROOM_CONFLICT");
+  EXPECT_EQ(details.metadata["conflicting_meeting"], first);
+  // ... while the same slot in another room is fine.
+  EXPECT_TRUE(ConfirmMeeting(*stub_, late.name(), "buildings/city-hall/rooms/302").ok());
+}
+
+TEST_F(MeetingLifecycleTest, TheWholeLifecycleIsRecordedInTheHistory) {
+  const std::string name =
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(1, 14), Local(1, 16));
+  ASSERT_FALSE(name.empty());
+  clock_.Set(Local(1, 14));
+  v1::StartMeetingRequest start;
+  start.set_name(name);
+  v1::StartMeetingResponse started;
+  ASSERT_TRUE(stub_->StartMeeting(CallContext().get(), start, &started).ok());
+  clock_.Set(Local(1, 15));  // ends an hour early
+  v1::CompleteMeetingRequest complete;
+  complete.set_name(name);
+  complete.mutable_summary()->set_actual_attendance(9);
+  complete.mutable_summary()->set_problems("投影仪偏色");
+  v1::CompleteMeetingResponse completed;
+  ASSERT_TRUE(stub_->CompleteMeeting(CallContext().get(), complete, &completed).ok());
+  // Clean-up is held after the actual end: 15:00 + 30 minutes.
+  EXPECT_EQ(api::FromTimestamp(completed.meeting().occupancy_end_time()), Local(1, 15, 30));
+  v1::ArchiveMeetingRequest archive;
+  archive.set_name(name);
+  v1::ArchiveMeetingResponse archived;
+  ASSERT_TRUE(stub_->ArchiveMeeting(CallContext().get(), archive, &archived).ok());
+  std::vector<v1::MeetingState> states;
+  for (const auto& change : archived.meeting().history()) states.push_back(change.to_state());
+  EXPECT_THAT(states, ElementsAre(v1::MEETING_STATE_SUBMITTED, v1::MEETING_STATE_CONFIRMED,
+                                  v1::MEETING_STATE_IN_PROGRESS, v1::MEETING_STATE_COMPLETED,
+                                  v1::MEETING_STATE_ARCHIVED));
+  // Archived is final: no further transition.
+  v1::CancelMeetingRequest cancel;
+  cancel.set_name(name);
+  cancel.set_reason("too late");
+  v1::CancelMeetingResponse cancelled;
+  grpc::Status refused = stub_->CancelMeeting(CallContext().get(), cancel, &cancelled);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(DetailsOf(refused).metadata["current_state"], "ARCHIVED");
+}
+
+TEST_F(MeetingLifecycleTest, CancellingFreesTheRoom) {
+  const std::string name =
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(3, 9), Local(3, 10));
+  ASSERT_FALSE(name.empty());
+  v1::CancelMeetingRequest cancel;
+  cancel.set_name(name);
+  cancel.set_reason("领导出差");
+  v1::CancelMeetingResponse cancelled;
+  ASSERT_TRUE(stub_->CancelMeeting(CallContext().get(), cancel, &cancelled).ok());
+  EXPECT_EQ(cancelled.meeting().state(), v1::MEETING_STATE_CANCELLED);
+  EXPECT_EQ(cancelled.meeting().state_reason(), "领导出差");
+  EXPECT_FALSE(
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(3, 9), Local(3, 10)).empty());
+}
+
+TEST_F(MeetingLifecycleTest, RescheduleOntoATakenSlotChangesNothingOntoAFreeOneMoves) {
+  const std::string taken =
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(4, 9), Local(4, 10));
+  const std::string moving =
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(4, 14), Local(4, 15));
+  ASSERT_FALSE(taken.empty() || moving.empty());
+  const std::vector<std::string> tables = {"meetings", "occupancies", "meeting_history"};
+  const std::string before = database_.Snapshot(tables);
+
+  v1::RescheduleMeetingRequest onto_taken;
+  onto_taken.set_name(moving);
+  *onto_taken.mutable_start_time() = api::ToTimestamp(Local(4, 9, 30));
+  *onto_taken.mutable_end_time() = api::ToTimestamp(Local(4, 10, 30));
+  v1::RescheduleMeetingResponse response;
+  grpc::Status status = stub_->RescheduleMeeting(CallContext().get(), onto_taken, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(DetailsOf(status).metadata["conflicting_meeting"], taken);
+  EXPECT_EQ(database_.Snapshot(tables), before);
+
+  v1::RescheduleMeetingRequest onto_free = onto_taken;
+  onto_free.set_room("buildings/city-hall/rooms/302");
+  ASSERT_TRUE(stub_->RescheduleMeeting(CallContext().get(), onto_free, &response).ok());
+  EXPECT_EQ(response.meeting().room(), "buildings/city-hall/rooms/302");
+  EXPECT_EQ(api::FromTimestamp(response.meeting().occupancy_start_time()), Local(4, 9));
+  // 301's afternoon is free again.
+  EXPECT_FALSE(
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(4, 14), Local(4, 15)).empty());
+}
+
+}  // namespace
+}  // namespace huiwu::testing

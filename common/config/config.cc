@@ -1,5 +1,6 @@
 #include "common/config/config.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -107,7 +108,18 @@ std::vector<char*> ParseFlagsAndEnvironment(int argc, char** argv, absl::string_
       usage, "\n\nEvery flag can also be set in the environment as HUIWU_<FLAG>, e.g. "
              "HUIWU_MYSQL_PORT=3307; the command line wins."));
   ApplyEnvironment();
-  return absl::ParseCommandLine(argc, argv);
+  // Both --migrate-only and --migrate_only: admins type dashes, Abseil wants underscores.
+  static std::vector<std::string> arguments;
+  static std::vector<char*> pointers;
+  arguments.assign(argv, argv + argc);
+  for (std::string& argument : arguments) {
+    if (!absl::StartsWith(argument, "--") || argument == "--") continue;
+    const size_t end = std::min(argument.find('='), argument.size());
+    std::replace(argument.begin() + 2, argument.begin() + end, '-', '_');
+  }
+  pointers.clear();
+  for (std::string& argument : arguments) pointers.push_back(argument.data());
+  return absl::ParseCommandLine(argc, pointers.data());
 }
 
 absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database) {

@@ -54,5 +54,13 @@ TEST_F(ConfigTest, EnvironmentSetsFlagsAndTheCommandLineWins) {
   EXPECT_EQ(absl::GetFlag(FLAGS_mysql_port), 3310);
 }
 
+TEST_F(ConfigTest, DashedFlagNamesWorkToo) {
+  char arg0[] = "test";
+  char arg1[] = "--mysql-pool-size=9";
+  char* argv[] = {arg0, arg1};
+  ParseFlagsAndEnvironment(2, argv, "test");
+  EXPECT_EQ(absl::GetFlag(FLAGS_mysql_pool_size), 9);
+}
+
 }  // namespace
 }  // namespace huiwu::config

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -104,9 +105,13 @@ std::vector<char*> ParseFlagsAndEnvironment(int argc, char** argv, absl::string_
   usage_config.contains_helpshort_flags = IsOurFlagFile;
   usage_config.version_string = [] { return std::string("huiwu 0.1\n"); };
   absl::SetFlagsUsageConfig(usage_config);
-  absl::SetProgramUsageMessage(absl::StrCat(
+  // Abseil allows one usage message per process (tests parse more than once).
+  static bool usage_set = false;
+  if (!std::exchange(usage_set, true)) {
+    absl::SetProgramUsageMessage(absl::StrCat(
       usage, "\n\nEvery flag can also be set in the environment as HUIWU_<FLAG>, e.g. "
              "HUIWU_MYSQL_PORT=3307; the command line wins."));
+  }
   ApplyEnvironment();
   // Both --migrate-only and --migrate_only: admins type dashes, Abseil wants underscores.
   static std::vector<std::string> arguments;

@@ -25,7 +25,8 @@ uint64_t Fingerprint(absl::string_view text) {
 
 std::string EncodePageToken(absl::string_view filter, const std::vector<std::string>& last_key) {
   std::string plain = absl::StrCat(kVersion, std::string(1, kSeparator), Fingerprint(filter));
-  for (const std::string& part : last_key) absl::StrAppend(&plain, std::string(1, kSeparator), part);
+  for (const std::string& part : last_key)
+    absl::StrAppend(&plain, std::string(1, kSeparator), part);
   return absl::WebSafeBase64Escape(plain);
 }
 

@@ -29,10 +29,10 @@ absl::StatusOr<std::vector<std::string>> ParseResourceName(absl::string_view fie
     }
     if (!(IsResourceId(name_parts[i]) || (allow_wildcard && name_parts[i] == "-"))) {
       return InvalidFieldError(
-          field, absl::StrCat("must be a resource name of the form ", pattern, "; ",
-                              pattern_parts[i],
-                              " must be 1–63 of a-z, 0-9 and '-', starting and ending with a "
-                              "letter or digit"));
+          field,
+          absl::StrCat("must be a resource name of the form ", pattern, "; ", pattern_parts[i],
+                       " must be 1–63 of a-z, 0-9 and '-', starting and ending with a "
+                       "letter or digit"));
     }
     ids.emplace_back(name_parts[i]);
   }

@@ -108,9 +108,10 @@ std::vector<char*> ParseFlagsAndEnvironment(int argc, char** argv, absl::string_
   // Abseil allows one usage message per process (tests parse more than once).
   static bool usage_set = false;
   if (!std::exchange(usage_set, true)) {
-    absl::SetProgramUsageMessage(absl::StrCat(
-      usage, "\n\nEvery flag can also be set in the environment as HUIWU_<FLAG>, e.g. "
-             "HUIWU_MYSQL_PORT=3307; the command line wins."));
+    absl::SetProgramUsageMessage(
+        absl::StrCat(usage,
+                     "\n\nEvery flag can also be set in the environment as HUIWU_<FLAG>, e.g. "
+                     "HUIWU_MYSQL_PORT=3307; the command line wins."));
   }
   ApplyEnvironment();
   // Both --migrate-only and --migrate_only: admins type dashes, Abseil wants underscores.
@@ -162,8 +163,7 @@ absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database
   db.port = absl::GetFlag(FLAGS_mysql_port);
   check(db.port >= 1 && db.port <= 65535, "mysql_port", absl::StrCat(db.port), "must be 1–65535");
   db.user = absl::GetFlag(FLAGS_mysql_user);
-  check(!db.user.empty() && db.user.size() <= 80, "mysql_user", db.user,
-        "must be 1–80 characters");
+  check(!db.user.empty() && db.user.size() <= 80, "mysql_user", db.user, "must be 1–80 characters");
   db.password = absl::GetFlag(FLAGS_mysql_password);
   db.database = absl::GetFlag(FLAGS_mysql_database);
   if (db.database.empty()) db.database = std::string(default_database);

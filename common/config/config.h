@@ -5,10 +5,10 @@
 #define HUIWU_COMMON_CONFIG_CONFIG_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 namespace huiwu::config {
@@ -27,10 +27,10 @@ struct DatabaseConfig {
 };
 
 struct ServerConfig {
-  std::string host;        // address both listeners bind to
-  int grpc_port = 0;       // 0 picks a free port (tests)
-  int metrics_port = 0;    // 0 picks a free port; -1 disables /metrics
-  int max_threads = 0;     // gRPC sync-server threads
+  std::string host;      // address both listeners bind to
+  int grpc_port = 0;     // 0 picks a free port (tests)
+  int metrics_port = 0;  // 0 picks a free port; -1 disables /metrics
+  int max_threads = 0;   // gRPC sync-server threads
   absl::Duration health_check_interval;
   absl::Duration shutdown_grace;
   bool migrate_only = false;

@@ -35,7 +35,8 @@ void EnsureThreadInitialized() {
 }
 
 int Seconds(absl::Duration d) {
-  return static_cast<int>(std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(d, absl::Seconds(1)))));
+  return static_cast<int>(
+      std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(d, absl::Seconds(1)))));
 }
 
 // Every connection runs in UTC with strict SQL and READ COMMITTED: a locking overlap
@@ -96,7 +97,7 @@ ConnectionPool::ConnectionPool(config::DatabaseConfig config, prometheus::Regist
            .Help("Time waited for a pooled connection.")
            .Register(*registry)
            .Add(labels, prometheus::Histogram::BucketBoundaries(std::begin(kAcquireBuckets),
-                                                               std::end(kAcquireBuckets)));
+                                                                std::end(kAcquireBuckets)));
 }
 
 ConnectionPool::~ConnectionPool() {
@@ -118,8 +119,8 @@ absl::StatusOr<std::unique_ptr<Connection>> ConnectionPool::OpenConnection(bool 
   options["OPT_WRITE_TIMEOUT"] = Seconds(config_.statement_timeout);
   options["OPT_CHARSET_NAME"] = "utf8mb4";
   try {
-    auto connection = std::make_unique<Connection>(
-        std::unique_ptr<sql::Connection>(Driver()->connect(options)));
+    auto connection =
+        std::make_unique<Connection>(std::unique_ptr<sql::Connection>(Driver()->connect(options)));
     connection->raw().setAutoCommit(false);
     connection->Execute(SessionSetup(config_));
     connection->Commit();
@@ -127,10 +128,10 @@ absl::StatusOr<std::unique_ptr<Connection>> ConnectionPool::OpenConnection(bool 
   } catch (const sql::SQLException& e) {
     if (metrics_.connect_failures != nullptr) metrics_.connect_failures->Increment();
     log::Warning("db_connect_failed", {{"host", config_.host},
-                                      {"port", absl::StrCat(config_.port)},
-                                      {"database", config_.database},
-                                      {"error_code", absl::StrCat(e.getErrorCode())},
-                                      {"message", e.what()}});
+                                       {"port", absl::StrCat(config_.port)},
+                                       {"database", config_.database},
+                                       {"error_code", absl::StrCat(e.getErrorCode())},
+                                       {"message", e.what()}});
     return ErrorWithReason(
         absl::StatusCode::kUnavailable, "DATABASE_UNAVAILABLE",
         absl::StrCat("cannot reach the database at ", config_.host, ":", config_.port,

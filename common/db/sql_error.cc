@@ -28,10 +28,9 @@ ErrorClass Classify(int error_code) {
 absl::Status FromSqlError(int error_code, absl::string_view sql_state, absl::string_view message,
                           absl::string_view what) {
   const std::string code_text = absl::StrCat(error_code);
-  log::Warning("sql_error", {{"what", what},
-                             {"error_code", code_text},
-                             {"sql_state", sql_state},
-                             {"message", message}});
+  log::Warning(
+      "sql_error",
+      {{"what", what}, {"error_code", code_text}, {"sql_state", sql_state}, {"message", message}});
   switch (Classify(error_code)) {
     case ErrorClass::kConflict:
       return ErrorWithReason(absl::StatusCode::kAborted, "CONCURRENT_MODIFICATION",

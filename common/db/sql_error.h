@@ -2,16 +2,15 @@
 #ifndef HUIWU_COMMON_DB_SQL_ERROR_H_
 #define HUIWU_COMMON_DB_SQL_ERROR_H_
 
-#include "absl/strings/string_view.h"
-
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace huiwu::db {
 
 // Server and client error numbers we act on.
 inline constexpr int kErDupEntry = 1062;
 inline constexpr int kErLockWaitTimeout = 1205;
-inline constexpr int kErLockDeadlock = 1213;  // also a Galera certification failure
+inline constexpr int kErLockDeadlock = 1213;   // also a Galera certification failure
 inline constexpr int kErWsrepNotReady = 1047;  // Galera node not synced (yet)
 inline constexpr int kErServerShutdown = 1053;
 inline constexpr int kErConnectionKilled = 1927;

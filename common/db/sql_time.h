@@ -3,8 +3,8 @@
 #define HUIWU_COMMON_DB_SQL_TIME_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 
 namespace huiwu::db {

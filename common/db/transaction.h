@@ -5,10 +5,9 @@
 #ifndef HUIWU_COMMON_DB_TRANSACTION_H_
 #define HUIWU_COMMON_DB_TRANSACTION_H_
 
-#include "absl/strings/string_view.h"
-
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/db/pool.h"
 

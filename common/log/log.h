@@ -4,8 +4,9 @@
 #define HUIWU_COMMON_LOG_LOG_H_
 
 #include <initializer_list>
-#include "absl/strings/string_view.h"
 #include <utility>
+
+#include "absl/strings/string_view.h"
 
 namespace huiwu::log {
 

@@ -17,11 +17,10 @@ using grpc::experimental::InterceptionHookPoints;
 using grpc::experimental::ServerRpcInfo;
 
 constexpr std::array<absl::string_view, kGrpcCodeCount> kGoCodeNames = {
-    "OK",           "Canceled",          "Unknown",          "InvalidArgument",
-    "DeadlineExceeded", "NotFound",      "AlreadyExists",    "PermissionDenied",
-    "ResourceExhausted", "FailedPrecondition", "Aborted",    "OutOfRange",
-    "Unimplemented", "Internal",         "Unavailable",      "DataLoss",
-    "Unauthenticated"};
+    "OK",       "Canceled",       "Unknown",          "InvalidArgument",   "DeadlineExceeded",
+    "NotFound", "AlreadyExists",  "PermissionDenied", "ResourceExhausted", "FailedPrecondition",
+    "Aborted",  "OutOfRange",     "Unimplemented",    "Internal",          "Unavailable",
+    "DataLoss", "Unauthenticated"};
 
 // prometheus.DefBuckets, which go-grpc-prometheus uses for handling_seconds.
 const prometheus::Histogram::BucketBoundaries kDefaultBuckets = {
@@ -29,10 +28,14 @@ const prometheus::Histogram::BucketBoundaries kDefaultBuckets = {
 
 absl::string_view GrpcTypeName(ServerRpcInfo::Type type) {
   switch (type) {
-    case ServerRpcInfo::Type::UNARY: return "unary";
-    case ServerRpcInfo::Type::CLIENT_STREAMING: return "client_stream";
-    case ServerRpcInfo::Type::SERVER_STREAMING: return "server_stream";
-    case ServerRpcInfo::Type::BIDI_STREAMING: return "bidi_stream";
+    case ServerRpcInfo::Type::UNARY:
+      return "unary";
+    case ServerRpcInfo::Type::CLIENT_STREAMING:
+      return "client_stream";
+    case ServerRpcInfo::Type::SERVER_STREAMING:
+      return "server_stream";
+    case ServerRpcInfo::Type::BIDI_STREAMING:
+      return "bidi_stream";
   }
   return "unary";
 }
@@ -154,9 +157,8 @@ MethodMetrics* GrpcServerMetrics::Create(const std::string& path, absl::string_v
   const size_t slash = path.rfind('/');
   const std::string service = path.substr(1, slash - 1);
   const std::string method = path.substr(slash + 1);
-  const prometheus::Labels labels{{"grpc_type", std::string(grpc_type)},
-                                  {"grpc_service", service},
-                                  {"grpc_method", method}};
+  const prometheus::Labels labels{
+      {"grpc_type", std::string(grpc_type)}, {"grpc_service", service}, {"grpc_method", method}};
   auto* metrics = new MethodMetrics;
   metrics->started = &started_->Add(labels);
   for (int code = 0; code < kGrpcCodeCount; ++code) {

@@ -46,8 +46,7 @@ class GrpcServerMetrics final {
                     const std::vector<std::string>& service_full_names);
 
   // `method` is the gRPC path, "/pkg.Service/Method". Lock-free for pre-created methods.
-  MethodMetrics* ForMethod(const char* method,
-                           grpc::experimental::ServerRpcInfo::Type type);
+  MethodMetrics* ForMethod(const char* method, grpc::experimental::ServerRpcInfo::Type type);
 
   std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> InterceptorFactory();
 

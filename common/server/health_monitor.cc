@@ -52,9 +52,9 @@ void HealthMonitor::Report(bool serving) {
   for (const std::string& name : service_names_) health_->SetServingStatus(name, serving);
   health_->SetServingStatus("", serving);
   if (!serving) pool_.NoteConnectionLost();
-  log::Write(serving ? log::Level::kInfo : log::Level::kError, "health_changed",
-             {{"status", serving ? "SERVING" : "NOT_SERVING"},
-              {"database", pool_.config().database}});
+  log::Write(
+      serving ? log::Level::kInfo : log::Level::kError, "health_changed",
+      {{"status", serving ? "SERVING" : "NOT_SERVING"}, {"database", pool_.config().database}});
   last_reported_ = serving;
   reported_once_ = true;
 }

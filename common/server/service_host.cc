@@ -2,10 +2,13 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/db/transaction.h"
 #include "common/log/log.h"
@@ -25,24 +28,80 @@ ABSL_FLAG(absl::Duration, database_wait, absl::Seconds(60),
 
 namespace huiwu::server {
 
+// Runs a service's periodic jobs, one after another, on one thread until destroyed.
+class PeriodicJobRunner final {
+ public:
+  PeriodicJobRunner(const std::vector<PeriodicJob>& jobs, ServiceContext& context) {
+    const absl::Time now = absl::Now();
+    for (const PeriodicJob& job : jobs) {
+      if (job.interval <= absl::ZeroDuration() || job.interval == absl::InfiniteDuration()) {
+        continue;  // a job switched off by configuration
+      }
+      jobs_.push_back(Job{job.name, job.interval, job.make(context), now + job.interval});
+    }
+    if (!jobs_.empty()) thread_ = std::thread([this] { Run(); });
+  }
+
+  // Waits for a job body that is running to finish; runs none after.
+  ~PeriodicJobRunner() {
+    {
+      absl::MutexLock lock(&mu_);
+      stopping_ = true;
+    }
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  struct Job {
+    std::string name;
+    absl::Duration interval;
+    std::function<void()> body;
+    absl::Time next;
+  };
+
+  void Run() {
+    mu_.Lock();
+    while (!stopping_) {
+      auto due = std::min_element(jobs_.begin(), jobs_.end(),
+                                  [](const Job& a, const Job& b) { return a.next < b.next; });
+      if (mu_.AwaitWithDeadline(absl::Condition(&stopping_), due->next)) break;
+      mu_.Unlock();
+      try {
+        due->body();
+      } catch (const std::exception& e) {
+        log::Error("job_failed", {{"job", due->name}, {"message", e.what()}});
+      }
+      mu_.Lock();
+      // From the end of this run: a slow run is not followed by a burst of catch-up runs.
+      due->next = absl::Now() + due->interval;
+    }
+    mu_.Unlock();
+  }
+
+  absl::Mutex mu_;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::vector<Job> jobs_;  // only the thread touches `next` once it runs
+  std::thread thread_;
+};
+
 absl::Status PrepareDatabase(db::ConnectionPool& pool, const std::vector<db::Migration>& migrations,
                              absl::Duration wait) {
   const absl::Time deadline = absl::Now() + wait;
   for (;;) {
     absl::Status status = db::EnsureDatabase(pool);
     if (status.ok()) status = db::ApplyMigrations(pool, migrations);
-    if (status.ok() || status.code() != absl::StatusCode::kUnavailable ||
-        absl::Now() >= deadline) {
+    if (status.ok() || status.code() != absl::StatusCode::kUnavailable || absl::Now() >= deadline) {
       return status;
     }
-    log::Warning("database_wait", {{"database", pool.config().database},
-                                   {"message", status.message()}});
+    log::Warning("database_wait",
+                 {{"database", pool.config().database}, {"message", status.message()}});
     absl::SleepFor(absl::Seconds(1));
   }
 }
 
-absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
-    const ServiceSpec& spec, const config::ServerConfig& config, absl::Duration database_wait) {
+absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpec& spec,
+                                                                const config::ServerConfig& config,
+                                                                absl::Duration database_wait) {
   std::unique_ptr<ServiceHost> host(new ServiceHost);
   host->config_ = std::make_unique<config::ServerConfig>(config);
   host->registry_ = std::make_shared<prometheus::Registry>();
@@ -52,8 +111,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
   absl::Status prepared = PrepareDatabase(*host->pool_, spec.migrations, database_wait);
   if (!prepared.ok()) return prepared;
 
-  host->context_ =
-      std::make_unique<ServiceContext>(ServiceContext{*host->config_, *host->pool_, *host->registry_});
+  host->context_ = std::make_unique<ServiceContext>(
+      ServiceContext{*host->config_, *host->pool_, *host->registry_});
   host->service_ = spec.make_service(*host->context_);
   host->grpc_metrics_ = std::make_unique<GrpcServerMetrics>(
       *host->registry_, std::vector<std::string>{spec.grpc_service_name, "grpc.health.v1.Health"});
@@ -77,11 +136,14 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
                                                "; is the port in use? choose another --grpc_port"));
   }
 
-  host->health_ = std::make_unique<HealthMonitor>(
-      *host->pool_, host->server_->GetHealthCheckService(),
-      std::vector<std::string>{spec.grpc_service_name}, config.health_check_interval,
-      *host->registry_);
+  host->health_ =
+      std::make_unique<HealthMonitor>(*host->pool_, host->server_->GetHealthCheckService(),
+                                      std::vector<std::string>{spec.grpc_service_name},
+                                      config.health_check_interval, *host->registry_);
   host->health_->Start();
+  if (!spec.jobs.empty()) {
+    host->jobs_ = std::make_unique<PeriodicJobRunner>(spec.jobs, *host->context_);
+  }
 
   if (config.metrics_port >= 0) {
     try {
@@ -89,9 +151,9 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(
           absl::StrCat(config.host, ":", config.metrics_port));
     } catch (const std::exception& e) {
       host->Shutdown(absl::ZeroDuration());
-      return absl::UnavailableError(absl::StrCat(
-          "cannot serve /metrics on ", config.host, ":", config.metrics_port, " (", e.what(),
-          "); is the port in use? choose another --metrics_port"));
+      return absl::UnavailableError(
+          absl::StrCat("cannot serve /metrics on ", config.host, ":", config.metrics_port, " (",
+                       e.what(), "); is the port in use? choose another --metrics_port"));
     }
     host->exposer_->RegisterCollectable(host->registry_);
     host->metrics_port_ = host->exposer_->GetListeningPorts().front();
@@ -108,6 +170,8 @@ ServiceHost::~ServiceHost() { Shutdown(absl::ZeroDuration()); }
 void ServiceHost::Shutdown(absl::Duration grace) {
   if (stopped_) return;
   stopped_ = true;
+  // Background jobs stop first: none starts against a server that is going away.
+  jobs_.reset();
   if (health_ != nullptr) health_->StopServing();
   if (server_ != nullptr) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));

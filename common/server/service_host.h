@@ -18,7 +18,6 @@
 #include "grpcpp/impl/codegen/service_type.h"
 #include "grpcpp/server.h"
 
-
 namespace prometheus {
 class Exposer;
 class Registry;
@@ -28,6 +27,7 @@ namespace huiwu::server {
 
 class GrpcServerMetrics;
 class HealthMonitor;
+class PeriodicJobRunner;
 
 // What a service's handlers get to work with.
 struct ServiceContext {
@@ -36,12 +36,24 @@ struct ServiceContext {
   prometheus::Registry& registry;
 };
 
+// Background work a service does on a timer while it serves (e.g. booking's no-show
+// release). `make` runs once at start-up, with the service's context, and returns the
+// body; the host runs every job's body on one thread, the first time `interval` after
+// start-up and then every `interval`, and stops that thread before it shuts down. A
+// body must be safe when several replicas run it at once.
+struct PeriodicJob {
+  std::string name;  // for logs
+  absl::Duration interval;
+  std::function<std::function<void()>(ServiceContext&)> make;
+};
+
 struct ServiceSpec {
-  std::string name;                 // "booking"
-  std::string grpc_service_name;    // "huiwu.booking.v1.BookingService"
-  std::string default_database;     // "huiwu_booking"
+  std::string name;               // "booking"
+  std::string grpc_service_name;  // "huiwu.booking.v1.BookingService"
+  std::string default_database;   // "huiwu_booking"
   std::vector<db::Migration> migrations;
   std::function<std::unique_ptr<grpc::Service>(ServiceContext&)> make_service;
+  std::vector<PeriodicJob> jobs;
 };
 
 class ServiceHost final {
@@ -71,6 +83,7 @@ class ServiceHost final {
   std::unique_ptr<grpc::Service> service_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<HealthMonitor> health_;
+  std::unique_ptr<PeriodicJobRunner> jobs_;
   std::unique_ptr<prometheus::Exposer> exposer_;
   int grpc_port_ = 0;
   int metrics_port_ = -1;

@@ -31,7 +31,8 @@ absl::Status InvalidFieldError(absl::string_view field, absl::string_view descri
 
 absl::Status InvalidFieldsError(const std::vector<FieldViolation>& violations) {
   std::string message = "invalid request:";
-  for (const auto& v : violations) absl::StrAppend(&message, " ", v.field, ": ", v.description, ";");
+  for (const auto& v : violations)
+    absl::StrAppend(&message, " ", v.field, ": ", v.description, ";");
   message.pop_back();
   ErrorMetadata metadata;
   if (!violations.empty()) metadata["field"] = violations.front().field;
@@ -39,8 +40,9 @@ absl::Status InvalidFieldsError(const std::vector<FieldViolation>& violations) {
       ErrorWithReason(absl::StatusCode::kInvalidArgument, "INVALID_ARGUMENT", message, metadata);
   // The index keeps the order in which the violations were found.
   for (size_t i = 0; i < violations.size(); ++i) {
-    status.SetPayload(absl::StrCat(kViolationPrefix, i),
-                      absl::Cord(absl::StrCat(violations[i].field, "\n", violations[i].description)));
+    status.SetPayload(
+        absl::StrCat(kViolationPrefix, i),
+        absl::Cord(absl::StrCat(violations[i].field, "\n", violations[i].description)));
   }
   return status;
 }

@@ -4,10 +4,9 @@
 #ifndef HUIWU_COMMON_STATUS_GRPC_STATUS_H_
 #define HUIWU_COMMON_STATUS_GRPC_STATUS_H_
 
-#include "absl/strings/string_view.h"
-
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "grpcpp/support/status.h"
 
 namespace huiwu {

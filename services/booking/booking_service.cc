@@ -83,12 +83,12 @@ grpc::Status BookingService::UpdateRoom(grpc::ServerContext*, const v1::UpdateRo
                                         v1::UpdateRoomResponse* response) {
   return ServeCall(kErrorDomain, "UpdateRoom", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateRoomCommand command, ParseUpdateRoom(*request));
-    ASSIGN_OR_RETURN(
-        Room room,
-        store_.UpdateRoom(
-            command.key.building_id, command.key.room_id, command.etag,
-            [&](Room& stored) { ApplyRoomUpdate(command.patch, command.fields, stored); },
-            clock_.Now()));
+    ASSIGN_OR_RETURN(Room room, store_.UpdateRoom(
+                                    command.key.building_id, command.key.room_id, command.etag,
+                                    [&](Room& stored) {
+                                      ApplyRoomUpdate(command.patch, command.fields, stored);
+                                    },
+                                    clock_.Now()));
     ToProto(room, response->mutable_room());
     return absl::OkStatus();
   });
@@ -98,7 +98,8 @@ grpc::Status BookingService::DeleteRoom(grpc::ServerContext*, const v1::DeleteRo
                                         v1::DeleteRoomResponse*) {
   return ServeCall(kErrorDomain, "DeleteRoom", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(DeleteRoomCommand command, ParseDeleteRoom(*request));
-    return store_.DeleteRoom(command.key.building_id, command.key.room_id, command.etag);
+    return store_.DeleteRoom(command.key.building_id, command.key.room_id, command.etag,
+                             clock_.Now());
   });
 }
 

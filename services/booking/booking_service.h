@@ -17,7 +17,8 @@ class BookingService final : public v1::BookingService::Service {
   BookingService(db::ConnectionPool& pool, const Clock& clock, const SchedulingPolicy& policy)
       : store_(pool, policy.LongestMeeting()), clock_(clock), policy_(policy) {}
 
-  grpc::Status CreateBuilding(grpc::ServerContext* context, const v1::CreateBuildingRequest* request,
+  grpc::Status CreateBuilding(grpc::ServerContext* context,
+                              const v1::CreateBuildingRequest* request,
                               v1::CreateBuildingResponse* response) override;
   grpc::Status GetBuilding(grpc::ServerContext* context, const v1::GetBuildingRequest* request,
                            v1::GetBuildingResponse* response) override;
@@ -57,6 +58,34 @@ class BookingService final : public v1::BookingService::Service {
   grpc::Status RescheduleMeeting(grpc::ServerContext* context,
                                  const v1::RescheduleMeetingRequest* request,
                                  v1::RescheduleMeetingResponse* response) override;
+
+  // Listing meetings and changing their details (meeting_query_handlers.cc).
+  grpc::Status ListMeetings(grpc::ServerContext* context, const v1::ListMeetingsRequest* request,
+                            v1::ListMeetingsResponse* response) override;
+  grpc::Status UpdateMeeting(grpc::ServerContext* context, const v1::UpdateMeetingRequest* request,
+                             v1::UpdateMeetingResponse* response) override;
+
+  // Sign-in and attendance (attendance_handlers.cc).
+  grpc::Status SignIn(grpc::ServerContext* context, const v1::SignInRequest* request,
+                      v1::SignInResponse* response) override;
+  grpc::Status GetAttendance(grpc::ServerContext* context, const v1::GetAttendanceRequest* request,
+                             v1::GetAttendanceResponse* response) override;
+
+  // Availability and schedules (availability_handlers.cc).
+  grpc::Status FindAvailableRooms(grpc::ServerContext* context,
+                                  const v1::FindAvailableRoomsRequest* request,
+                                  v1::FindAvailableRoomsResponse* response) override;
+  grpc::Status GetRoomSchedule(grpc::ServerContext* context,
+                               const v1::GetRoomScheduleRequest* request,
+                               v1::GetRoomScheduleResponse* response) override;
+
+  // Recurring series (series_handlers.cc).
+  grpc::Status CreateMeetingSeries(grpc::ServerContext* context,
+                                   const v1::CreateMeetingSeriesRequest* request,
+                                   v1::CreateMeetingSeriesResponse* response) override;
+  grpc::Status ConfirmMeetingSeries(grpc::ServerContext* context,
+                                    const v1::ConfirmMeetingSeriesRequest* request,
+                                    v1::ConfirmMeetingSeriesResponse* response) override;
 
  private:
   BookingStore store_;

@@ -1,10 +1,15 @@
 // huiwu-booking: books the center's meeting rooms. Wiring only.
 #include <optional>
 
+#include "absl/flags/flag.h"
 #include "common/server/service_host.h"
 #include "common/time/clock.h"
 #include "services/booking/booking_spec.h"
 #include "services/booking/meeting_limits_flag.h"
+
+ABSL_FLAG(absl::Duration, no_show_check_interval, absl::Seconds(60),
+          "How often to release confirmed meetings nobody signed in to (无人签到); 'inf' "
+          "turns the release off.");
 
 int main(int argc, char** argv) {
   static const huiwu::SystemClock clock;
@@ -17,6 +22,12 @@ int main(int argc, char** argv) {
         auto from_flags = huiwu::booking::PolicyFromFlags();
         if (!from_flags.ok()) return from_flags.status();
         policy.emplace(*std::move(from_flags));
-        return huiwu::booking::BookingServiceSpec(clock, *policy);
+        const absl::Duration no_show_interval = absl::GetFlag(FLAGS_no_show_check_interval);
+        if (no_show_interval <= absl::ZeroDuration()) {
+          return absl::InvalidArgumentError(
+              "--no_show_check_interval must be positive (e.g. 60s), or inf to turn the "
+              "no-show release off");
+        }
+        return huiwu::booking::BookingServiceSpec(clock, *policy, no_show_interval);
       });
 }

@@ -1,4 +1,5 @@
 // BookingService: meetings and their lifecycle.
+#include "absl/strings/str_cat.h"
 #include "common/server/actor.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status_macros.h"
@@ -50,8 +51,8 @@ grpc::Status BookingService::ConfirmMeeting(grpc::ServerContext* context,
                                             const v1::ConfirmMeetingRequest* request,
                                             v1::ConfirmMeetingResponse* response) {
   return ServeCall(kErrorDomain, "ConfirmMeeting", [&] {
-    return RunTransition(store_, ParseConfirm(*request), request->name(),
-                         server::ActorOf(*context), clock_.Now(), response);
+    return RunTransition(store_, ParseConfirm(*request), request->name(), server::ActorOf(*context),
+                         clock_.Now(), response);
   });
 }
 
@@ -68,6 +69,18 @@ grpc::Status BookingService::CancelMeeting(grpc::ServerContext* context,
                                            const v1::CancelMeetingRequest* request,
                                            v1::CancelMeetingResponse* response) {
   return ServeCall(kErrorDomain, "CancelMeeting", [&]() -> absl::Status {
+    if (request->scope() == v1::SERIES_SCOPE_THIS_AND_FOLLOWING) {
+      // The rest of a series is withdrawn together, in one transaction.
+      ASSIGN_OR_RETURN(TransitionCommand command, ParseCancel(*request));
+      command.actor = server::ActorOf(*context);
+      ASSIGN_OR_RETURN(std::string id, MeetingIdOf(request->name()));
+      ASSIGN_OR_RETURN(auto cancelled, store_.CancelThisAndFollowing(id, command, clock_.Now()));
+      ToProto(cancelled.first, response->mutable_meeting());
+      for (const std::string& cancelled_id : cancelled.second) {
+        response->add_cancelled_meetings(absl::StrCat("meetings/", cancelled_id));
+      }
+      return absl::OkStatus();
+    }
     RETURN_IF_ERROR(RunTransition(store_, ParseCancel(*request), request->name(),
                                   server::ActorOf(*context), clock_.Now(), response));
     response->add_cancelled_meetings(response->meeting().name());
@@ -97,8 +110,8 @@ grpc::Status BookingService::ArchiveMeeting(grpc::ServerContext* context,
                                             const v1::ArchiveMeetingRequest* request,
                                             v1::ArchiveMeetingResponse* response) {
   return ServeCall(kErrorDomain, "ArchiveMeeting", [&] {
-    return RunTransition(store_, ParseArchive(*request), request->name(),
-                         server::ActorOf(*context), clock_.Now(), response);
+    return RunTransition(store_, ParseArchive(*request), request->name(), server::ActorOf(*context),
+                         clock_.Now(), response);
   });
 }
 
@@ -113,10 +126,9 @@ grpc::Status BookingService::RescheduleMeeting(grpc::ServerContext*,
     ASSIGN_OR_RETURN(Meeting current, store_.GetMeeting(id));
     ASSIGN_OR_RETURN(RescheduleCommand command,
                      ParseReschedule(*request, policy_, current.kind, now));
-    ASSIGN_OR_RETURN(Meeting meeting,
-                     store_.Reschedule(command.meeting_id, command.etag, command.window,
-                                       command.building_id, command.room_id, command.request_id,
-                                       now));
+    ASSIGN_OR_RETURN(Meeting meeting, store_.Reschedule(command.meeting_id, command.etag,
+                                                        command.window, command.building_id,
+                                                        command.room_id, command.request_id, now));
     ToProto(meeting, response->mutable_meeting());
     return absl::OkStatus();
   });

@@ -43,8 +43,7 @@ absl::StatusOr<SchedulingPolicy> PolicyWithOverrides(absl::string_view overrides
     }
     const std::string& limit = kind_limit[1];
     if (limit == "no_show_release_after") {
-      limits.no_show_release_after =
-          off ? std::nullopt : std::optional<absl::Duration>(value);
+      limits.no_show_release_after = off ? std::nullopt : std::optional<absl::Duration>(value);
     } else if (off) {
       return bad("only no_show_release_after can be off");
     } else if (limit == "min_notice") {
@@ -54,8 +53,9 @@ absl::StatusOr<SchedulingPolicy> PolicyWithOverrides(absl::string_view overrides
     } else if (limit == "max_length") {
       limits.max_length = value;
     } else {
-      return bad("unknown limit; use min_notice, max_advance, max_length or "
-                 "no_show_release_after");
+      return bad(
+          "unknown limit; use min_notice, max_advance, max_length or "
+          "no_show_release_after");
     }
     absl::Status set = policy.SetLimits(*kind, limits);
     if (!set.ok()) return bad(set.message());

@@ -206,8 +206,7 @@ TEST_F(CatalogTest, AStaleEtagIsAbortedAndChangesNothing) {
 }
 
 TEST_F(CatalogTest, TextIsStoredAndReturnedVerbatim) {
-  const std::string tricky =
-      "O'Brien \"会议室\" \\ 🎉 '); DROP TABLE rooms; -- %_ \t";
+  const std::string tricky = "O'Brien \"会议室\" \\ 🎉 '); DROP TABLE rooms; -- %_ \t";
   booking::v1::CreateBuildingRequest request;
   request.set_building_id("tricky");
   request.mutable_building()->set_display_name(tricky);

@@ -46,7 +46,7 @@ v1::UpdateRoomRequest GoodUpdate() {
 
 template <typename Request, typename Response>
 using Method = grpc::Status (v1::BookingService::Stub::*)(grpc::ClientContext*, const Request&,
-                                                         Response*);
+                                                          Response*);
 
 template <typename Request, typename Response>
 BadInput Case(std::string what, std::string field, Method<Request, Response> method,
@@ -151,8 +151,8 @@ std::vector<BadInput> BadInputs() {
   list("malformed parent", "parent", [](auto& r) { r.set_parent("buildings"); });
   v1::ListBuildingsRequest list_buildings;
   list_buildings.set_page_token("%%%");
-  cases.push_back(Case("ListBuildings garbage token", "page_token", &Stub::ListBuildings,
-                       list_buildings));
+  cases.push_back(
+      Case("ListBuildings garbage token", "page_token", &Stub::ListBuildings, list_buildings));
 
   auto update = [&](std::string what, std::string field,
                     std::function<void(v1::UpdateRoomRequest&)> spoil) {
@@ -161,8 +161,7 @@ std::vector<BadInput> BadInputs() {
     cases.push_back(Case(what, field, &Stub::UpdateRoom, r));
   };
   update("missing room", "room", [](auto& r) { r.clear_room(); });
-  update("malformed room.name", "room.name",
-         [](auto& r) { r.mutable_room()->set_name("301"); });
+  update("malformed room.name", "room.name", [](auto& r) { r.mutable_room()->set_name("301"); });
   update("unknown mask path", "update_mask.paths[1]",
          [](auto& r) { r.mutable_update_mask()->add_paths("bogus"); });
   update("immutable mask path", "update_mask.paths[1]",

@@ -20,12 +20,12 @@ using grpc::health::v1::HealthCheckResponse;
 TEST(BookingHealthTest, FollowsTheDatabaseDownAndBackWithoutARestart) {
   PrivateMariaDb mariadb;
   const char* password = std::getenv("HUIWU_MYSQL_PASSWORD");
-  ChildProcess service({HUIWU_BOOKING_BINARY, "--host=127.0.0.1", "--grpc_port=0",
-                        "--metrics_port=-1", "--mysql_host=127.0.0.1",
-                        absl::StrCat("--mysql_port=", mariadb.port()), "--mysql_user=huiwu",
-                        absl::StrCat("--mysql_password=", password ? password : "huiwu-local"),
-                        "--mysql_database=huiwu_booking", "--health_check_interval=100ms"},
-                       {});
+  ChildProcess service(
+      {HUIWU_BOOKING_BINARY, "--host=127.0.0.1", "--grpc_port=0", "--metrics_port=-1",
+       "--mysql_host=127.0.0.1", absl::StrCat("--mysql_port=", mariadb.port()),
+       "--mysql_user=huiwu", absl::StrCat("--mysql_password=", password ? password : "huiwu-local"),
+       "--mysql_database=huiwu_booking", "--health_check_interval=100ms"},
+      {});
   auto port = service.WaitForLogField("serving", "grpc_port", absl::Seconds(30));
   ASSERT_TRUE(port.has_value()) << service.Log();
   auto channel =

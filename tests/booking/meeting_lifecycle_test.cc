@@ -48,9 +48,9 @@ TEST_F(MeetingLifecycleTest, ANoticeIsSubmittedAndHoldsNoRoom) {
 
 TEST_F(MeetingLifecycleTest, ConfirmingHoldsTheRoomWithBuffers) {
   v1::Meeting created;
-  ASSERT_TRUE(CreateMeeting(*stub_, SampleMeeting("buildings/city-hall/rooms/301", Local(2, 9),
-                                                  Local(2, 11)),
-                            &created)
+  ASSERT_TRUE(CreateMeeting(
+                  *stub_, SampleMeeting("buildings/city-hall/rooms/301", Local(2, 9), Local(2, 11)),
+                  &created)
                   .ok());
   v1::Meeting confirmed;
   ASSERT_TRUE(ConfirmMeeting(*stub_, created.name(), "", &confirmed).ok());
@@ -65,18 +65,19 @@ TEST_F(MeetingLifecycleTest, ConfirmingHoldsTheRoomWithBuffers) {
 }
 
 TEST_F(MeetingLifecycleTest, BackToBackAtTheBufferEdgeIsAcceptedOneMinuteIntoItIsRefused) {
-  const std::string first = BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(2, 9),
-                                        Local(2, 11));
+  const std::string first =
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(2, 9), Local(2, 11));
   ASSERT_FALSE(first.empty());
   // The first holds until 11:30; the next one's set-up may start exactly then (12:00 − 30).
   EXPECT_FALSE(
       BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(2, 12), Local(2, 13)).empty());
   // One minute into the first's clean-up: refused, naming the holder.
   v1::Meeting late;
-  ASSERT_TRUE(CreateMeeting(*stub_, SampleMeeting("buildings/city-hall/rooms/301", Local(2, 6),
-                                                  Local(2, 8, 1)),
-                            &late)
-                  .ok());
+  ASSERT_TRUE(
+      CreateMeeting(*stub_,
+                    SampleMeeting("buildings/city-hall/rooms/301", Local(2, 6), Local(2, 8, 1)),
+                    &late)
+          .ok());
   grpc::Status status = ConfirmMeeting(*stub_, late.name());
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   ErrorDetails details = DetailsOf(status);

@@ -19,8 +19,8 @@ inline absl::Time Local(int day, int hour, int minute = 0) {
 }
 
 // An internal meeting notice for `room` ("" for none) from `start` to `end`.
-inline booking::v1::Meeting SampleMeeting(const std::string& room, absl::Time start,
-                                          absl::Time end, int participants = 10) {
+inline booking::v1::Meeting SampleMeeting(const std::string& room, absl::Time start, absl::Time end,
+                                          int participants = 10) {
   booking::v1::Meeting meeting;
   meeting.set_title("周例会");
   meeting.set_kind(booking::v1::MEETING_KIND_INTERNAL);
@@ -53,8 +53,8 @@ inline grpc::Status CreateMeeting(booking::v1::BookingService::Stub& stub,
   return status;
 }
 
-inline grpc::Status ConfirmMeeting(booking::v1::BookingService::Stub& stub,
-                                   const std::string& name, const std::string& room = "",
+inline grpc::Status ConfirmMeeting(booking::v1::BookingService::Stub& stub, const std::string& name,
+                                   const std::string& room = "",
                                    booking::v1::Meeting* confirmed = nullptr) {
   booking::v1::ConfirmMeetingRequest request;
   request.set_name(name);
@@ -66,8 +66,8 @@ inline grpc::Status ConfirmMeeting(booking::v1::BookingService::Stub& stub,
 }
 
 // Creates and confirms; returns the meeting's name, or "" when either step failed.
-inline std::string BookMeeting(booking::v1::BookingService::Stub& stub,
-                               const std::string& room, absl::Time start, absl::Time end) {
+inline std::string BookMeeting(booking::v1::BookingService::Stub& stub, const std::string& room,
+                               absl::Time start, absl::Time end) {
   booking::v1::Meeting created;
   if (!CreateMeeting(stub, SampleMeeting(room, start, end), &created).ok()) return "";
   if (!ConfirmMeeting(stub, created.name()).ok()) return "";

@@ -99,9 +99,9 @@ TEST(BookingProcessTest, MetricsCountHandledCallsByCodeWithLatencyHistogram) {
   int port = 0;
   ASSERT_TRUE(absl::SimpleAtoi(*metrics_port, &port));
   const std::string metrics = HttpGet(port, "/metrics");
-  const std::vector<std::string> list_labels = {
-      "grpc_method=\"ListBuildings\"", "grpc_service=\"huiwu.booking.v1.BookingService\"",
-      "grpc_type=\"unary\""};
+  const std::vector<std::string> list_labels = {"grpc_method=\"ListBuildings\"",
+                                                "grpc_service=\"huiwu.booking.v1.BookingService\"",
+                                                "grpc_type=\"unary\""};
   auto with = [](std::vector<std::string> labels, const std::string& extra) {
     labels.push_back(extra);
     return labels;
@@ -118,14 +118,17 @@ TEST(BookingProcessTest, MetricsCountHandledCallsByCodeWithLatencyHistogram) {
                    {"grpc_method=\"DeleteRoom\"", "grpc_code=\"FailedPrecondition\""}),
             0.0);
   EXPECT_EQ(Sample(metrics, "grpc_server_handling_seconds_count", list_labels), 1.0);
-  EXPECT_EQ(Sample(metrics, "grpc_server_handling_seconds_bucket", with(list_labels, "le=\"+Inf\"")),
-            1.0);
-  EXPECT_TRUE(Sample(metrics, "grpc_server_handling_seconds_bucket", with(list_labels, "le=\"0.005\""))
-                  .has_value());
+  EXPECT_EQ(
+      Sample(metrics, "grpc_server_handling_seconds_bucket", with(list_labels, "le=\"+Inf\"")),
+      1.0);
+  EXPECT_TRUE(
+      Sample(metrics, "grpc_server_handling_seconds_bucket", with(list_labels, "le=\"0.005\""))
+          .has_value());
   EXPECT_TRUE(Sample(metrics, "huiwu_db_pool_connections", {"state=\"max\""}).has_value());
   // The failed calls were logged, one structured line each, with method, code and peer.
-  EXPECT_THAT(service.Log(), HasSubstr("\"event\":\"call_failed\",\"method\":\"/huiwu.booking.v1."
-                                       "BookingService/GetBuilding\",\"code\":\"InvalidArgument\""));
+  EXPECT_THAT(service.Log(),
+              HasSubstr("\"event\":\"call_failed\",\"method\":\"/huiwu.booking.v1."
+                        "BookingService/GetBuilding\",\"code\":\"InvalidArgument\""));
   service.Signal(SIGTERM);
   EXPECT_EQ(service.WaitForExit(absl::Seconds(20)), 0);
 }
@@ -163,10 +166,11 @@ TEST(BookingProcessTest, SigtermLetsASlowCallFinishAndRefusesNewCalls) {
   ASSERT_TRUE(PollUntil(
       [&] {
         // The service's locking read of the room is in flight (waiting for our lock).
-        return database.QueryInt(absl::StrCat(
-                   "SELECT COUNT(*) FROM information_schema.processlist WHERE db = '",
-                   database.name(), "' AND info LIKE 'SELECT%FOR UPDATE' AND id <> "
-                   "CONNECTION_ID()")) == 1;
+        return database.QueryInt(
+                   absl::StrCat("SELECT COUNT(*) FROM information_schema.processlist WHERE db = '",
+                                database.name(),
+                                "' AND info LIKE 'SELECT%FOR UPDATE' AND id <> "
+                                "CONNECTION_ID()")) == 1;
       },
       absl::Seconds(20)))
       << (slow_call.wait_for(std::chrono::seconds(0)) == std::future_status::ready

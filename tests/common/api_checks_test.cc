@@ -48,9 +48,9 @@ TEST(ResourceNameTest, ParsesIdsAndNamesTheFieldWhenMalformed) {
                                "buildings/{building}/rooms/{room}");
   ASSERT_TRUE(ids.ok());
   EXPECT_THAT(*ids, ElementsAre("city-hall", "301"));
-  for (const char* bad : {"", "buildings/city-hall", "buildings/city-hall/rooms/",
-                          "buildings/city-hall/desks/301", "buildings/City/rooms/301",
-                          "buildings/-/rooms/301", "buildings/city-hall/rooms/301/x"}) {
+  for (const char* bad :
+       {"", "buildings/city-hall", "buildings/city-hall/rooms/", "buildings/city-hall/desks/301",
+        "buildings/City/rooms/301", "buildings/-/rooms/301", "buildings/city-hall/rooms/301/x"}) {
     auto parsed = ParseResourceName("name", bad, "buildings/{building}/rooms/{room}");
     ASSERT_FALSE(parsed.ok()) << bad;
     ASSERT_EQ(FieldViolationsOf(parsed.status()).size(), 1u);

@@ -15,10 +15,10 @@ using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
 
 TEST(GrpcStatusTest, CarriesReasonDomainAndMetadataAsErrorInfo) {
-  grpc::Status status = ToGrpcStatus(
-      ErrorWithReason(absl::StatusCode::kFailedPrecondition, "ROOM_CONFLICT", "taken",
-                      {{"meeting", "meetings/42"}}),
-      "booking.huiwu");
+  grpc::Status status =
+      ToGrpcStatus(ErrorWithReason(absl::StatusCode::kFailedPrecondition, "ROOM_CONFLICT", "taken",
+                                   {{"meeting", "meetings/42"}}),
+                   "booking.huiwu");
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(status.error_message(), "taken");
   testing::ErrorDetails details = testing::DetailsOf(status);
@@ -43,9 +43,8 @@ TEST(GrpcStatusTest, PlainStatusStillGetsAnErrorInfoReason) {
 }
 
 TEST(GrpcStatusTest, ExceptionBecomesInternalNeverUnknown) {
-  grpc::Status status = ServeCall("x.huiwu", "Boom", []() -> absl::Status {
-    throw std::runtime_error("secret internals");
-  });
+  grpc::Status status = ServeCall(
+      "x.huiwu", "Boom", []() -> absl::Status { throw std::runtime_error("secret internals"); });
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INTERNAL);
   EXPECT_EQ(status.error_message().find("secret"), std::string::npos);
 }

@@ -61,8 +61,8 @@ std::string ChildProcess::Log() const {
 }
 
 std::optional<std::string> ChildProcess::WaitForLogField(const std::string& event,
-                                                          const std::string& key,
-                                                          absl::Duration timeout) {
+                                                         const std::string& key,
+                                                         absl::Duration timeout) {
   std::optional<std::string> value;
   const std::string event_text = absl::StrCat("\"event\":\"", event, "\"");
   const std::string key_text = absl::StrCat("\"", key, "\":\"");

@@ -18,7 +18,8 @@ ErrorDetails DetailsOf(const grpc::Status& status) {
       details.domain = info.domain();
       details.metadata.insert(info.metadata().begin(), info.metadata().end());
     } else if (any.UnpackTo(&bad_request)) {
-      for (const auto& v : bad_request.field_violations()) details.violated_fields.push_back(v.field());
+      for (const auto& v : bad_request.field_violations())
+        details.violated_fields.push_back(v.field());
     }
   }
   return details;

@@ -74,10 +74,10 @@ std::vector<std::string> TestDatabase::QueryRows(const std::string& sql) {
 std::string TestDatabase::Snapshot(const std::vector<std::string>& tables) {
   std::string snapshot;
   for (const std::string& table : tables) {
-    absl::StrAppend(&snapshot, table, ":",
-                    absl::StrJoin(QueryRows(absl::StrCat("SELECT * FROM ", table, " ORDER BY 1, 2")),
-                                  "\n"),
-                    "\n");
+    absl::StrAppend(
+        &snapshot, table, ":",
+        absl::StrJoin(QueryRows(absl::StrCat("SELECT * FROM ", table, " ORDER BY 1, 2")), "\n"),
+        "\n");
   }
   return snapshot;
 }

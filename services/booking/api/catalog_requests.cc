@@ -3,8 +3,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "common/api/etag.h"
 #include "absl/strings/str_join.h"
+#include "common/api/etag.h"
 #include "common/api/field_checks.h"
 #include "common/api/page_token.h"
 #include "common/api/resource_name.h"
@@ -90,7 +90,7 @@ Room CheckRoomFields(api::FieldChecks& checks, const v1::Room& room, uint32_t fi
     checks.Enum("room.state", room.state(), v1::RoomState_IsValid,
                 /*allow_unspecified=*/!state_required);
     out.state = room.state() == v1::ROOM_STATE_UNSPECIFIED ? RoomState::kActive
-                                                            : static_cast<RoomState>(room.state());
+                                                           : static_cast<RoomState>(room.state());
   }
   return out;
 }
@@ -116,7 +116,8 @@ absl::StatusOr<RoomKey> ParseRoomName(absl::string_view field, absl::string_view
   return RoomKey{ids[0], ids[1]};
 }
 
-absl::StatusOr<CreateBuildingCommand> ParseCreateBuilding(const v1::CreateBuildingRequest& request) {
+absl::StatusOr<CreateBuildingCommand> ParseCreateBuilding(
+    const v1::CreateBuildingRequest& request) {
   api::FieldChecks checks;
   checks.ResourceId("building_id", request.building_id());
   checks.RequestId("request_id", request.request_id());
@@ -174,8 +175,8 @@ absl::StatusOr<ListRoomsQuery> ParseListRooms(const v1::ListRoomsRequest& reques
   } else if ((*building)[0] != "-") {
     query.filter.building_id = (*building)[0];
   }
-  auto page_size = api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize,
-                                          kMaxPageSize);
+  auto page_size =
+      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   if (!page_size.ok()) {
     checks.AddFrom(page_size.status());
   } else {
@@ -183,18 +184,16 @@ absl::StatusOr<ListRoomsQuery> ParseListRooms(const v1::ListRoomsRequest& reques
   }
   checks.Int("min_capacity", request.min_capacity(), 0, kMaxCapacity);
   query.filter.min_capacity = request.min_capacity();
-  query.filter.equipment =
-      EnumSet(checks, "equipment", request.equipment(), v1::Equipment_IsValid);
+  query.filter.equipment = EnumSet(checks, "equipment", request.equipment(), v1::Equipment_IsValid);
   checks.Enum("state", request.state(), v1::RoomState_IsValid, /*allow_unspecified=*/true);
   query.filter.state = request.state();
   RETURN_IF_ERROR(checks.status());
 
-  query.filter_text = absl::StrCat("rooms|", query.filter.building_id, "|",
-                                   query.filter.min_capacity, "|",
-                                   absl::StrJoin(query.filter.equipment, ","), "|",
-                                   query.filter.state);
-  ASSIGN_OR_RETURN(query.after, api::DecodePageToken("page_token", request.page_token(),
-                                                     query.filter_text, 2));
+  query.filter_text =
+      absl::StrCat("rooms|", query.filter.building_id, "|", query.filter.min_capacity, "|",
+                   absl::StrJoin(query.filter.equipment, ","), "|", query.filter.state);
+  ASSIGN_OR_RETURN(query.after,
+                   api::DecodePageToken("page_token", request.page_token(), query.filter_text, 2));
   return query;
 }
 

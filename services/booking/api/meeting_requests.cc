@@ -69,7 +69,8 @@ void CheckTimestamp(api::FieldChecks& checks, absl::string_view field, bool pres
   if (!present) {
     checks.Add(field, "required");
   } else if (timestamp.nanos() < 0 || timestamp.nanos() > 999'999'999 ||
-             api::FromTimestamp(timestamp) < kEarliest || api::FromTimestamp(timestamp) >= kLatest) {
+             api::FromTimestamp(timestamp) < kEarliest ||
+             api::FromTimestamp(timestamp) >= kLatest) {
     checks.Add(field, "must be a time between the years 2000 and 2200");
   }
 }
@@ -98,8 +99,8 @@ RoomRequirements ParseRequirements(api::FieldChecks& checks, absl::string_view f
   }
   out.vip = requirements.vip();
   if (!requirements.preferred_building().empty()) {
-    auto building = ParseBuildingName(Path(field, "preferred_building"),
-                                      requirements.preferred_building());
+    auto building =
+        ParseBuildingName(Path(field, "preferred_building"), requirements.preferred_building());
     if (building.ok()) {
       out.preferred_building_id = *building;
     } else {
@@ -117,27 +118,127 @@ MeetingSummary ParseSummary(api::FieldChecks& checks, absl::string_view field,
   return MeetingSummary{summary.actual_attendance(), summary.notes(), summary.problems()};
 }
 
+void CheckMeetingDetails(api::FieldChecks& checks, const v1::Meeting& in, absl::string_view field,
+                         uint32_t details, Meeting& m) {
+  if (details & kMeetingTitle) {
+    checks.Text(Path(field, "title"), in.title(), 1, kMaxTitle);
+    m.title = in.title();
+  }
+  if (details & kMeetingKind) {
+    checks.Enum(Path(field, "kind"), in.kind(), v1::MeetingKind_IsValid, false);
+    m.kind = MeetingKindFromNumber(in.kind()).value_or(MeetingKind::kInternal);
+  }
+  if (details & kMeetingOrganizerUnit) {
+    checks.Text(Path(field, "organizer_unit"), in.organizer_unit(), 1, kMaxUnit);
+    m.organizer_unit = in.organizer_unit();
+  }
+  if (details & kMeetingContact) {
+    if (!in.has_contact()) {
+      checks.Add(Path(field, "contact"), "required: whom the dispatch hub calls");
+    } else {
+      checks.Text(Path(field, "contact.name"), in.contact().name(), 1, kMaxPersonName);
+      checks.Text(Path(field, "contact.phone"), in.contact().phone(), 3, 30);
+      if (!IsPhone(in.contact().phone())) {
+        checks.Add(Path(field, "contact.phone"), "only digits, spaces and + - ( ) are allowed");
+      }
+      m.contact_name = in.contact().name();
+      m.contact_phone = in.contact().phone();
+    }
+  }
+  if (details & kMeetingRequirements) {
+    m.requirements = ParseRequirements(checks, Path(field, "requirements"), in.requirements());
+  }
+  if (details & kMeetingExpectedParticipants) {
+    checks.Int(Path(field, "expected_participants"), in.expected_participants(), 1,
+               kMaxParticipants);
+    m.expected_participants = in.expected_participants();
+  }
+  if (details & kMeetingAttendees) {
+    m.attendees.clear();
+    if (in.attendees_size() > kMaxAttendees) {
+      checks.Add(Path(field, "attendees"), absl::StrCat("at most ", kMaxAttendees, " attendees"));
+    }
+    std::set<std::string> ids;
+    for (const auto& a : in.attendees()) {
+      if (!a.id().empty()) ids.insert(a.id());
+    }
+    int next_generated = 1;
+    std::set<std::string> seen;
+    for (int i = 0; i < in.attendees_size() && i < kMaxAttendees; ++i) {
+      const auto& a = in.attendees(i);
+      const std::string item = absl::StrCat(Path(field, "attendees"), "[", i, "]");
+      Attendee attendee{a.id(), a.name(), a.unit(), a.title(), a.vip()};
+      if (attendee.id.empty()) {
+        // Generated ids skip those the caller chose.
+        do {
+          attendee.id = absl::StrCat("a", next_generated++);
+        } while (ids.contains(attendee.id));
+      } else {
+        checks.ResourceId(item + ".id", a.id());
+      }
+      if (!seen.insert(attendee.id).second) checks.Add(item + ".id", "duplicate attendee id");
+      checks.Text(item + ".name", a.name(), 1, kMaxPersonName);
+      checks.Text(item + ".unit", a.unit(), 0, kMaxUnit);
+      checks.Text(item + ".title", a.title(), 0, kMaxPersonName);
+      m.attendees.push_back(std::move(attendee));
+    }
+  }
+  if (details & kMeetingAgenda) {
+    m.agenda.clear();
+    if (in.agenda_size() > kMaxAgendaItems) {
+      checks.Add(Path(field, "agenda"), absl::StrCat("at most ", kMaxAgendaItems, " items"));
+    }
+    for (int i = 0; i < in.agenda_size() && i < kMaxAgendaItems; ++i) {
+      const auto& item = in.agenda(i);
+      const std::string path = absl::StrCat(Path(field, "agenda"), "[", i, "]");
+      checks.Text(path + ".title", item.title(), 1, kMaxTitle);
+      checks.Text(path + ".presenter", item.presenter(), 0, kMaxPersonName);
+      checks.Int(path + ".minutes", item.minutes(), 0, kMaxBufferMinutes);
+      m.agenda.push_back(AgendaItem{item.title(), item.presenter(), item.minutes()});
+    }
+  }
+  if (details & kMeetingServices) {
+    m.services.clear();
+    std::set<int> kinds;
+    for (int i = 0; i < in.services_size(); ++i) {
+      const auto& service = in.services(i);
+      const std::string path = absl::StrCat(Path(field, "services"), "[", i, "]");
+      checks.Enum(path + ".kind", service.kind(), v1::ServiceKind_IsValid, false);
+      if (!kinds.insert(service.kind()).second) {
+        checks.Add(path + ".kind", "each service kind once; put details in notes");
+      }
+      checks.Int(path + ".quantity", service.quantity(), 0, 10000);
+      checks.Text(path + ".notes", service.notes(), 0, kMaxReason);
+      m.services.push_back(ServiceRequest{service.kind(), service.quantity(), service.notes()});
+    }
+  }
+  if (details & kMeetingMaterials) {
+    checks.Text(Path(field, "materials"), in.materials(), 0, kMaxLongText);
+    m.materials = in.materials();
+  }
+  if (details & kMeetingBudget) {
+    checks.Int(Path(field, "budget_fen"), in.budget_fen(), 0, kMaxBudgetFen);
+    m.budget_fen = in.budget_fen();
+  }
+  if (details & kMeetingSafetyMeasures) {
+    checks.Text(Path(field, "safety_measures"), in.safety_measures(), 0, kMaxLongText);
+    m.safety_measures = in.safety_measures();
+  }
+  if (details & kMeetingNotes) {
+    checks.Text(Path(field, "notes"), in.notes(), 0, kMaxLongText);
+    m.notes = in.notes();
+  }
+  if (details & kMeetingSummary) {
+    m.summary = ParseSummary(checks, Path(field, "summary"), in.summary());
+  }
+}
+
 absl::StatusOr<Meeting> ParseMeetingFields(const v1::Meeting& in, absl::string_view field,
                                            const SchedulingPolicy& policy, absl::Time now) {
   api::FieldChecks checks;
   Meeting m;
-  checks.Text(Path(field, "title"), in.title(), 1, kMaxTitle);
-  m.title = in.title();
-  checks.Enum(Path(field, "kind"), in.kind(), v1::MeetingKind_IsValid, false);
-  m.kind = MeetingKindFromNumber(in.kind()).value_or(MeetingKind::kInternal);
-  checks.Text(Path(field, "organizer_unit"), in.organizer_unit(), 1, kMaxUnit);
-  m.organizer_unit = in.organizer_unit();
-  if (!in.has_contact()) {
-    checks.Add(Path(field, "contact"), "required: whom the dispatch hub calls");
-  } else {
-    checks.Text(Path(field, "contact.name"), in.contact().name(), 1, kMaxPersonName);
-    checks.Text(Path(field, "contact.phone"), in.contact().phone(), 3, 30);
-    if (!IsPhone(in.contact().phone())) {
-      checks.Add(Path(field, "contact.phone"), "only digits, spaces and + - ( ) are allowed");
-    }
-    m.contact_name = in.contact().name();
-    m.contact_phone = in.contact().phone();
-  }
+  // The summary is output-only on a notice: it is written after the meeting.
+  CheckMeetingDetails(checks, in, field, kAllMeetingDetails & ~kMeetingSummary, m);
   CheckTimestamp(checks, Path(field, "start_time"), in.has_start_time(), in.start_time());
   CheckTimestamp(checks, Path(field, "end_time"), in.has_end_time(), in.end_time());
   m.window = TimeWindow{api::FromTimestamp(in.start_time()), api::FromTimestamp(in.end_time())};
@@ -150,69 +251,6 @@ absl::StatusOr<Meeting> ParseMeetingFields(const v1::Meeting& in, absl::string_v
       checks.AddFrom(room.status());
     }
   }
-  m.requirements = ParseRequirements(checks, Path(field, "requirements"), in.requirements());
-  checks.Int(Path(field, "expected_participants"), in.expected_participants(), 1,
-             kMaxParticipants);
-  m.expected_participants = in.expected_participants();
-
-  if (in.attendees_size() > kMaxAttendees) {
-    checks.Add(Path(field, "attendees"), absl::StrCat("at most ", kMaxAttendees, " attendees"));
-  }
-  std::set<std::string> ids;
-  for (const auto& a : in.attendees()) {
-    if (!a.id().empty()) ids.insert(a.id());
-  }
-  int next_generated = 1;
-  std::set<std::string> seen;
-  for (int i = 0; i < in.attendees_size() && i < kMaxAttendees; ++i) {
-    const auto& a = in.attendees(i);
-    const std::string item = absl::StrCat(Path(field, "attendees"), "[", i, "]");
-    Attendee attendee{a.id(), a.name(), a.unit(), a.title(), a.vip()};
-    if (attendee.id.empty()) {
-      // Generated ids skip those the caller chose.
-      do {
-        attendee.id = absl::StrCat("a", next_generated++);
-      } while (ids.contains(attendee.id));
-    } else {
-      checks.ResourceId(item + ".id", a.id());
-    }
-    if (!seen.insert(attendee.id).second) checks.Add(item + ".id", "duplicate attendee id");
-    checks.Text(item + ".name", a.name(), 1, kMaxPersonName);
-    checks.Text(item + ".unit", a.unit(), 0, kMaxUnit);
-    checks.Text(item + ".title", a.title(), 0, kMaxPersonName);
-    m.attendees.push_back(std::move(attendee));
-  }
-  if (in.agenda_size() > kMaxAgendaItems) {
-    checks.Add(Path(field, "agenda"), absl::StrCat("at most ", kMaxAgendaItems, " items"));
-  }
-  for (int i = 0; i < in.agenda_size() && i < kMaxAgendaItems; ++i) {
-    const auto& item = in.agenda(i);
-    const std::string path = absl::StrCat(Path(field, "agenda"), "[", i, "]");
-    checks.Text(path + ".title", item.title(), 1, kMaxTitle);
-    checks.Text(path + ".presenter", item.presenter(), 0, kMaxPersonName);
-    checks.Int(path + ".minutes", item.minutes(), 0, kMaxBufferMinutes);
-    m.agenda.push_back(AgendaItem{item.title(), item.presenter(), item.minutes()});
-  }
-  std::set<int> kinds;
-  for (int i = 0; i < in.services_size(); ++i) {
-    const auto& service = in.services(i);
-    const std::string path = absl::StrCat(Path(field, "services"), "[", i, "]");
-    checks.Enum(path + ".kind", service.kind(), v1::ServiceKind_IsValid, false);
-    if (!kinds.insert(service.kind()).second) {
-      checks.Add(path + ".kind", "each service kind once; put details in notes");
-    }
-    checks.Int(path + ".quantity", service.quantity(), 0, 10000);
-    checks.Text(path + ".notes", service.notes(), 0, kMaxReason);
-    m.services.push_back(ServiceRequest{service.kind(), service.quantity(), service.notes()});
-  }
-  checks.Text(Path(field, "materials"), in.materials(), 0, kMaxLongText);
-  m.materials = in.materials();
-  checks.Int(Path(field, "budget_fen"), in.budget_fen(), 0, kMaxBudgetFen);
-  m.budget_fen = in.budget_fen();
-  checks.Text(Path(field, "safety_measures"), in.safety_measures(), 0, kMaxLongText);
-  m.safety_measures = in.safety_measures();
-  checks.Text(Path(field, "notes"), in.notes(), 0, kMaxLongText);
-  m.notes = in.notes();
   if (in.has_setup_minutes()) {
     checks.Int(Path(field, "setup_minutes"), in.setup_minutes(), 0, kMaxBufferMinutes);
     m.setup_minutes = in.setup_minutes();
@@ -304,8 +342,8 @@ absl::StatusOr<TransitionCommand> ParseArchive(const v1::ArchiveMeetingRequest& 
 }
 
 absl::StatusOr<RescheduleCommand> ParseReschedule(const v1::RescheduleMeetingRequest& request,
-                                                  const SchedulingPolicy& policy,
-                                                  MeetingKind kind, absl::Time now) {
+                                                  const SchedulingPolicy& policy, MeetingKind kind,
+                                                  absl::Time now) {
   api::FieldChecks checks;
   RescheduleCommand command;
   auto id = ParseMeetingName("name", request.name());
@@ -328,7 +366,8 @@ absl::StatusOr<RescheduleCommand> ParseReschedule(const v1::RescheduleMeetingReq
     }
   }
   RETURN_IF_ERROR(checks.status());
-  command.window = TimeWindow{api::FromTimestamp(request.start_time()), api::FromTimestamp(request.end_time())};
+  command.window =
+      TimeWindow{api::FromTimestamp(request.start_time()), api::FromTimestamp(request.end_time())};
   absl::Status limits = policy.CheckWindow(kind, command.window, now);
   if (!limits.ok()) {
     // The domain names the create request's field; here the field is end_time.

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/functional/function_ref.h"
@@ -13,10 +14,54 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/db/pool.h"
+#include "services/booking/domain/attendance.h"
 #include "services/booking/domain/catalog.h"
 #include "services/booking/domain/meeting.h"
+#include "services/booking/domain/recurrence.h"
 
 namespace huiwu::booking {
+
+// Sign-in and attendance (attendance_store.cc).
+// Who signs in to which meeting: a listed attendee by id, or a walk-in under its
+// WalkInId (api/attendance_requests.h) with the name and unit given at the door.
+struct SignInCommand {
+  std::string meeting_id;
+  std::string attendee_id;
+  bool walk_in = false;
+  std::string name;  // walk-ins; a listed attendee's come from the list
+  std::string unit;
+};
+
+struct SignInResult {
+  std::string attendee_id;
+  bool already_signed_in = false;
+  absl::Time sign_in_time;  // the first sign-in: a second one never overwrites it
+};
+
+struct AttendanceReport {
+  AttendanceFigures figures;
+  std::vector<Attendee> absentees;  // figures.absentee_ids, in list order
+};
+
+// Availability and schedules (availability_store.cc).
+// A room free for a window, with the hold it would take (its default buffers).
+struct AvailableRoom {
+  Room room;
+  TimeWindow hold;
+};
+
+// A hold of a room, and the meeting holding it.
+struct BusyBlock {
+  TimeWindow hold;
+  std::string meeting_id;
+  std::string title;
+  MeetingState state = MeetingState::kConfirmed;
+};
+
+struct RoomSchedule {
+  Room room;
+  std::vector<BusyBlock> busy;  // by start
+};
 
 // Which meetings ListMeetings returns; empty/zero fields do not filter.
 struct MeetingFilter {
@@ -39,6 +84,38 @@ struct TransitionCommand {
   std::string building_id;  // Confirm: the room to allocate (empty: the notice's)
   std::string room_id;
   std::optional<MeetingSummary> summary;  // Complete
+};
+
+// Recurring series (series_store.cc): the rule and the occurrences in time order.
+struct MeetingSeriesRecord {
+  std::string id;
+  RecurrenceRule rule;
+  std::vector<Meeting> meetings;
+};
+
+// What ConfirmMeetingSeries did to one occurrence (the API's OccurrenceOutcome).
+enum class OccurrenceOutcome {
+  kConfirmed,
+  kAlreadyConfirmed,
+  kConflict,
+  kNotConfirmable,
+  kRefused
+};
+
+struct OccurrenceResult {
+  std::string meeting_id;
+  absl::Time start;
+  OccurrenceOutcome outcome = OccurrenceOutcome::kRefused;
+  std::string conflicting_meeting;  // kConflict: `meetings/{id}` holding the room
+  std::string detail;               // kRefused: why
+};
+
+// A CONFIRMED meeting nobody signed in to, as the no-show sweep reads it.
+struct NoShowCandidate {
+  std::string meeting_id;
+  MeetingKind kind = MeetingKind::kInternal;
+  bool vip = false;  // requirements.vip or a VIP room (the kind is checked by the rule)
+  absl::Time start;
 };
 
 class BookingStore final {
@@ -64,8 +141,10 @@ class BookingStore final {
   absl::StatusOr<Room> UpdateRoom(absl::string_view building_id, absl::string_view room_id,
                                   absl::string_view etag, absl::FunctionRef<void(Room&)> apply,
                                   absl::Time now);
+  // Refused (FAILED_PRECONDITION, reason ROOM_HAS_FUTURE_MEETINGS) while a SUBMITTED,
+  // CONFIRMED or IN_PROGRESS meeting of the room ends after `now`.
   absl::Status DeleteRoom(absl::string_view building_id, absl::string_view room_id,
-                          absl::string_view etag);
+                          absl::string_view etag, absl::Time now);
 
   // Meetings. Create writes a SUBMITTED notice (with request_id: a retry returns the
   // first). Get returns it with attendees, agenda, services, history and occupancy.
@@ -83,6 +162,66 @@ class BookingStore final {
                                      TimeWindow window, absl::string_view building_id,
                                      absl::string_view room_id, absl::string_view request_id,
                                      absl::Time now);
+  // Meeting rows (no attendees, agenda, services or history; with the hold) matching
+  // `filter`, by (start_time, meeting_id) after the cursor (`after_start`, `after_id`;
+  // nullopt: from the first), at most `limit`; one query (meeting_list_store.cc).
+  absl::StatusOr<std::vector<Meeting>> ListMeetings(const MeetingFilter& filter,
+                                                    std::optional<absl::Time> after_start,
+                                                    absl::string_view after_id, int limit);
+  // Changes a meeting's details in one transaction (meeting_update_store.cc): checks
+  // `etag`; refuses a read-only meeting (MEETING_READ_ONLY), a summary before COMPLETED
+  // (MEETING_NOT_COMPLETED) and a CONFIRMED meeting outgrowing its room (ROOM_TOO_SMALL);
+  // `apply` sets the new values. With `following`, every later SUBMITTED or CONFIRMED
+  // occurrence of the meeting's series gets the same change, in the same transaction.
+  absl::StatusOr<Meeting> UpdateMeeting(absl::string_view meeting_id, absl::string_view etag,
+                                        bool following,
+                                        absl::FunctionRef<absl::Status(Meeting&)> apply,
+                                        absl::Time now);
+
+  // Recurring series (series_store.cc).
+  // Writes the series and one SUBMITTED meeting per occurrence window (copies of `first`
+  // at those times) in one transaction; with request_id a retry returns the first series.
+  absl::StatusOr<MeetingSeriesRecord> CreateMeetingSeries(const Meeting& first,
+                                                          const RecurrenceRule& rule,
+                                                          const std::vector<TimeWindow>& windows,
+                                                          absl::string_view request_id,
+                                                          absl::string_view actor, absl::Time now);
+  // Tries to confirm every occurrence, in time order, each in its own transaction so that
+  // one taken slot does not undo the others; `command` is a kConfirm whose room (if any)
+  // applies to occurrences that name none. One result per occurrence.
+  absl::StatusOr<std::vector<OccurrenceResult>> ConfirmMeetingSeries(
+      absl::string_view series_id, const TransitionCommand& command, absl::Time now);
+  // Cancels the meeting and every later SUBMITTED or CONFIRMED occurrence of its series
+  // in one transaction, freeing their rooms. Returns the named meeting, then the ids of
+  // all meetings cancelled (the named one first).
+  absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> CancelThisAndFollowing(
+      absl::string_view meeting_id, const TransitionCommand& command, absl::Time now);
+  // CONFIRMED meetings that started in [`started_after`, `started_by`] and have no
+  // sign-in, oldest first, at most `limit` (one query; the no-show sweep).
+  absl::StatusOr<std::vector<NoShowCandidate>> ListNoShowCandidates(absl::Time started_after,
+                                                                    absl::Time started_by,
+                                                                    int limit);
+
+  // Sign-in and attendance (attendance_store.cc).
+  // Signs someone in (签到) to a meeting that is CONFIRMED (from 60 minutes before its
+  // start) or IN_PROGRESS, else FAILED_PRECONDITION reason SIGN_IN_CLOSED; a listed
+  // attendee must be on the list (NOT_FOUND, reason ATTENDEE_NOT_FOUND). Signing in
+  // again writes nothing and answers already_signed_in with the first time.
+  absl::StatusOr<SignInResult> SignIn(const SignInCommand& who, absl::Time now);
+  // The meeting's list against its sign-ins: one query besides LoadMeeting.
+  absl::StatusOr<AttendanceReport> GetAttendance(absl::string_view meeting_id);
+
+  // Availability and schedules (availability_store.cc).
+  // ACTIVE rooms meeting `requirements` whose hold for `window` (with their default
+  // buffers) overlaps no other hold, best fit first, at most `max_results`: two queries.
+  absl::StatusOr<std::vector<AvailableRoom>> FindAvailableRooms(
+      TimeWindow window, const RoomRequirements& requirements, int max_results);
+  // Every room matching (empty ids: any), ordered by resource name, each with the holds
+  // overlapping `window`: two queries, whatever the number of rooms. NOT_FOUND for an
+  // unknown room or building.
+  absl::StatusOr<std::vector<RoomSchedule>> GetRoomSchedule(absl::string_view building_id,
+                                                            absl::string_view room_id,
+                                                            TimeWindow window);
 
  private:
   db::ConnectionPool& pool_;

@@ -20,35 +20,40 @@ namespace {
 
 constexpr char kBuildingColumns[] =
     "building_id, display_name, address, version, create_time, update_time";
-const std::string kInsertBuilding = absl::StrCat(
-    "INSERT INTO buildings (", kBuildingColumns, ") VALUES (?, ?, ?, 1, ?, ?)");
+const std::string kInsertBuilding =
+    absl::StrCat("INSERT INTO buildings (", kBuildingColumns, ") VALUES (?, ?, ?, 1, ?, ?)");
 const std::string kSelectBuilding =
     absl::StrCat("SELECT ", kBuildingColumns, " FROM buildings WHERE building_id = ?");
-const std::string kListBuildings = absl::StrCat(
-    "SELECT ", kBuildingColumns, " FROM buildings WHERE building_id > ? ORDER BY building_id LIMIT ?");
+const std::string kListBuildings =
+    absl::StrCat("SELECT ", kBuildingColumns,
+                 " FROM buildings WHERE building_id > ? ORDER BY building_id LIMIT ?");
 
 constexpr char kRoomColumns[] =
     "building_id, room_id, display_name, floor, capacity, seating_layouts, equipment, vip, "
     "default_setup_minutes, default_cleanup_minutes, state, version, create_time, update_time";
-const std::string kInsertRoom =
-    absl::StrCat("INSERT INTO rooms (", kRoomColumns,
-                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
-const std::string kSelectRoom = absl::StrCat(
-    "SELECT ", kRoomColumns, " FROM rooms WHERE building_id = ? AND room_id = ?");
+const std::string kInsertRoom = absl::StrCat("INSERT INTO rooms (", kRoomColumns,
+                                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+const std::string kSelectRoom =
+    absl::StrCat("SELECT ", kRoomColumns, " FROM rooms WHERE building_id = ? AND room_id = ?");
 const std::string kSelectRoomForUpdate = kSelectRoom + " FOR UPDATE";
 // Keyset paging on the primary key; the filters are optional (the "? = 0 OR" idiom keeps
 // one prepared statement for every combination).
-const std::string kListRooms = absl::StrCat(
-    "SELECT ", kRoomColumns,
-    " FROM rooms WHERE (? = '' OR building_id = ?)"
-    " AND (building_id > ? OR (building_id = ? AND room_id > ?))"
-    " AND capacity >= ? AND (equipment & ?) = ? AND (? = 0 OR state = ?)"
-    " ORDER BY building_id, room_id LIMIT ?");
+const std::string kListRooms =
+    absl::StrCat("SELECT ", kRoomColumns,
+                 " FROM rooms WHERE (? = '' OR building_id = ?)"
+                 " AND (building_id > ? OR (building_id = ? AND room_id > ?))"
+                 " AND capacity >= ? AND (equipment & ?) = ? AND (? = 0 OR state = ?)"
+                 " ORDER BY building_id, room_id LIMIT ?");
 constexpr char kUpdateRoom[] =
     "UPDATE rooms SET display_name = ?, floor = ?, capacity = ?, seating_layouts = ?, "
     "equipment = ?, vip = ?, default_setup_minutes = ?, default_cleanup_minutes = ?, state = ?, "
     "version = version + 1, update_time = ? WHERE building_id = ? AND room_id = ?";
 constexpr char kDeleteRoom[] = "DELETE FROM rooms WHERE building_id = ? AND room_id = ?";
+// The room's meetings still to happen (SUBMITTED, CONFIRMED or IN_PROGRESS, ending after
+// now): the next one and how many. An index range on meetings_by_room.
+constexpr char kSelectFutureMeetings[] =
+    "SELECT meeting_id, COUNT(*) OVER () FROM meetings WHERE building_id = ? AND room_id = ? "
+    "AND state IN (?, ?, ?) AND end_time > ? ORDER BY start_time, meeting_id LIMIT 1";
 
 Building ReadBuilding(sql::ResultSet& row) {
   Building b;
@@ -81,17 +86,17 @@ Room ReadRoom(sql::ResultSet& row) {
 }
 
 absl::Status BuildingNotFound(absl::string_view building_id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound, "BUILDING_NOT_FOUND",
-                         absl::StrCat(BuildingName(building_id),
-                                      " does not exist; list buildings to find its name"),
-                         {{"building", BuildingName(building_id)}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound, "BUILDING_NOT_FOUND",
+      absl::StrCat(BuildingName(building_id), " does not exist; list buildings to find its name"),
+      {{"building", BuildingName(building_id)}});
 }
 
 absl::Status RoomNotFound(absl::string_view building_id, absl::string_view room_id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound, "ROOM_NOT_FOUND",
-                         absl::StrCat(RoomName(building_id, room_id),
-                                      " does not exist; list rooms to find its name"),
-                         {{"room", RoomName(building_id, room_id)}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound, "ROOM_NOT_FOUND",
+      absl::StrCat(RoomName(building_id, room_id), " does not exist; list rooms to find its name"),
+      {{"room", RoomName(building_id, room_id)}});
 }
 
 std::optional<Building> FindBuilding(db::Connection& c, absl::string_view building_id) {
@@ -120,7 +125,8 @@ absl::StatusOr<Building> BookingStore::CreateBuilding(const Building& building,
   Building result;
   absl::Status status = db::InTransaction(pool_, "CreateBuilding", [&](db::Connection& c) {
     if (!request_id.empty()) {
-      auto earlier = ClaimRequestId(c, "CreateBuilding", request_id, BuildingName(building.id), now);
+      auto earlier =
+          ClaimRequestId(c, "CreateBuilding", request_id, BuildingName(building.id), now);
       if (earlier.has_value()) {
         auto found = FindBuilding(c, building.id);
         if (!found.has_value()) return BuildingNotFound(building.id);
@@ -138,10 +144,10 @@ absl::StatusOr<Building> BookingStore::CreateBuilding(const Building& building,
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
       if (e.getErrorCode() != db::kErDupEntry) throw;
-      return ErrorWithReason(absl::StatusCode::kAlreadyExists, "BUILDING_ALREADY_EXISTS",
-                             absl::StrCat(BuildingName(building.id),
-                                          " already exists; choose another building_id"),
-                             {{"building", BuildingName(building.id)}});
+      return ErrorWithReason(
+          absl::StatusCode::kAlreadyExists, "BUILDING_ALREADY_EXISTS",
+          absl::StrCat(BuildingName(building.id), " already exists; choose another building_id"),
+          {{"building", BuildingName(building.id)}});
     }
     result = building;
     result.version = 1;
@@ -307,12 +313,38 @@ absl::StatusOr<Room> BookingStore::UpdateRoom(absl::string_view building_id,
 }
 
 absl::Status BookingStore::DeleteRoom(absl::string_view building_id, absl::string_view room_id,
-                                      absl::string_view etag) {
+                                      absl::string_view etag, absl::Time now) {
   return db::InTransaction(pool_, "DeleteRoom", [&](db::Connection& c) {
     std::optional<Room> room = FindRoom(c, kSelectRoomForUpdate, building_id, room_id);
     if (!room.has_value()) return RoomNotFound(building_id, room_id);
     absl::Status etag_ok = CheckEtag(etag, room->version, RoomName(building_id, room_id));
     if (!etag_ok.ok()) return etag_ok;
+    // A room cannot go while notices name it or meetings hold it: they would be left with
+    // a room that no longer exists. Confirmations write the room row (HoldRoom), locked
+    // here, so none slips in between this check and the delete; a notice submitted
+    // meanwhile (it does not touch the room row) gets ROOM_NOT_FOUND when confirmed.
+    {
+      auto& future = c.Prepare(kSelectFutureMeetings);
+      future.setString(1, std::string(building_id));
+      future.setString(2, std::string(room_id));
+      future.setInt(3, NumberOf(MeetingState::kSubmitted));
+      future.setInt(4, NumberOf(MeetingState::kConfirmed));
+      future.setInt(5, NumberOf(MeetingState::kInProgress));
+      future.setDateTime(6, db::ToSqlDateTime(now));
+      std::unique_ptr<sql::ResultSet> next(future.executeQuery());
+      if (next->next()) {
+        const std::string name = RoomName(building_id, room_id);
+        const std::string meeting = absl::StrCat("meetings/", std::string(next->getString(1)));
+        const int64_t count = next->getInt64(2);
+        return ErrorWithReason(
+            absl::StatusCode::kFailedPrecondition, "ROOM_HAS_FUTURE_MEETINGS",
+            absl::StrCat(
+                name, " has ", count, " meeting(s) still to happen (next: ", meeting,
+                "); reschedule or cancel them first (set the room's state to RETIRED to stop "
+                "new bookings meanwhile)"),
+            {{"room", name}, {"meeting", meeting}, {"meeting_count", absl::StrCat(count)}});
+      }
+    }
     auto& remove = c.Prepare(kDeleteRoom);
     remove.setString(1, std::string(building_id));
     remove.setString(2, std::string(room_id));

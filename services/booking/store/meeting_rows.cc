@@ -287,11 +287,11 @@ std::optional<Meeting> LoadMeeting(db::Connection& c, absl::string_view meeting_
   }
   auto history = QueryById(c, kSelectHistory, meeting_id);
   while (history->next()) {
-    meeting->history.push_back(StateChange{
-        MeetingStateFromNumber(history->getInt(1)).value_or(MeetingState::kSubmitted),
-        MeetingStateFromNumber(history->getInt(2)).value_or(MeetingState::kSubmitted),
-        history->getString(3), history->getString(4),
-        db::FromSqlDateTime(std::string(history->getString(5)))});
+    meeting->history.push_back(
+        StateChange{MeetingStateFromNumber(history->getInt(1)).value_or(MeetingState::kSubmitted),
+                    MeetingStateFromNumber(history->getInt(2)).value_or(MeetingState::kSubmitted),
+                    history->getString(3), history->getString(4),
+                    db::FromSqlDateTime(std::string(history->getString(5)))});
   }
   auto hold = QueryById(c, kSelectHold, meeting_id);
   if (hold->next()) {
@@ -334,10 +334,10 @@ absl::StatusOr<TimeWindow> HoldRoom(db::Connection& c, const Meeting& meeting,
   room->next();
   const int capacity = room->getInt(1);
   if (room->getInt(2) != kRoomStateActive) {
-    return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "ROOM_NOT_BOOKABLE",
-                           absl::StrCat(room_name,
-                                        " is under maintenance or retired; choose another room"),
-                           {{"room", room_name}});
+    return ErrorWithReason(
+        absl::StatusCode::kFailedPrecondition, "ROOM_NOT_BOOKABLE",
+        absl::StrCat(room_name, " is under maintenance or retired; choose another room"),
+        {{"room", room_name}});
   }
   if (capacity < meeting.expected_participants) {
     return ErrorWithReason(
@@ -392,10 +392,10 @@ void ReleaseHold(db::Connection& c, absl::string_view meeting_id) {
 }
 
 absl::Status MeetingNotFound(absl::string_view meeting_id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound, "MEETING_NOT_FOUND",
-                         absl::StrCat(MeetingName(meeting_id),
-                                      " does not exist; list meetings to find its name"),
-                         {{"meeting", MeetingName(meeting_id)}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound, "MEETING_NOT_FOUND",
+      absl::StrCat(MeetingName(meeting_id), " does not exist; list meetings to find its name"),
+      {{"meeting", MeetingName(meeting_id)}});
 }
 
 }  // namespace huiwu::booking

@@ -1,21 +1,26 @@
 // BookingStore: meetings and their lifecycle.
 #include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
 #include "services/booking/store/booking_store.h"
+#include "services/booking/store/lifecycle_step.h"
 #include "services/booking/store/meeting_rows.h"
 #include "services/booking/store/store_util.h"
 
 namespace huiwu::booking {
 namespace {
 
-// The longest a room can be held for one meeting: the longest meeting plus the largest
-// set-up and clean-up buffers the API accepts (720 minutes each).
-absl::Duration LongestHold(absl::Duration longest_meeting) {
-  return longest_meeting + absl::Minutes(2 * 720);
-}
+// Whether anybody signed in to the meeting (签到), read under the meeting's row lock. A
+// locking read: it sees sign-ins committed after this transaction began, and makes a
+// sign-in being inserted now wait for the release to commit.
+constexpr char kSelectAnySignIn[] =
+    "SELECT 1 FROM sign_ins WHERE meeting_id = ? LIMIT 1 LOCK IN SHARE MODE";
 
 absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
 
@@ -24,7 +29,82 @@ absl::Status RoomRequired(absl::string_view meeting_id) {
                                                 " names no room yet; give the room to allocate"));
 }
 
+bool AnySignIn(db::Connection& c, absl::string_view meeting_id) {
+  auto& select = c.Prepare(kSelectAnySignIn);
+  select.setString(1, std::string(meeting_id));
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  return row->next();
+}
+
 }  // namespace
+
+// The largest set-up and clean-up buffers the API accepts are 720 minutes each.
+absl::Duration LongestHold(absl::Duration longest_meeting) {
+  return longest_meeting + absl::Minutes(2 * 720);
+}
+
+absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const TransitionCommand& command,
+                             absl::Duration longest_meeting, absl::Time now) {
+  absl::StatusOr<MeetingState> next = NextState(meeting.state, command.action);
+  if (!next.ok()) return next.status();
+
+  switch (command.action) {
+    case MeetingAction::kConfirm: {
+      if (!command.room_id.empty()) {
+        meeting.building_id = command.building_id;
+        meeting.room_id = command.room_id;
+      }
+      if (!meeting.has_room()) return RoomRequired(meeting.id);
+      auto hold =
+          HoldRoom(c, meeting, meeting.building_id, meeting.room_id, LongestHold(longest_meeting));
+      if (!hold.ok()) return hold.status();
+      break;
+    }
+    case MeetingAction::kReleaseNoShow:
+      // The sweep chose this meeting from a read without locks; somebody may have signed
+      // in since. Checked under the row lock, so a late arrival keeps the room.
+      if (AnySignIn(c, meeting.id)) {
+        return ErrorWithReason(
+            absl::StatusCode::kFailedPrecondition, "MEETING_ATTENDED",
+            absl::StrCat(MeetingName(meeting.id), " has sign-ins; it is not a no-show"),
+            {{"meeting", MeetingName(meeting.id)}});
+      }
+      [[fallthrough]];
+    case MeetingAction::kReject:
+    case MeetingAction::kCancel:
+      ReleaseHold(c, meeting.id);
+      meeting.state_reason = command.reason;
+      break;
+    case MeetingAction::kComplete:
+      // The room stays held for clean-up and disinfection after the actual end
+      // (一会一消毒), not after the planned one.
+      if (meeting.occupancy.has_value()) {
+        const absl::Time ended = std::min(meeting.window.end, Micros(now));
+        ShortenHold(c, meeting.id, ended + (meeting.occupancy->end - meeting.window.end));
+      }
+      if (command.summary.has_value()) meeting.summary = command.summary;
+      break;
+    case MeetingAction::kArchive:
+      // 会后总结归档: a meeting is archived with its summary.
+      if (!meeting.summary.has_value()) {
+        return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "SUMMARY_REQUIRED",
+                               absl::StrCat(MeetingName(meeting.id),
+                                            " has no summary yet; add it with "
+                                            "UpdateMeeting (update_mask summary) first"),
+                               {{"meeting", MeetingName(meeting.id)}});
+      }
+      break;
+    case MeetingAction::kStart:
+      break;
+  }
+  const MeetingState previous = meeting.state;
+  meeting.state = *next;
+  meeting.update_time = Micros(now);
+  UpdateMeetingRow(c, meeting, /*children=*/false);
+  AppendHistory(c, meeting.id,
+                StateChange{previous, *next, command.actor, command.reason, meeting.update_time});
+  return absl::OkStatus();
+}
 
 absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
                                                     absl::string_view request_id,
@@ -67,8 +147,7 @@ absl::StatusOr<Meeting> BookingStore::GetMeeting(absl::string_view meeting_id) {
 }
 
 absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
-                                                 const TransitionCommand& command,
-                                                 absl::Time now) {
+                                                 const TransitionCommand& command, absl::Time now) {
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, command.method, [&](db::Connection& c) {
     if (!command.request_id.empty() &&
@@ -82,55 +161,8 @@ absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     absl::Status etag_ok = CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
-    absl::StatusOr<MeetingState> next = NextState(meeting->state, command.action);
-    if (!next.ok()) return next.status();
-
-    switch (command.action) {
-      case MeetingAction::kConfirm: {
-        if (!command.room_id.empty()) {
-          meeting->building_id = command.building_id;
-          meeting->room_id = command.room_id;
-        }
-        if (!meeting->has_room()) return RoomRequired(meeting_id);
-        auto hold = HoldRoom(c, *meeting, meeting->building_id, meeting->room_id,
-                             LongestHold(longest_meeting_));
-        if (!hold.ok()) return hold.status();
-        break;
-      }
-      case MeetingAction::kReject:
-      case MeetingAction::kCancel:
-      case MeetingAction::kReleaseNoShow:
-        ReleaseHold(c, meeting_id);
-        meeting->state_reason = command.reason;
-        break;
-      case MeetingAction::kComplete:
-        // The room stays held for clean-up and disinfection after the actual end
-        // (一会一消毒), not after the planned one.
-        if (meeting->occupancy.has_value()) {
-          const absl::Time ended = std::min(meeting->window.end, Micros(now));
-          ShortenHold(c, meeting_id, ended + (meeting->occupancy->end - meeting->window.end));
-        }
-        if (command.summary.has_value()) meeting->summary = command.summary;
-        break;
-      case MeetingAction::kArchive:
-        // 会后总结归档: a meeting is archived with its summary.
-        if (!meeting->summary.has_value()) {
-          return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "SUMMARY_REQUIRED",
-                                 absl::StrCat(MeetingName(meeting_id),
-                                              " has no summary yet; add it with "
-                                              "UpdateMeeting (update_mask summary) first"),
-                                 {{"meeting", MeetingName(meeting_id)}});
-        }
-        break;
-      case MeetingAction::kStart:
-        break;
-    }
-    const MeetingState previous = meeting->state;
-    meeting->state = *next;
-    meeting->update_time = Micros(now);
-    UpdateMeetingRow(c, *meeting, /*children=*/false);
-    AppendHistory(c, meeting_id,
-                  StateChange{previous, *next, command.actor, command.reason, meeting->update_time});
+    absl::Status applied = ApplyTransition(c, *meeting, command, longest_meeting_, now);
+    if (!applied.ok()) return applied;
     result = LoadMeeting(c, meeting_id, /*lock=*/false);
     return absl::OkStatus();
   });
@@ -158,7 +190,8 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
     if (meeting->state != MeetingState::kSubmitted && meeting->state != MeetingState::kConfirmed) {
       return ErrorWithReason(
           absl::StatusCode::kFailedPrecondition, "INVALID_STATE_TRANSITION",
-          absl::StrCat(MeetingName(meeting_id), " is ", std::string(MeetingStateName(meeting->state)),
+          absl::StrCat(MeetingName(meeting_id), " is ",
+                       std::string(MeetingStateName(meeting->state)),
                        "; only SUBMITTED or CONFIRMED meetings can be rescheduled"),
           {{"current_state", std::string(MeetingStateName(meeting->state))},
            {"action", "RESCHEDULE"}});

@@ -67,12 +67,11 @@ std::optional<std::string> ClaimRequestId(db::Connection& c, absl::string_view m
 
 absl::Status CheckEtag(absl::string_view etag, int64_t version, absl::string_view resource) {
   if (etag.empty() || etag == api::EtagOf(version)) return absl::OkStatus();
-  return ErrorWithReason(absl::StatusCode::kAborted, "ETAG_MISMATCH",
-                         absl::StrCat(resource,
-                                      " changed since it was read (etag ", etag, ", now ",
-                                      api::EtagOf(version), "); read it again and reapply the change"),
-                         {{"resource", std::string(resource)}, {"current_etag", api::EtagOf(version)}});
+  return ErrorWithReason(
+      absl::StatusCode::kAborted, "ETAG_MISMATCH",
+      absl::StrCat(resource, " changed since it was read (etag ", etag, ", now ",
+                   api::EtagOf(version), "); read it again and reapply the change"),
+      {{"resource", std::string(resource)}, {"current_etag", api::EtagOf(version)}});
 }
-
 
 }  // namespace huiwu::booking

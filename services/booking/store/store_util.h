@@ -14,7 +14,6 @@
 
 namespace huiwu::booking {
 
-
 // Sets of enum numbers are stored as bit masks (bit n = value n), which keeps a "has all
 // of this equipment" filter one expression.
 uint64_t ToMask(const std::set<int>& values);

@@ -1,0 +1,37 @@
+// BookingService: free rooms for a window, and room schedules.
+#include "common/api/timestamp.h"
+#include "common/status/grpc_status.h"
+#include "common/status/status_macros.h"
+#include "services/booking/api/availability_requests.h"
+#include "services/booking/booking_service.h"
+
+namespace huiwu::booking {
+
+grpc::Status BookingService::FindAvailableRooms(grpc::ServerContext*,
+                                                const v1::FindAvailableRoomsRequest* request,
+                                                v1::FindAvailableRoomsResponse* response) {
+  return ServeCall(kErrorDomain, "FindAvailableRooms", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(FindAvailableRoomsQuery query, ParseFindAvailableRooms(*request));
+    ASSIGN_OR_RETURN(
+        std::vector<AvailableRoom> rooms,
+        store_.FindAvailableRooms(query.window, query.requirements, query.max_results));
+    for (const AvailableRoom& room : rooms) ToProto(room, response->add_rooms());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status BookingService::GetRoomSchedule(grpc::ServerContext*,
+                                             const v1::GetRoomScheduleRequest* request,
+                                             v1::GetRoomScheduleResponse* response) {
+  return ServeCall(kErrorDomain, "GetRoomSchedule", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(RoomScheduleQuery query, ParseGetRoomSchedule(*request));
+    ASSIGN_OR_RETURN(std::vector<RoomSchedule> schedules,
+                     store_.GetRoomSchedule(query.building_id, query.room_id, query.window));
+    *response->mutable_start_time() = api::ToTimestamp(query.window.start);
+    *response->mutable_end_time() = api::ToTimestamp(query.window.end);
+    for (const RoomSchedule& schedule : schedules) ToProto(schedule, response->add_rooms());
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace huiwu::booking

@@ -1,0 +1,44 @@
+// BookingService: listing meetings and changing their details.
+#include "common/status/grpc_status.h"
+#include "common/status/status_macros.h"
+#include "services/booking/api/meeting_list_requests.h"
+#include "services/booking/api/meeting_requests.h"
+#include "services/booking/api/meeting_update_requests.h"
+#include "services/booking/booking_service.h"
+
+namespace huiwu::booking {
+
+grpc::Status BookingService::ListMeetings(grpc::ServerContext*,
+                                          const v1::ListMeetingsRequest* request,
+                                          v1::ListMeetingsResponse* response) {
+  return ServeCall(kErrorDomain, "ListMeetings", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(ListMeetingsQuery query, ParseListMeetings(*request));
+    // One more than a page tells whether another page follows.
+    ASSIGN_OR_RETURN(
+        std::vector<Meeting> meetings,
+        store_.ListMeetings(query.filter, query.after_start, query.after_id, query.page_size + 1));
+    const bool more = static_cast<int>(meetings.size()) > query.page_size;
+    if (more) meetings.pop_back();
+    for (const Meeting& meeting : meetings) ToProto(meeting, response->add_meetings());
+    if (more) response->set_next_page_token(NextMeetingsPageToken(query, meetings.back()));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status BookingService::UpdateMeeting(grpc::ServerContext*,
+                                           const v1::UpdateMeetingRequest* request,
+                                           v1::UpdateMeetingResponse* response) {
+  return ServeCall(kErrorDomain, "UpdateMeeting", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(UpdateMeetingCommand command, ParseUpdateMeeting(*request));
+    ASSIGN_OR_RETURN(Meeting meeting, store_.UpdateMeeting(
+                                          command.meeting_id, command.etag, command.following,
+                                          [&](Meeting& stored) {
+                                            return ApplyMeetingUpdate(command, policy_, stored);
+                                          },
+                                          clock_.Now()));
+    ToProto(meeting, response->mutable_meeting());
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace huiwu::booking

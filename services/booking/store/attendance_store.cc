@@ -1,0 +1,153 @@
+// BookingStore: sign-in (签到) and attendance.
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "common/db/sql_error.h"
+#include "common/db/sql_time.h"
+#include "common/db/transaction.h"
+#include "common/status/errors.h"
+#include "services/booking/domain/attendance.h"
+#include "services/booking/store/booking_store.h"
+#include "services/booking/store/meeting_rows.h"
+
+namespace huiwu::booking {
+namespace {
+
+// Attendees sign in at the door as they arrive; the door opens for sign-in an hour
+// before the start, when the attendants are there to check people in.
+constexpr absl::Duration kSignInOpensBefore = absl::Minutes(60);
+
+constexpr char kInsertSignIn[] =
+    "INSERT INTO sign_ins (meeting_id, attendee_id, walk_in, name, unit, sign_in_time) "
+    "VALUES (?, ?, ?, ?, ?, ?)";
+constexpr char kSelectSignInTime[] =
+    "SELECT sign_in_time FROM sign_ins WHERE meeting_id = ? AND attendee_id = ?";
+constexpr char kSelectSignedIn[] = "SELECT attendee_id FROM sign_ins WHERE meeting_id = ?";
+
+absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
+
+// OK when sign-in is open for `meeting` at `now`: it is IN_PROGRESS, or CONFIRMED and
+// at most an hour from its start. Otherwise FAILED_PRECONDITION, reason SIGN_IN_CLOSED.
+absl::Status CheckSignInOpen(const Meeting& meeting, absl::Time now) {
+  const std::string name = MeetingName(meeting.id);
+  const std::string state(MeetingStateName(meeting.state));
+  if (meeting.state != MeetingState::kConfirmed && meeting.state != MeetingState::kInProgress) {
+    return ErrorWithReason(
+        absl::StatusCode::kFailedPrecondition, "SIGN_IN_CLOSED",
+        absl::StrCat(name, " is ", state,
+                     "; sign-in is open while a meeting is CONFIRMED (from 60 minutes before "
+                     "its start) or IN_PROGRESS"),
+        {{"meeting", name}, {"state", state}});
+  }
+  const absl::Time opens = meeting.window.start - kSignInOpensBefore;
+  if (meeting.state == MeetingState::kConfirmed && now < opens) {
+    const std::string opens_text =
+        absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", opens, absl::UTCTimeZone());
+    return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "SIGN_IN_CLOSED",
+                           absl::StrCat("sign-in to ", name, " opens at ", opens_text,
+                                        " (60 minutes before its start); sign in from then on"),
+                           {{"meeting", name}, {"state", state}, {"opens_at", opens_text}});
+  }
+  return absl::OkStatus();
+}
+
+const Attendee* FindAttendee(const Meeting& meeting, absl::string_view attendee_id) {
+  for (const Attendee& a : meeting.attendees) {
+    if (a.id == attendee_id) return &a;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl::Time now) {
+  SignInResult result;
+  absl::Status status = db::InTransaction(pool_, "SignIn", [&](db::Connection& c) {
+    // Not locked: sign-ins of one meeting must not queue behind each other at the door,
+    // and a sign-in racing a state change is harmless (it records who came).
+    std::optional<Meeting> meeting = LoadMeeting(c, who.meeting_id, /*lock=*/false);
+    if (!meeting.has_value()) return MeetingNotFound(who.meeting_id);
+    absl::Status open = CheckSignInOpen(*meeting, now);
+    if (!open.ok()) return open;
+    std::string name = who.name;
+    std::string unit = who.unit;
+    if (!who.walk_in) {
+      const Attendee* listed = FindAttendee(*meeting, who.attendee_id);
+      if (listed == nullptr) {
+        const std::string meeting_name = MeetingName(who.meeting_id);
+        return ErrorWithReason(
+            absl::StatusCode::kNotFound, "ATTENDEE_NOT_FOUND",
+            absl::StrCat("attendee ", who.attendee_id, " is not on the list of ", meeting_name,
+                         "; check the id on the meeting's attendees, or sign in as a walk_in"),
+            {{"meeting", meeting_name}, {"attendee_id", who.attendee_id}});
+      }
+      name = listed->name;
+      unit = listed->unit;
+    }
+    result = SignInResult{who.attendee_id, false, Micros(now)};
+    try {
+      auto& insert = c.Prepare(kInsertSignIn);
+      insert.setString(1, who.meeting_id);
+      insert.setString(2, who.attendee_id);
+      insert.setBoolean(3, who.walk_in);
+      insert.setString(4, name);
+      insert.setString(5, unit);
+      insert.setDateTime(6, db::ToSqlDateTime(result.sign_in_time));
+      insert.executeUpdate();
+      return absl::OkStatus();
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() != db::kErDupEntry) throw;
+    }
+    // Signed in before (or by a concurrent call that committed first: sessions run READ
+    // COMMITTED, so its row is visible here). The first time stands.
+    auto& select = c.Prepare(kSelectSignInTime);
+    select.setString(1, who.meeting_id);
+    select.setString(2, who.attendee_id);
+    std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+    if (!row->next()) {
+      // The row that collided was rolled back again: retry the whole transaction.
+      throw sql::SQLException("sign-in vanished", "40001", db::kErLockDeadlock);
+    }
+    result.already_signed_in = true;
+    result.sign_in_time = db::FromSqlDateTime(std::string(row->getString(1)));
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<AttendanceReport> BookingStore::GetAttendance(absl::string_view meeting_id) {
+  AttendanceReport report;
+  absl::Status status = db::InTransaction(pool_, "GetAttendance", [&](db::Connection& c) {
+    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/false);
+    if (!meeting.has_value()) return MeetingNotFound(meeting_id);
+    std::set<std::string> signed_in;
+    auto& select = c.Prepare(kSelectSignedIn);
+    select.setString(1, std::string(meeting_id));
+    std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+    while (rows->next()) signed_in.insert(std::string(rows->getString(1)));
+
+    std::vector<std::string> expected;
+    expected.reserve(meeting->attendees.size());
+    for (const Attendee& a : meeting->attendees) expected.push_back(a.id);
+    // Walk-ins are the signed-in ids that are not on the list ("w-…"), which
+    // ComputeAttendance counts itself.
+    report.figures = ComputeAttendance(expected, signed_in, /*walk_ins=*/0);
+    report.absentees.clear();
+    for (const std::string& id : report.figures.absentee_ids) {
+      report.absentees.push_back(*FindAttendee(*meeting, id));
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return report;
+}
+
+}  // namespace huiwu::booking

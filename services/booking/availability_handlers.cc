@@ -4,6 +4,7 @@
 #include "common/status/status_macros.h"
 #include "services/booking/api/availability_requests.h"
 #include "services/booking/booking_service.h"
+#include "services/booking/domain/room_fit.h"
 
 namespace huiwu::booking {
 
@@ -12,10 +13,15 @@ grpc::Status BookingService::FindAvailableRooms(grpc::ServerContext*,
                                                 v1::FindAvailableRoomsResponse* response) {
   return ServeCall(kErrorDomain, "FindAvailableRooms", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(FindAvailableRoomsQuery query, ParseFindAvailableRooms(*request));
-    ASSIGN_OR_RETURN(
-        std::vector<AvailableRoom> rooms,
-        store_.FindAvailableRooms(query.window, query.requirements, query.max_results));
-    for (const AvailableRoom& room : rooms) ToProto(room, response->add_rooms());
+    ASSIGN_OR_RETURN(std::vector<AvailableRoom> free,
+                     store_.FindAvailableRooms(query.window, query.requirements));
+    std::vector<Room> rooms;
+    for (const AvailableRoom& room : free) rooms.push_back(room.room);
+    // Best fit first (preferred building, smallest sufficient room, least surplus).
+    for (size_t i : RankRoomsByFit(rooms, query.requirements)) {
+      if (response->rooms_size() == query.max_results) break;
+      ToProto(free[i], response->add_rooms());
+    }
     return absl::OkStatus();
   });
 }

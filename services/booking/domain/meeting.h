@@ -14,6 +14,7 @@
 #include "absl/time/time.h"
 #include "services/booking/domain/meeting_kind.h"
 #include "services/booking/domain/meeting_state.h"
+#include "services/booking/domain/room_requirements.h"
 #include "services/booking/domain/time_window.h"
 
 namespace huiwu::booking {
@@ -36,13 +37,6 @@ struct ServiceRequest {
   int kind = 0;  // ServiceKind: 会标, 会场布置, 名牌, 花卉, 礼仪, 茶水
   int quantity = 0;
   std::string notes;
-};
-
-struct RoomRequirements {
-  int min_capacity = 0;
-  std::set<int> equipment;
-  bool vip = false;
-  std::string preferred_building_id;
 };
 
 struct MeetingSummary {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <tuple>
+#include <utility>
 
 namespace huiwu::booking {
 namespace {
@@ -17,7 +19,7 @@ std::size_t SurplusEquipment(const RoomCandidate& room, const RoomRequirements& 
 
 bool Satisfies(const RoomCandidate& room, const RoomRequirements& requirements) {
   if (room.capacity < requirements.min_capacity) return false;
-  if (requirements.vip_required && !room.vip) return false;
+  if (requirements.vip && !room.vip) return false;
   return std::includes(room.equipment.begin(), room.equipment.end(), requirements.equipment.begin(),
                        requirements.equipment.end());
 }
@@ -36,6 +38,23 @@ std::vector<RoomCandidate> RankByFit(std::vector<RoomCandidate> rooms,
                                  SurplusEquipment(b, requirements), b.name, b.building_id);
   });
   return rooms;
+}
+
+std::vector<size_t> RankRoomsByFit(const std::vector<Room>& rooms,
+                                   const RoomRequirements& requirements) {
+  std::vector<RoomCandidate> candidates;
+  std::map<std::pair<std::string, std::string>, size_t> index;
+  for (size_t i = 0; i < rooms.size(); ++i) {
+    const Room& room = rooms[i];
+    candidates.push_back(
+        RoomCandidate{room.room_id, room.building_id, room.capacity, room.vip, room.equipment});
+    index.emplace(std::make_pair(room.building_id, room.room_id), i);
+  }
+  std::vector<size_t> order;
+  for (const RoomCandidate& room : RankByFit(std::move(candidates), requirements)) {
+    order.push_back(index.at({room.building_id, room.name}));
+  }
+  return order;
 }
 
 }  // namespace huiwu::booking

@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "services/booking/domain/catalog.h"
+#include "services/booking/domain/room_requirements.h"
+
 namespace huiwu::booking {
 
 struct RoomCandidate {
@@ -15,13 +18,6 @@ struct RoomCandidate {
   int capacity = 0;
   bool vip = false;         // the VIP reception room (贵宾室)
   std::set<int> equipment;  // the proto's equipment enum values
-};
-
-struct RoomRequirements {
-  int min_capacity = 0;
-  std::set<int> equipment;  // all of these are needed
-  bool vip_required = false;
-  std::string preferred_building_id;  // empty: no preference
 };
 
 // Whether `room` can hold the meeting: enough seats, every needed piece of equipment,
@@ -35,6 +31,10 @@ bool Satisfies(const RoomCandidate& room, const RoomRequirements& requirements);
 // same on every replica and every call.
 std::vector<RoomCandidate> RankByFit(std::vector<RoomCandidate> rooms,
                                      const RoomRequirements& requirements);
+
+// RankByFit over catalog rooms: the indexes into `rooms` of those that fit, best first.
+std::vector<size_t> RankRoomsByFit(const std::vector<Room>& rooms,
+                                   const RoomRequirements& requirements);
 
 }  // namespace huiwu::booking
 

@@ -20,6 +20,9 @@
 namespace huiwu::booking {
 namespace {
 
+constexpr char kShareMeeting[] =
+    "SELECT meeting_id FROM meetings WHERE meeting_id = ? LOCK IN SHARE MODE";
+
 // Attendees sign in at the door as they arrive; the door opens for sign-in an hour
 // before the start, when the attendants are there to check people in.
 constexpr absl::Duration kSignInOpensBefore = absl::Minutes(60);
@@ -70,8 +73,14 @@ const Attendee* FindAttendee(const Meeting& meeting, absl::string_view attendee_
 absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl::Time now) {
   SignInResult result;
   absl::Status status = db::InTransaction(pool_, "SignIn", [&](db::Connection& c) {
-    // Not locked: sign-ins of one meeting must not queue behind each other at the door,
-    // and a sign-in racing a state change is harmless (it records who came).
+    // A shared lock: sign-ins of one meeting do not queue behind each other at the door,
+    // but a no-show release (exclusive lock, then "anyone signed in?") cannot slip
+    // between reading the state here and writing the sign-in below.
+    {
+      auto& share = c.Prepare(kShareMeeting);
+      share.setString(1, who.meeting_id);
+      std::unique_ptr<sql::ResultSet> locked(share.executeQuery());
+    }
     std::optional<Meeting> meeting = LoadMeeting(c, who.meeting_id, /*lock=*/false);
     if (!meeting.has_value()) return MeetingNotFound(who.meeting_id);
     absl::Status open = CheckSignInOpen(*meeting, now);

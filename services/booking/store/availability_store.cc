@@ -16,7 +16,6 @@
 #include "services/booking/store/booking_store.h"
 #include "services/booking/store/lifecycle_step.h"
 #include "services/booking/store/meeting_rows.h"
-#include "services/booking/store/room_ranking.h"
 #include "services/booking/store/store_util.h"
 
 namespace huiwu::booking {
@@ -123,7 +122,7 @@ std::string RoomResourceName(const Room& room) {
 }  // namespace
 
 absl::StatusOr<std::vector<AvailableRoom>> BookingStore::FindAvailableRooms(
-    TimeWindow window, const RoomRequirements& requirements, int max_results) {
+    TimeWindow window, const RoomRequirements& requirements) {
   std::vector<Room> free_rooms;
   std::vector<TimeWindow> free_holds;
   absl::Status status = db::InTransaction(pool_, "FindAvailableRooms", [&](db::Connection& c) {
@@ -161,10 +160,8 @@ absl::StatusOr<std::vector<AvailableRoom>> BookingStore::FindAvailableRooms(
   if (!status.ok()) return status;
 
   std::vector<AvailableRoom> result;
-  for (size_t i : RankRoomsByFit(free_rooms, requirements.min_capacity, requirements.equipment,
-                                 requirements.vip, requirements.preferred_building_id)) {
-    if (static_cast<int>(result.size()) == max_results) break;
-    result.push_back(AvailableRoom{free_rooms[i], free_holds[i]});
+  for (size_t i = 0; i < free_rooms.size(); ++i) {
+    result.push_back(AvailableRoom{std::move(free_rooms[i]), free_holds[i]});
   }
   return result;
 }

@@ -213,9 +213,9 @@ class BookingStore final {
 
   // Availability and schedules (availability_store.cc).
   // ACTIVE rooms meeting `requirements` whose hold for `window` (with their default
-  // buffers) overlaps no other hold, best fit first, at most `max_results`: two queries.
+  // buffers) overlaps no other hold, unranked (the domain ranks them): two queries.
   absl::StatusOr<std::vector<AvailableRoom>> FindAvailableRooms(
-      TimeWindow window, const RoomRequirements& requirements, int max_results);
+      TimeWindow window, const RoomRequirements& requirements);
   // Every room matching (empty ids: any), ordered by resource name, each with the holds
   // overlapping `window`: two queries, whatever the number of rooms. NOT_FOUND for an
   // unknown room or building.

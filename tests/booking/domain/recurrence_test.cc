@@ -240,6 +240,9 @@ struct InvalidRuleCase {
   std::string field;
 };
 
+// Names the case in test output instead of dumping its bytes.
+void PrintTo(const InvalidRuleCase& c, std::ostream* out) { *out << c.name; }
+
 class InvalidRuleTest : public testing::TestWithParam<InvalidRuleCase> {};
 
 TEST_P(InvalidRuleTest, IsRefusedNamingTheField) {

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "common/api/date.h"
 #include "common/api/field_checks.h"
 #include "common/api/resource_name.h"
 #include "common/api/timestamp.h"
@@ -16,31 +17,15 @@ namespace {
 // One search covers at most a day: longer spans are several searches (a multi-day
 // event books each day), and the bound keeps the occupancy query's range short.
 constexpr absl::Duration kMaxSearchWindow = absl::Hours(24);
-constexpr int kMinYear = 2000;
-constexpr int kMaxYear = 2200;
 
-// A civil date in 2000–2200 that exists (no 31 November); checks name date.year,
-// date.month or date.day.
+// The day asked for, required; checks name date.year, date.month or date.day.
 absl::CivilDay ParseDate(api::FieldChecks& checks, bool present,
                          const huiwu::common::v1::Date& date) {
   if (!present) {
     checks.Add("date", "required: the day (or a day of the week) to show, in Asia/Shanghai");
     return absl::CivilDay();
   }
-  checks.Int("date.year", date.year(), kMinYear, kMaxYear);
-  checks.Int("date.month", date.month(), 1, 12);
-  checks.Int("date.day", date.day(), 1, 31);
-  if (date.year() < kMinYear || date.year() > kMaxYear || date.month() < 1 || date.month() > 12 ||
-      date.day() < 1 || date.day() > 31) {
-    return absl::CivilDay();
-  }
-  const absl::CivilDay day(date.year(), date.month(), date.day());
-  // CivilDay normalizes 2026-11-31 to 2026-12-01: a date that moved does not exist.
-  if (day.year() != date.year() || day.month() != date.month() || day.day() != date.day()) {
-    checks.Add("date.day", absl::StrCat("day ", date.day(), " does not exist in ", date.year(), "-",
-                                        date.month()));
-  }
-  return day;
+  return api::ParseDate(checks, "date", date).value_or(absl::CivilDay());
 }
 
 }  // namespace

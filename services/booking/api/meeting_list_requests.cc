@@ -2,6 +2,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/api/date.h"
 #include "common/api/page_token.h"
 #include "common/status/errors.h"
 #include "common/status/status_macros.h"
@@ -11,8 +12,6 @@
 namespace huiwu::booking {
 namespace {
 
-constexpr int kMinYear = 2000;
-constexpr int kMaxYear = 2200;
 constexpr int kMaxUnit = 100;
 constexpr int kMaxTitleFilter = 100;
 
@@ -21,27 +20,6 @@ constexpr int kMaxTitleFilter = 100;
 std::string Part(absl::string_view value) { return absl::StrCat(value.size(), ":", value, "|"); }
 
 }  // namespace
-
-std::optional<absl::CivilDay> ParseDate(api::FieldChecks& checks, absl::string_view field,
-                                        const common::v1::Date& date) {
-  api::FieldChecks own;
-  own.Int(absl::StrCat(field, ".year"), date.year(), kMinYear, kMaxYear);
-  own.Int(absl::StrCat(field, ".month"), date.month(), 1, 12);
-  own.Int(absl::StrCat(field, ".day"), date.day(), 1, 31);
-  if (!own.ok()) {
-    checks.AddFrom(own.status());
-    return std::nullopt;
-  }
-  // CivilDay normalizes 30 February to 2 March: a date that does not survive the trip
-  // does not exist.
-  const absl::CivilDay day(date.year(), date.month(), date.day());
-  if (day.day() != date.day()) {
-    checks.Add(absl::StrCat(field, ".day"),
-               absl::StrCat(date.year(), "-", date.month(), " has no day ", date.day()));
-    return std::nullopt;
-  }
-  return day;
-}
 
 absl::StatusOr<ListMeetingsQuery> ParseListMeetings(const v1::ListMeetingsRequest& request) {
   api::FieldChecks checks;
@@ -55,7 +33,7 @@ absl::StatusOr<ListMeetingsQuery> ParseListMeetings(const v1::ListMeetingsReques
   }
   checks.Enum("view", request.view(), v1::CalendarView_IsValid, /*allow_unspecified=*/true);
   if (request.has_date()) {
-    std::optional<absl::CivilDay> day = ParseDate(checks, "date", request.date());
+    std::optional<absl::CivilDay> day = api::ParseDate(checks, "date", request.date());
     if (day.has_value()) {
       // The center's days and weeks (Monday to Sunday) in Asia/Shanghai: a meeting at
       // 23:30 local time belongs to that day, though it is 15:30 UTC.

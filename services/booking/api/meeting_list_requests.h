@@ -24,11 +24,6 @@ struct ListMeetingsQuery {
   std::string filter_text;  // canonical filter, bound into page tokens
 };
 
-// A day of the center's calendar: year 2000–2200 and a day that exists (no 30 February).
-// Violations name `field`.year, .month or .day.
-std::optional<absl::CivilDay> ParseDate(api::FieldChecks& checks, absl::string_view field,
-                                        const common::v1::Date& date);
-
 absl::StatusOr<ListMeetingsQuery> ParseListMeetings(const v1::ListMeetingsRequest& request);
 std::string NextMeetingsPageToken(const ListMeetingsQuery& query, const Meeting& last);
 

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/api/date.h"
 #include "common/api/field_checks.h"
 #include "common/api/resource_name.h"
 #include "common/api/timestamp.h"
@@ -21,8 +22,6 @@ namespace {
 constexpr int kMaxInterval = 52;
 // One series books at most a year of daily meetings; longer plans are a second series.
 constexpr int kMaxOccurrences = 366;
-constexpr int kMinYear = 2000;
-constexpr int kMaxYear = 2200;
 // The domain names the recurrence as a field of a series ("series.recurrence.…"); in
 // CreateMeetingSeriesRequest it is the top-level field "recurrence".
 constexpr absl::string_view kDomainRecurrenceField = "series.recurrence";
@@ -95,17 +94,15 @@ RecurrenceRule ParseRecurrence(api::FieldChecks& checks, const v1::Recurrence& i
     rule.count = in.count();
   }
   if (in.has_until()) {
-    const auto& until = in.until();
-    const absl::CivilDay day(until.year(), until.month(), until.day());
-    // CivilDay normalizes February 30 to March 2: a different date means an invalid one.
-    if (until.year() < kMinYear || until.year() > kMaxYear || until.month() < 1 ||
-        until.month() > 12 || until.day() < 1 || day.month() != until.month() ||
-        day.day() != until.day()) {
-      checks.Add("recurrence.until",
-                 absl::StrCat("not a valid date between the years ", kMinYear, " and ", kMaxYear,
-                              "; send year, month (1–12) and a day that the month has"));
+    api::FieldChecks date_checks;
+    const std::optional<absl::CivilDay> day = api::ParseDate(date_checks, "until", in.until());
+    if (!day.has_value()) {
+      checks.Add(
+          "recurrence.until",
+          absl::StrCat("not a valid date between the years ", api::kMinYear, " and ", api::kMaxYear,
+                       "; send year, month (1–12) and a day that the month has"));
     }
-    rule.until = day;
+    rule.until = day.value_or(absl::CivilDay());
   }
   return rule;
 }

@@ -16,15 +16,12 @@
 #include "services/booking/store/booking_store.h"
 #include "services/booking/store/lifecycle_step.h"
 #include "services/booking/store/meeting_rows.h"
+#include "services/booking/store/room_rows.h"
 #include "services/booking/store/store_util.h"
 
 namespace huiwu::booking {
 namespace {
 
-// As in catalog_store.cc, whose ReadRoom this mirrors.
-constexpr char kRoomColumns[] =
-    "building_id, room_id, display_name, floor, capacity, seating_layouts, equipment, vip, "
-    "default_setup_minutes, default_cleanup_minutes, state, version, create_time, update_time";
 // The rooms that can be booked and offer what is required (equipment is a bit mask, see
 // store_util.h). The catalog is small (tens of rooms): a scan of it is cheap.
 const std::string kSelectBookableRooms = absl::StrCat(
@@ -54,25 +51,6 @@ constexpr char kHoldsInRange[] = ") AND o.start_time > ? AND o.start_time < ? AN
 constexpr char kByStart[] = " ORDER BY o.start_time, o.meeting_id";
 
 using RoomKey = std::pair<std::string, std::string>;
-
-Room ReadRoom(sql::ResultSet& row) {
-  Room r;
-  r.building_id = row.getString(1);
-  r.room_id = row.getString(2);
-  r.display_name = row.getString(3);
-  r.floor = row.getInt(4);
-  r.capacity = row.getInt(5);
-  r.seating_layouts = FromMask(row.getUInt64(6));
-  r.equipment = FromMask(row.getUInt64(7));
-  r.vip = row.getBoolean(8);
-  r.default_setup_minutes = row.getInt(9);
-  r.default_cleanup_minutes = row.getInt(10);
-  r.state = static_cast<RoomState>(row.getInt(11));
-  r.version = row.getInt64(12);
-  r.create_time = db::FromSqlDateTime(std::string(row.getString(13)));
-  r.update_time = db::FromSqlDateTime(std::string(row.getString(14)));
-  return r;
-}
 
 std::vector<Room> ReadRooms(sql::PreparedStatement& select) {
   std::vector<Room> rooms;

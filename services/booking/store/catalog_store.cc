@@ -13,6 +13,7 @@
 #include "common/status/errors.h"
 #include "services/booking/api/catalog_requests.h"
 #include "services/booking/store/booking_store.h"
+#include "services/booking/store/room_rows.h"
 #include "services/booking/store/store_util.h"
 
 namespace huiwu::booking {
@@ -28,9 +29,6 @@ const std::string kListBuildings =
     absl::StrCat("SELECT ", kBuildingColumns,
                  " FROM buildings WHERE building_id > ? ORDER BY building_id LIMIT ?");
 
-constexpr char kRoomColumns[] =
-    "building_id, room_id, display_name, floor, capacity, seating_layouts, equipment, vip, "
-    "default_setup_minutes, default_cleanup_minutes, state, version, create_time, update_time";
 const std::string kInsertRoom = absl::StrCat("INSERT INTO rooms (", kRoomColumns,
                                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
 const std::string kSelectRoom =
@@ -64,25 +62,6 @@ Building ReadBuilding(sql::ResultSet& row) {
   b.create_time = db::FromSqlDateTime(std::string(row.getString(5)));
   b.update_time = db::FromSqlDateTime(std::string(row.getString(6)));
   return b;
-}
-
-Room ReadRoom(sql::ResultSet& row) {
-  Room r;
-  r.building_id = row.getString(1);
-  r.room_id = row.getString(2);
-  r.display_name = row.getString(3);
-  r.floor = row.getInt(4);
-  r.capacity = row.getInt(5);
-  r.seating_layouts = FromMask(row.getUInt64(6));
-  r.equipment = FromMask(row.getUInt64(7));
-  r.vip = row.getBoolean(8);
-  r.default_setup_minutes = row.getInt(9);
-  r.default_cleanup_minutes = row.getInt(10);
-  r.state = static_cast<RoomState>(row.getInt(11));
-  r.version = row.getInt64(12);
-  r.create_time = db::FromSqlDateTime(std::string(row.getString(13)));
-  r.update_time = db::FromSqlDateTime(std::string(row.getString(14)));
-  return r;
 }
 
 absl::Status BuildingNotFound(absl::string_view building_id) {

@@ -114,6 +114,20 @@ TEST_F(MeetingLifecycleTest, TheWholeLifecycleIsRecordedInTheHistory) {
   EXPECT_THAT(states, ElementsAre(v1::MEETING_STATE_SUBMITTED, v1::MEETING_STATE_CONFIRMED,
                                   v1::MEETING_STATE_IN_PROGRESS, v1::MEETING_STATE_COMPLETED,
                                   v1::MEETING_STATE_ARCHIVED));
+  // The archived meeting still holds its clean-up (一会一消毒): 301 is free from 15:30,
+  // not a minute before. (Notices are dated back so the 2-hour notice is respected.)
+  clock_.Set(Local(1, 8));
+  v1::Meeting during_cleanup;
+  ASSERT_TRUE(
+      CreateMeeting(*stub_,
+                    SampleMeeting("buildings/city-hall/rooms/301", Local(1, 15, 59), Local(1, 17)),
+                    &during_cleanup)
+          .ok());
+  EXPECT_EQ(
+      DetailsOf(ConfirmMeeting(*stub_, during_cleanup.name())).metadata["conflicting_meeting"],
+      name);
+  EXPECT_FALSE(
+      BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(1, 16), Local(1, 17)).empty());
   // Archived is final: no further transition.
   v1::CancelMeetingRequest cancel;
   cancel.set_name(name);

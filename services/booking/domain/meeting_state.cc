@@ -98,7 +98,8 @@ absl::StatusOr<MeetingState> NextState(MeetingState from, MeetingAction action) 
 }
 
 bool OccupiesRoom(MeetingState state) {
-  return state == MeetingState::kConfirmed || state == MeetingState::kInProgress;
+  return state == MeetingState::kConfirmed || state == MeetingState::kInProgress ||
+         state == MeetingState::kCompleted || state == MeetingState::kArchived;
 }
 
 bool IsReadOnly(MeetingState state) {

@@ -72,7 +72,6 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
       [[fallthrough]];
     case MeetingAction::kReject:
     case MeetingAction::kCancel:
-      ReleaseHold(c, meeting.id);
       meeting.state_reason = command.reason;
       break;
     case MeetingAction::kComplete:
@@ -97,6 +96,8 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
     case MeetingAction::kStart:
       break;
   }
+  // The domain decides which states hold the room; a state that does not gives it up.
+  if (!OccupiesRoom(*next)) ReleaseHold(c, meeting.id);
   const MeetingState previous = meeting.state;
   meeting.state = *next;
   meeting.update_time = Micros(now);

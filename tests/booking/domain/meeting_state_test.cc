@@ -107,11 +107,12 @@ TEST(MeetingStateTest, NamesAreProtoStyle) {
   EXPECT_EQ(MeetingActionName(MeetingAction::kReleaseNoShow), "RELEASE_NO_SHOW");
 }
 
-TEST(MeetingStateTest, OnlyConfirmedAndInProgressMeetingsHoldTheRoom) {
+TEST(MeetingStateTest, ConfirmedMeetingsHoldTheRoomUntilTheirCleanUpIsOver) {
   for (MeetingState state : kAllStates) {
     SCOPED_TRACE(MeetingStateName(state));
     EXPECT_EQ(OccupiesRoom(state),
-              state == MeetingState::kConfirmed || state == MeetingState::kInProgress);
+              state == MeetingState::kConfirmed || state == MeetingState::kInProgress ||
+                  state == MeetingState::kCompleted || state == MeetingState::kArchived);
   }
 }
 

@@ -46,6 +46,14 @@ TEST_F(MeetingLifecycleTest, ANoticeIsSubmittedAndHoldsNoRoom) {
   EXPECT_EQ(got.meeting().DebugString(), created.DebugString());
 }
 
+TEST_F(MeetingLifecycleTest, ANoticeForARoomTheCenterDoesNotHaveIsNotFound) {
+  grpc::Status status = CreateMeeting(
+      *stub_, SampleMeeting("buildings/city-hall/rooms/999", Local(2, 9), Local(2, 11)));
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(DetailsOf(status).metadata["room"], "buildings/city-hall/rooms/999");
+  EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM meetings"), 0);
+}
+
 TEST_F(MeetingLifecycleTest, ConfirmingHoldsTheRoomWithBuffers) {
   v1::Meeting created;
   ASSERT_TRUE(CreateMeeting(

@@ -86,6 +86,8 @@ constexpr char kUpsertHold[] =
 constexpr char kShortenHold[] = "UPDATE occupancies SET end_time = ? WHERE meeting_id = ?";
 constexpr char kDeleteHold[] = "DELETE FROM occupancies WHERE meeting_id = ?";
 
+constexpr char kSelectRoomExists[] = "SELECT 1 FROM rooms WHERE building_id = ? AND room_id = ?";
+
 constexpr int kRoomStateActive = 1;
 
 void SetOptionalInt(sql::PreparedStatement& s, int index, const std::optional<int>& value) {
@@ -389,6 +391,19 @@ void ReleaseHold(db::Connection& c, absl::string_view meeting_id) {
   auto& remove = c.Prepare(kDeleteHold);
   remove.setString(1, std::string(meeting_id));
   remove.executeUpdate();
+}
+
+absl::Status CheckRoomExists(db::Connection& c, absl::string_view building_id,
+                             absl::string_view room_id) {
+  auto& select = c.Prepare(kSelectRoomExists);
+  select.setString(1, std::string(building_id));
+  select.setString(2, std::string(room_id));
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  if (row->next()) return absl::OkStatus();
+  const std::string name = absl::StrCat("buildings/", building_id, "/rooms/", room_id);
+  return ErrorWithReason(absl::StatusCode::kNotFound, "ROOM_NOT_FOUND",
+                         absl::StrCat(name, " does not exist; list rooms to find its name"),
+                         {{"room", name}});
 }
 
 absl::Status MeetingNotFound(absl::string_view meeting_id) {

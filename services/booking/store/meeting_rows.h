@@ -62,6 +62,11 @@ void ShortenHold(db::Connection& c, absl::string_view meeting_id, absl::Time end
 // Gives the room up (cancel, reject, no-show).
 void ReleaseHold(db::Connection& c, absl::string_view meeting_id);
 
+// NOT_FOUND (reason ROOM_NOT_FOUND) unless the room exists: a notice may name no room,
+// but never one the center does not have.
+absl::Status CheckRoomExists(db::Connection& c, absl::string_view building_id,
+                             absl::string_view room_id);
+
 // NOT_FOUND for a meeting (reason MEETING_NOT_FOUND).
 absl::Status MeetingNotFound(absl::string_view meeting_id);
 

@@ -125,6 +125,10 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
     created.state = MeetingState::kSubmitted;
     created.version = 1;
     created.create_time = created.update_time = Micros(now);
+    if (created.has_room()) {
+      absl::Status room = CheckRoomExists(c, created.building_id, created.room_id);
+      if (!room.ok()) return room;
+    }
     InsertMeeting(c, created);
     AppendHistory(c, created.id,
                   StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted,
@@ -199,6 +203,8 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
     }
     meeting->window = window;
     if (!room_id.empty()) {
+      absl::Status room = CheckRoomExists(c, building_id, room_id);
+      if (!room.ok()) return room;
       meeting->building_id = std::string(building_id);
       meeting->room_id = std::string(room_id);
     }

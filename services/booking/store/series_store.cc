@@ -192,6 +192,10 @@ absl::StatusOr<MeetingSeriesRecord> BookingStore::CreateMeetingSeries(
     }
     InsertSeriesRow(c, series_id, rule, now);
     const absl::Time created = Micros(now);
+    if (first.has_room()) {
+      absl::Status room = CheckRoomExists(c, first.building_id, first.room_id);
+      if (!room.ok()) return room;
+    }
     for (size_t i = 0; i < windows.size(); ++i) {
       Meeting occurrence = first;
       occurrence.id = NewMeetingId();

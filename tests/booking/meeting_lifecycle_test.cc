@@ -146,6 +146,26 @@ TEST_F(MeetingLifecycleTest, TheWholeLifecycleIsRecordedInTheHistory) {
   EXPECT_EQ(DetailsOf(refused).metadata["current_state"], "ARCHIVED");
 }
 
+TEST_F(MeetingLifecycleTest, ARoomKeepsTheSeatsItsConfirmedMeetingsNeed) {
+  v1::Meeting big;
+  ASSERT_TRUE(CreateMeeting(*stub_,
+                            SampleMeeting("buildings/city-hall/rooms/301", Local(3, 9),
+                                          Local(3, 10), /*participants=*/28),
+                            &big)
+                  .ok());
+  ASSERT_TRUE(ConfirmMeeting(*stub_, big.name()).ok());
+  v1::UpdateRoomRequest shrink;
+  shrink.mutable_room()->set_name("buildings/city-hall/rooms/301");
+  shrink.mutable_room()->set_capacity(20);
+  shrink.mutable_update_mask()->add_paths("capacity");
+  v1::UpdateRoomResponse updated;
+  grpc::Status refused = stub_->UpdateRoom(CallContext().get(), shrink, &updated);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(DetailsOf(refused).metadata["meeting"], big.name());
+  shrink.mutable_room()->set_capacity(28);  // still enough
+  EXPECT_TRUE(stub_->UpdateRoom(CallContext().get(), shrink, &updated).ok());
+}
+
 TEST_F(MeetingLifecycleTest, CancellingFreesTheRoom) {
   const std::string name =
       BookMeeting(*stub_, "buildings/city-hall/rooms/301", Local(3, 9), Local(3, 10));

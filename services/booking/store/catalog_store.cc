@@ -53,6 +53,12 @@ constexpr char kSelectFutureMeetings[] =
     "SELECT meeting_id, COUNT(*) OVER () FROM meetings WHERE building_id = ? AND room_id = ? "
     "AND state IN (?, ?, ?) AND end_time > ? ORDER BY start_time, meeting_id LIMIT 1";
 
+// A confirmed meeting of the room, still to end, that needs more than ? seats.
+constexpr char kSelectMeetingTooBig[] =
+    "SELECT meeting_id, expected_participants FROM meetings WHERE building_id = ? AND "
+    "room_id = ? AND state IN (?, ?) AND end_time > ? AND expected_participants > ? "
+    "ORDER BY start_time LIMIT 1";
+
 Building ReadBuilding(sql::ResultSet& row) {
   Building b;
   b.id = row.getString(1);
@@ -267,7 +273,31 @@ absl::StatusOr<Room> BookingStore::UpdateRoom(absl::string_view building_id,
     if (!room.has_value()) return RoomNotFound(building_id, room_id);
     absl::Status etag_ok = CheckEtag(etag, room->version, RoomName(building_id, room_id));
     if (!etag_ok.ok()) return etag_ok;
+    const int old_capacity = room->capacity;
     apply(*room);
+    if (room->capacity < old_capacity) {
+      // Seats are taken away only where no confirmed meeting still needs them.
+      auto& crowded = c.Prepare(kSelectMeetingTooBig);
+      crowded.setString(1, std::string(building_id));
+      crowded.setString(2, std::string(room_id));
+      crowded.setInt(3, NumberOf(MeetingState::kConfirmed));
+      crowded.setInt(4, NumberOf(MeetingState::kInProgress));
+      crowded.setDateTime(5, db::ToSqlDateTime(now));
+      crowded.setInt(6, room->capacity);
+      std::unique_ptr<sql::ResultSet> row(crowded.executeQuery());
+      if (row->next()) {
+        const std::string meeting = absl::StrCat("meetings/", std::string(row->getString(1)));
+        const std::string name = RoomName(building_id, room_id);
+        return ErrorWithReason(
+            absl::StatusCode::kFailedPrecondition, "ROOM_TOO_SMALL",
+            absl::StrCat(meeting, " in ", name, " expects ", row->getInt(2),
+                         " participants, more than ", room->capacity,
+                         " seats; move it (RescheduleMeeting) before reducing the capacity"),
+            {{"room", name},
+             {"meeting", meeting},
+             {"expected_participants", absl::StrCat(row->getInt(2))}});
+      }
+    }
     auto& update = c.Prepare(kUpdateRoom);
     update.setString(1, room->display_name);
     update.setInt(2, room->floor);

@@ -21,6 +21,9 @@ bool IsResourceId(absl::string_view id);
 // 1–64 of A-Z, a-z, 0-9, '-', '_' (a UUID fits).
 bool IsRequestId(absl::string_view id);
 
+// Whether `text` is well-formed UTF-8 (what a utf8mb4 column accepts).
+bool IsValidUtf8(absl::string_view text);
+
 // Length in characters (UTF-8 code points), which is what the database limits count.
 size_t CharacterCount(absl::string_view text);
 

@@ -48,12 +48,13 @@ _ensure_apt_packages() {
     apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-# buf is pinned in tools/buf/package.json; the lock file is committed so that
-# every machine gets the same tree (npm ci). Without a lock, npm install makes one.
-_ensure_buf() {
+# The npm tools (buf; @grpc/grpc-js for the interoperability test) are pinned in
+# tools/node/package.json; the lock file is committed so that every machine gets the
+# same tree (npm ci). Without a lock, npm install makes one.
+_ensure_node_tools() {
   local dir
-  dir="$(project_root)/tools/buf"
-  [[ -x "${dir}/node_modules/.bin/buf" ]] && return 0
+  dir="$(project_root)/tools/node"
+  [[ -x "${dir}/node_modules/.bin/buf" && -d "${dir}/node_modules/@grpc/grpc-js" ]] && return 0
   [[ -f "${dir}/package.json" ]] || die "missing ${dir}/package.json"
   log "installing pinned npm tools into ${dir}"
   if [[ -f "${dir}/package-lock.json" ]]; then
@@ -66,7 +67,7 @@ _ensure_buf() {
 
 ensure_deps() {
   _ensure_apt_packages
-  _ensure_buf
+  _ensure_node_tools
 }
 
 # Run directly (not sourced): do the work.

@@ -29,6 +29,16 @@ TEST(CharacterCountTest, CountsCodePointsNotBytes) {
   EXPECT_EQ(CharacterCount("🎉x"), 2u);
 }
 
+TEST(Utf8Test, AcceptsWellFormedTextOnly) {
+  EXPECT_TRUE(IsValidUtf8("dispatch/赵敏 🎉"));
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_FALSE(IsValidUtf8("\xff"));
+  EXPECT_FALSE(IsValidUtf8("\xe8\xb5"));          // truncated 赵
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // a UTF-16 surrogate
+  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+}
+
 TEST(FieldChecksTest, CollectsEveryViolationWithItsField) {
   FieldChecks checks;
   checks.Text("room.display_name", "", 1, 100);

@@ -36,9 +36,13 @@ void Connection::Execute(const std::string& sql) {
   statement->execute(sql);
 }
 
-void Connection::Commit() { connection_->commit(); }
+// COMMIT and ROLLBACK go as statements, not through sql::Connection::commit(): in
+// Connector/C++ 1.1 that call ignores the server's answer, so a commit that Galera
+// refuses at certification (1213), or that loses its connection, would look like a
+// success and the caller would report a booking that was never stored.
+void Connection::Commit() { Execute("COMMIT"); }
 
-void Connection::Rollback() { connection_->rollback(); }
+void Connection::Rollback() { Execute("ROLLBACK"); }
 
 bool Connection::IsAlive() {
   try {

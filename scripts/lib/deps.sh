@@ -9,7 +9,7 @@ HUIWU_APT_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler libabsl-dev
   libmysqlcppconn-dev prometheus-cpp-dev
-  mariadb-server mariadb-client galera-4 mariadb-backup
+  mariadb-server mariadb-client galera-4 mariadb-backup socat
   prometheus docker-compose
   golang-github-gogo-googleapis-dev grpc-proto
   libgtest-dev libgmock-dev clang-format

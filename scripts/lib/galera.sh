@@ -122,8 +122,8 @@ _galera_write_config() {
   local dir="$1" n="$2" node_dir sql gcomm ist sst
   node_dir="$(_galera_node_dir "${dir}" "${n}")"
   read -r sql gcomm ist sst <"${node_dir}/ports"
-  # Short failure detection (keepalive below a third of suspect) so that a lost node
-  # is evicted in seconds. flush_log_at_trx_commit=2: the cluster, not one fsync,
+  # Failure detection in seconds (keepalive below a third of suspect), yet loose enough
+  # that a busy two-core machine streaming a state transfer is not taken for a lost node. flush_log_at_trx_commit=2: the cluster, not one fsync,
   # makes a commit durable, and three nodes share one disk here.
   cat >"${node_dir}/my.cnf" <<CNF
 [mysqld]
@@ -151,7 +151,10 @@ wsrep-cluster-address = $(_galera_cluster_address "${dir}")
 wsrep-node-name = node${n}
 wsrep-node-address = 127.0.0.1:${gcomm}
 wsrep-node-incoming-address = 127.0.0.1:${sql}
-wsrep-provider-options = "base_host=127.0.0.1;base_port=${gcomm};gmcast.listen_addr=tcp://127.0.0.1:${gcomm};ist.recv_addr=127.0.0.1:${ist};gcache.size=64M;evs.keepalive_period=PT0.5S;evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S"
+wsrep-provider-options = "base_host=127.0.0.1;base_port=${gcomm};gmcast.listen_addr=tcp://127.0.0.1:${gcomm};ist.recv_addr=127.0.0.1:${ist};gcache.size=64M;evs.keepalive_period=PT1S;evs.suspect_timeout=PT5S;evs.inactive_timeout=PT10S"
+# Each certification conflict and brute-force abort in the error log: what the
+# cross-node tests provoke, and what to read when one fails.
+wsrep-log-conflicts = ON
 wsrep-sst-method = mariabackup
 wsrep-sst-auth = $(_mariadb_os_user):
 wsrep-sst-receive-address = 127.0.0.1:${sst}

@@ -90,6 +90,24 @@ TEST_F(TransactionTest, ReplacesAKilledConnectionAndRetries) {
   EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
 }
 
+TEST_F(TransactionTest, ACommitThatFailsIsNeverReportedAsSuccess) {
+  // The connection dies between the work and its COMMIT (as when Galera refuses the
+  // commit or the server goes away): the commit must fail, and the retry must redo it.
+  int attempts = 0;
+  absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {
+    Increment(c);
+    if (++attempts == 1) {
+      std::unique_ptr<sql::ResultSet> row(c.Prepare("SELECT CONNECTION_ID()").executeQuery());
+      row->next();
+      database_.Execute(absl::StrCat("KILL CONNECTION ", row->getInt64(1)));
+    }
+    return absl::OkStatus();
+  });
+  EXPECT_TRUE(status.ok()) << status;
+  EXPECT_EQ(attempts, 2) << "the lost commit was retried";
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+}
+
 TEST_F(TransactionTest, DoesNotRetryOtherErrorsAndHidesTheirDetails) {
   int attempts = 0;
   absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {

@@ -101,7 +101,10 @@ std::optional<int> ChildProcess::WaitForExit(absl::Duration timeout) {
 }
 
 std::vector<std::string> ServiceArgs(const std::string& binary, const std::string& database) {
-  const config::DatabaseConfig db = TestDatabaseConfig(database);
+  return ServiceArgs(binary, TestDatabaseConfig(database));
+}
+
+std::vector<std::string> ServiceArgs(const std::string& binary, const config::DatabaseConfig& db) {
   return {binary,
           "--host=127.0.0.1",
           "--grpc_port=0",
@@ -110,7 +113,7 @@ std::vector<std::string> ServiceArgs(const std::string& binary, const std::strin
           absl::StrCat("--mysql_port=", db.port),
           absl::StrCat("--mysql_user=", db.user),
           absl::StrCat("--mysql_password=", db.password),
-          absl::StrCat("--mysql_database=", database),
+          absl::StrCat("--mysql_database=", db.database),
           "--health_check_interval=100ms"};
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "common/config/config.h"
 
 namespace huiwu::testing {
 
@@ -40,6 +41,8 @@ class ChildProcess final {
 
 // A service binary's common flags for the test MariaDB and free ports.
 std::vector<std::string> ServiceArgs(const std::string& binary, const std::string& database);
+// The same flags for the server and database of `db` (e.g. one node of a cluster).
+std::vector<std::string> ServiceArgs(const std::string& binary, const config::DatabaseConfig& db);
 
 }  // namespace huiwu::testing
 

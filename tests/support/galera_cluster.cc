@@ -1,0 +1,132 @@
+#include "tests/support/galera_cluster.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <cppconn/statement.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "common/db/pool.h"
+#include "tests/support/test_env.h"
+
+namespace huiwu::testing {
+namespace {
+
+// Runs a command and collects its stdout; true when it exits with status 0.
+bool RunCommand(const std::string& command, std::string* out) {
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return false;
+  char buffer[256];
+  while (fgets(buffer, sizeof buffer, pipe) != nullptr) out->append(buffer);
+  return pclose(pipe) == 0;
+}
+
+std::string Script() { return absl::StrCat(SourceDir(), "/scripts/galera.sh"); }
+
+std::string AppPassword() {
+  const char* password = std::getenv("HUIWU_MYSQL_PASSWORD");
+  return password != nullptr ? password : "huiwu-local";
+}
+
+}  // namespace
+
+GaleraCluster::GaleraCluster() {
+  db::InitDriver();  // before any thread: the driver's creation is not thread-safe
+  char dir[] = "/tmp/huiwu-galera-XXXXXX";
+  dir_ = mkdtemp(dir);
+  const absl::Time start = absl::Now();
+  std::string out;
+  const bool started = RunCommand(absl::StrCat("bash ", Script(), " start ", dir_), &out);
+  std::istringstream words(out);
+  for (std::string word; words >> word;) {
+    int port = 0;
+    if (absl::SimpleAtoi(word, &port)) ports_.push_back(port);
+  }
+  if (!started || ports_.size() != kNodes) {
+    std::fprintf(stderr, "cannot start a Galera cluster in %s: %s\n", dir_.c_str(), out.c_str());
+    RunCommand(absl::StrCat("bash ", Script(), " stop ", dir_), &out);
+    std::abort();
+  }
+  start_time_ = absl::Now() - start;
+  running_ = true;
+  std::fprintf(stderr, "Galera cluster of %d nodes up in %s (ports %s)\n", kNodes,
+               absl::FormatDuration(start_time_).c_str(), absl::StrJoin(ports_, " ").c_str());
+}
+
+GaleraCluster::~GaleraCluster() {
+  std::string out;
+  if (running_ && !RunCommand(absl::StrCat("bash ", Script(), " stop ", dir_), &out)) {
+    std::fprintf(stderr, "could not stop the Galera cluster in %s; not removing it\n",
+                 dir_.c_str());
+    return;
+  }
+  if (std::getenv("HUIWU_TEST_KEEP_GALERA_DIR") != nullptr) {
+    std::fprintf(stderr, "HUIWU_TEST_KEEP_GALERA_DIR: keeping the nodes' folders in %s\n",
+                 dir_.c_str());
+    return;
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+config::DatabaseConfig GaleraCluster::NodeConfig(int node, const std::string& database) const {
+  config::DatabaseConfig config;
+  config.host = "127.0.0.1";
+  config.port = ports_.at(node);
+  config.user = "huiwu";
+  config.password = AppPassword();
+  config.database = database;
+  config.pool_size = 2;
+  config.connect_timeout = absl::Seconds(2);
+  config.statement_timeout = absl::Seconds(30);
+  config.lock_wait_timeout = absl::Seconds(10);
+  config.acquire_timeout = absl::Seconds(10);
+  return config;
+}
+
+std::vector<std::string> GaleraCluster::QueryRows(int node, const std::string& database,
+                                                  const std::string& sql) const {
+  db::ConnectionPool pool(NodeConfig(node, database), nullptr);
+  auto connection = pool.OpenConnection();
+  if (!connection.ok()) {
+    std::fprintf(stderr, "cannot reach Galera node %d: %s\n", node,
+                 connection.status().ToString().c_str());
+    std::abort();
+  }
+  (*connection)->raw().setAutoCommit(true);
+  std::unique_ptr<sql::Statement> statement((*connection)->raw().createStatement());
+  statement->execute("SET SESSION wsrep_sync_wait = 1");
+  std::unique_ptr<sql::ResultSet> rows(statement->executeQuery(sql));
+  const unsigned columns = rows->getMetaData()->getColumnCount();
+  std::vector<std::string> result;
+  while (rows->next()) {
+    std::vector<std::string> values;
+    for (unsigned i = 1; i <= columns; ++i) {
+      values.push_back(rows->isNull(i) ? "NULL" : std::string(rows->getString(i)));
+    }
+    result.push_back(absl::StrJoin(values, "|"));
+  }
+  return result;
+}
+
+int64_t GaleraCluster::QueryInt(int node, const std::string& database,
+                                const std::string& sql) const {
+  const std::vector<std::string> rows = QueryRows(node, database, sql);
+  int64_t value = 0;
+  if (!rows.empty() && !absl::SimpleAtoi(rows.front(), &value)) {
+    std::fprintf(stderr, "not an integer from node %d: %s\n", node, rows.front().c_str());
+    std::abort();
+  }
+  return value;
+}
+
+}  // namespace huiwu::testing

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/booking/bad_input_util.h"
 #include "tests/booking/meeting_test_util.h"
 #include "tests/support/grpc_errors.h"
 
@@ -13,7 +14,6 @@ namespace huiwu::testing {
 namespace {
 
 namespace v1 = booking::v1;
-using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::StartsWith;
 
@@ -215,12 +215,6 @@ TEST_F(AttendanceTest, AMeetingWithoutAListHasRateZero) {
   EXPECT_EQ(attendance.rate(), 0.0);
 }
 
-struct BadInput {
-  std::string what;
-  std::string field;  // the field the error must name
-  std::function<grpc::Status(v1::BookingService::Stub&)> call;
-};
-
 TEST_F(AttendanceTest, BadInputIsInvalidArgumentNamingTheFieldAndWritesNothing) {
   clock_.Set(Local(1, 14));  // sign-in open: only the input is wrong
   std::vector<BadInput> cases;
@@ -268,17 +262,7 @@ TEST_F(AttendanceTest, BadInputIsInvalidArgumentNamingTheFieldAndWritesNothing) 
   }
 
   const std::vector<std::string> tables = {"sign_ins", "meetings", "occupancies"};
-  const std::string before = database_.Snapshot(tables);
-  for (const BadInput& bad : cases) {
-    SCOPED_TRACE(bad.what);
-    grpc::Status status = bad.call(*stub_);
-    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
-    ErrorDetails details = DetailsOf(status);
-    EXPECT_EQ(details.domain, "booking.huiwu");
-    EXPECT_THAT(details.violated_fields, Contains(bad.field)) << status.error_message();
-    EXPECT_NE(status.error_message().find(bad.field), std::string::npos) << status.error_message();
-  }
-  EXPECT_EQ(database_.Snapshot(tables), before);
+  ExpectEachRefusedAndNothingWritten(*stub_, cases, database_, tables);
 }
 
 }  // namespace

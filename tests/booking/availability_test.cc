@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/booking/bad_input_util.h"
 #include "tests/booking/meeting_test_util.h"
 #include "tests/support/grpc_errors.h"
 
@@ -249,12 +250,6 @@ TEST_F(AvailabilityTest, AScheduleOfAnUnknownRoomOrBuildingIsNotFound) {
   EXPECT_EQ(DetailsOf(status).reason, "BUILDING_NOT_FOUND");
 }
 
-struct BadInput {
-  std::string what;
-  std::string field;  // the field the error must name
-  std::function<grpc::Status(v1::BookingService::Stub&)> call;
-};
-
 TEST_F(AvailabilityTest, BadInputIsInvalidArgumentNamingTheFieldAndWritesNothing) {
   std::vector<BadInput> cases;
   auto find = [&](std::string what, std::string field,
@@ -324,17 +319,7 @@ TEST_F(AvailabilityTest, BadInputIsInvalidArgumentNamingTheFieldAndWritesNothing
 
   ASSERT_FALSE(BookMeeting(*stub_, k302, Local(3, 9), Local(3, 11)).empty());
   const std::vector<std::string> tables = {"sign_ins", "meetings", "occupancies"};
-  const std::string before = database_.Snapshot(tables);
-  for (const BadInput& bad : cases) {
-    SCOPED_TRACE(bad.what);
-    grpc::Status status = bad.call(*stub_);
-    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
-    ErrorDetails details = DetailsOf(status);
-    EXPECT_EQ(details.domain, "booking.huiwu");
-    EXPECT_THAT(details.violated_fields, Contains(bad.field)) << status.error_message();
-    EXPECT_NE(status.error_message().find(bad.field), std::string::npos) << status.error_message();
-  }
-  EXPECT_EQ(database_.Snapshot(tables), before);
+  ExpectEachRefusedAndNothingWritten(*stub_, cases, database_, tables);
 }
 
 }  // namespace

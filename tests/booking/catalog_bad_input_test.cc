@@ -6,6 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/booking/api/catalog_requests.h"
+#include "tests/booking/bad_input_util.h"
 #include "tests/booking/catalog_test_util.h"
 #include "tests/support/grpc_errors.h"
 
@@ -13,13 +14,6 @@ namespace huiwu::testing {
 namespace {
 
 namespace v1 = booking::v1;
-using ::testing::Contains;
-
-struct BadInput {
-  std::string what;
-  std::string field;  // the field the error must name
-  std::function<grpc::Status(v1::BookingService::Stub&)> call;
-};
 
 v1::CreateBuildingRequest GoodBuilding() {
   v1::CreateBuildingRequest request;
@@ -42,20 +36,6 @@ v1::UpdateRoomRequest GoodUpdate() {
   request.mutable_room()->set_capacity(40);
   request.mutable_update_mask()->add_paths("capacity");
   return request;
-}
-
-template <typename Request, typename Response>
-using Method = grpc::Status (v1::BookingService::Stub::*)(grpc::ClientContext*, const Request&,
-                                                          Response*);
-
-template <typename Request, typename Response>
-BadInput Case(std::string what, std::string field, Method<Request, Response> method,
-              Request request) {
-  return BadInput{std::move(what), std::move(field),
-                  [method, request](v1::BookingService::Stub& stub) {
-                    Response response;
-                    return (stub.*method)(CallContext().get(), request, &response);
-                  }};
 }
 
 std::vector<BadInput> BadInputs() {
@@ -182,20 +162,7 @@ TEST_F(CatalogBadInputTest, EachIsInvalidArgumentNamingTheFieldAndWritesNothing)
   ASSERT_TRUE(CreateBuilding(*stub_, "city-hall", "市政府大楼").ok());
   ASSERT_TRUE(CreateRoom(*stub_, "city-hall", "301", SampleRoom("301", 30)).ok());
   const std::vector<std::string> tables = {"buildings", "rooms", "idempotency_keys"};
-  const std::string before = database_.Snapshot(tables);
-  for (const BadInput& bad : BadInputs()) {
-    SCOPED_TRACE(bad.what);
-    grpc::Status status = bad.call(*stub_);
-    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
-    ErrorDetails details = DetailsOf(status);
-    EXPECT_EQ(details.domain, "booking.huiwu");
-    EXPECT_THAT(details.violated_fields, Contains(bad.field)) << status.error_message();
-    EXPECT_NE(status.error_message().find(bad.field), std::string::npos)
-        << "the message names the field too: " << status.error_message();
-    EXPECT_EQ(status.error_message().find("invalid request", 1), std::string::npos)
-        << "one prefix, not nested ones: " << status.error_message();
-  }
-  EXPECT_EQ(database_.Snapshot(tables), before);
+  ExpectEachRefusedAndNothingWritten(*stub_, BadInputs(), database_, tables);
 }
 
 TEST_F(CatalogBadInputTest, EveryViolationOfOneRequestIsReported) {

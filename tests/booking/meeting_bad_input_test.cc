@@ -6,6 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/booking/api/meeting_list_requests.h"
+#include "tests/booking/bad_input_util.h"
 #include "tests/booking/meeting_test_util.h"
 #include "tests/support/grpc_errors.h"
 
@@ -13,27 +14,6 @@ namespace huiwu::testing {
 namespace {
 
 namespace v1 = booking::v1;
-using ::testing::Contains;
-
-struct BadInput {
-  std::string what;
-  std::string field;  // the field the error must name
-  std::function<grpc::Status(v1::BookingService::Stub&)> call;
-};
-
-template <typename Request, typename Response>
-using Method = grpc::Status (v1::BookingService::Stub::*)(grpc::ClientContext*, const Request&,
-                                                          Response*);
-
-template <typename Request, typename Response>
-BadInput Case(std::string what, std::string field, Method<Request, Response> method,
-              Request request) {
-  return BadInput{std::move(what), std::move(field),
-                  [method, request](v1::BookingService::Stub& stub) {
-                    Response response;
-                    return (stub.*method)(CallContext().get(), request, &response);
-                  }};
-}
 
 std::string Chinese(int characters) {
   std::string text;
@@ -262,18 +242,7 @@ TEST_F(MeetingBadInputTest, EachIsInvalidArgumentNamingTheFieldAndWritesNothing)
   const std::vector<std::string> tables = {"meetings",         "meeting_attendees",
                                            "meeting_services", "meeting_history",
                                            "occupancies",      "idempotency_keys"};
-  const std::string before = database_.Snapshot(tables);
-  for (const BadInput& bad : BadInputs(existing.name())) {
-    SCOPED_TRACE(bad.what);
-    grpc::Status status = bad.call(*stub_);
-    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
-    ErrorDetails details = DetailsOf(status);
-    EXPECT_EQ(details.domain, "booking.huiwu");
-    EXPECT_THAT(details.violated_fields, Contains(bad.field)) << status.error_message();
-    EXPECT_NE(status.error_message().find(bad.field), std::string::npos)
-        << "the message names the field too: " << status.error_message();
-  }
-  EXPECT_EQ(database_.Snapshot(tables), before);
+  ExpectEachRefusedAndNothingWritten(*stub_, BadInputs(existing.name()), database_, tables);
 }
 
 // Only the masked fields are checked: a bad value outside the mask is ignored, not an error.

@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "common/api/etag.h"
 #include "common/api/resource_name.h"
 #include "common/api/timestamp.h"
@@ -370,9 +371,15 @@ absl::StatusOr<RescheduleCommand> ParseReschedule(const v1::RescheduleMeetingReq
       TimeWindow{api::FromTimestamp(request.start_time()), api::FromTimestamp(request.end_time())};
   absl::Status limits = policy.CheckWindow(kind, command.window, now);
   if (!limits.ok()) {
-    // The domain names the create request's field; here the field is end_time.
+    // The domain names the create request's fields ("meeting.end_time"); here they are
+    // top-level fields of the request.
     if (limits.code() == absl::StatusCode::kInvalidArgument) {
-      return InvalidFieldError("end_time", limits.message());
+      std::vector<FieldViolation> violations = FieldViolationsOf(limits);
+      for (FieldViolation& v : violations) {
+        absl::StrReplaceAll({{"meeting.", ""}}, &v.field);
+        absl::StrReplaceAll({{"meeting.", ""}}, &v.description);
+      }
+      if (!violations.empty()) return InvalidFieldsError(violations);
     }
     return limits;
   }

@@ -44,6 +44,12 @@ void Connection::Commit() { Execute("COMMIT"); }
 
 void Connection::Rollback() { Execute("ROLLBACK"); }
 
+void Connection::SetAutocommit(bool on) {
+  if (autocommit_ == on) return;
+  connection_->setAutoCommit(on);
+  autocommit_ = on;
+}
+
 bool Connection::IsAlive() {
   try {
     return connection_->isValid();

@@ -35,6 +35,12 @@ class Connection final {
   void Commit();
   void Rollback();
 
+  // Autocommit on: each statement is its own transaction (read-only work, no COMMIT
+  // round trip, no snapshot or metadata lock left behind). Off: statements join one
+  // transaction until Commit/Rollback (InTransaction, migrations). Sent to the server
+  // only when the mode changes.
+  void SetAutocommit(bool on);
+
   // True when the server answers a ping.
   bool IsAlive();
 
@@ -49,6 +55,7 @@ class Connection final {
   std::unique_ptr<sql::Connection> connection_;
   absl::flat_hash_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
   bool broken_ = false;
+  bool autocommit_ = false;  // the pool opens connections with autocommit off
   absl::Time last_used_ = absl::InfinitePast();
 };
 

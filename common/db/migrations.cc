@@ -94,6 +94,7 @@ absl::Status ApplyMigrations(ConnectionPool& pool, const std::vector<Migration>&
   Connection& connection = **lease;
   const std::string lock_name = absl::StrCat("huiwu_migrate:", pool.config().database);
   try {
+    connection.SetAutocommit(false);
     if (!TakeLock(connection, lock_name)) {
       return ErrorWithReason(absl::StatusCode::kUnavailable, "MIGRATION_LOCK_TIMEOUT",
                              absl::StrCat("another process held the migration lock for ",

@@ -81,6 +81,7 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     std::string sql_state;
     std::string message;
     try {
+      connection.SetAutocommit(false);
       absl::Status status = work(connection);
       if (!status.ok()) {
         RollbackQuietly(connection);
@@ -115,6 +116,38 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     }
     Count(error_class == ErrorClass::kConflict ? &TransactionMetrics::retried_conflict
                                                : &TransactionMetrics::retried_connection);
+    absl::SleepFor(Backoff(policy, attempt));
+  }
+}
+
+absl::Status ReadOnly(ConnectionPool& pool, absl::string_view name,
+                      absl::FunctionRef<absl::Status(Connection&)> work,
+                      const RetryPolicy& policy) {
+  for (int attempt = 1;; ++attempt) {
+    auto lease = pool.Acquire();
+    if (!lease.ok()) return lease.status();
+    Connection& connection = **lease;
+    int error_code = 0;
+    std::string sql_state;
+    std::string message;
+    try {
+      connection.SetAutocommit(true);
+      return work(connection);
+    } catch (const sql::SQLException& e) {
+      error_code = e.getErrorCode();
+      sql_state = e.getSQLState();
+      message = e.what();
+    }
+    const ErrorClass error_class = Classify(error_code);
+    if (error_class == ErrorClass::kConnectionLost) {
+      connection.MarkBroken();
+      pool.NoteConnectionLost();
+    }
+    // A read changes nothing, so running it again is always safe.
+    if (error_class == ErrorClass::kOther || attempt >= policy.max_attempts) {
+      return FromSqlError(error_code, sql_state, message,
+                          absl::StrCat(name, " (attempt ", attempt, ")"));
+    }
     absl::SleepFor(Backoff(policy, attempt));
   }
 }

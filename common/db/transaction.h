@@ -33,6 +33,15 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
                            absl::FunctionRef<absl::Status(Connection&)> work,
                            const RetryPolicy& policy = {});
 
+// Runs read-only `work` on a pooled connection in autocommit mode: every statement sees
+// the latest committed data and no transaction is opened, committed or left behind — a
+// primary-key read is one round trip. (Sessions run READ COMMITTED, so a transaction
+// would not give several statements one snapshot either.) Work that writes or locks
+// rows belongs in InTransaction. Lost connections and lock errors are retried.
+absl::Status ReadOnly(ConnectionPool& pool, absl::string_view name,
+                      absl::FunctionRef<absl::Status(Connection&)> work,
+                      const RetryPolicy& policy = {});
+
 }  // namespace huiwu::db
 
 #endif  // HUIWU_COMMON_DB_TRANSACTION_H_

@@ -18,8 +18,10 @@ ErrorDetails DetailsOf(const grpc::Status& status) {
       details.domain = info.domain();
       details.metadata.insert(info.metadata().begin(), info.metadata().end());
     } else if (any.UnpackTo(&bad_request)) {
-      for (const auto& v : bad_request.field_violations())
+      for (const auto& v : bad_request.field_violations()) {
         details.violated_fields.push_back(v.field());
+        details.violation_descriptions.push_back(v.description());
+      }
     }
   }
   return details;

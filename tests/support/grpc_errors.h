@@ -15,7 +15,8 @@ struct ErrorDetails {
   std::string reason;
   std::string domain;
   std::map<std::string, std::string> metadata;
-  std::vector<std::string> violated_fields;  // BadRequest field violations, in order
+  std::vector<std::string> violated_fields;         // BadRequest field violations, in order
+  std::vector<std::string> violation_descriptions;  // parallel to violated_fields
 };
 
 ErrorDetails DetailsOf(const grpc::Status& status);

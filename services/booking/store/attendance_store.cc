@@ -134,7 +134,7 @@ absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl
 
 absl::StatusOr<AttendanceReport> BookingStore::GetAttendance(absl::string_view meeting_id) {
   AttendanceReport report;
-  absl::Status status = db::InTransaction(pool_, "GetAttendance", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "GetAttendance", [&](db::Connection& c) {
     std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/false);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     std::set<std::string> signed_in;

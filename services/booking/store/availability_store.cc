@@ -103,7 +103,7 @@ absl::StatusOr<std::vector<AvailableRoom>> BookingStore::FindAvailableRooms(
     TimeWindow window, const RoomRequirements& requirements) {
   std::vector<Room> free_rooms;
   std::vector<TimeWindow> free_holds;
-  absl::Status status = db::InTransaction(pool_, "FindAvailableRooms", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "FindAvailableRooms", [&](db::Connection& c) {
     free_rooms.clear();
     free_holds.clear();
     auto& select = c.Prepare(kSelectBookableRooms);
@@ -147,7 +147,7 @@ absl::StatusOr<std::vector<AvailableRoom>> BookingStore::FindAvailableRooms(
 absl::StatusOr<std::vector<RoomSchedule>> BookingStore::GetRoomSchedule(
     absl::string_view building_id, absl::string_view room_id, TimeWindow window) {
   std::vector<RoomSchedule> result;
-  absl::Status status = db::InTransaction(pool_, "GetRoomSchedule", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "GetRoomSchedule", [&](db::Connection& c) {
     result.clear();
     auto& select = c.Prepare(kSelectScheduleRooms);
     select.setString(1, std::string(building_id));

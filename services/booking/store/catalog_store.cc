@@ -145,7 +145,7 @@ absl::StatusOr<Building> BookingStore::CreateBuilding(const Building& building,
 
 absl::StatusOr<Building> BookingStore::GetBuilding(absl::string_view building_id) {
   std::optional<Building> result;
-  absl::Status status = db::InTransaction(pool_, "GetBuilding", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "GetBuilding", [&](db::Connection& c) {
     result = FindBuilding(c, building_id);
     return absl::OkStatus();
   });
@@ -157,7 +157,7 @@ absl::StatusOr<Building> BookingStore::GetBuilding(absl::string_view building_id
 absl::StatusOr<std::vector<Building>> BookingStore::ListBuildings(absl::string_view after_id,
                                                                   int limit) {
   std::vector<Building> result;
-  absl::Status status = db::InTransaction(pool_, "ListBuildings", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "ListBuildings", [&](db::Connection& c) {
     result.clear();
     auto& select = c.Prepare(kListBuildings);
     select.setString(1, std::string(after_id));
@@ -222,7 +222,7 @@ absl::StatusOr<Room> BookingStore::CreateRoom(const Room& room, absl::string_vie
 absl::StatusOr<Room> BookingStore::GetRoom(absl::string_view building_id,
                                            absl::string_view room_id) {
   std::optional<Room> result;
-  absl::Status status = db::InTransaction(pool_, "GetRoom", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "GetRoom", [&](db::Connection& c) {
     result = FindRoom(c, kSelectRoom, building_id, room_id);
     return absl::OkStatus();
   });
@@ -235,7 +235,7 @@ absl::StatusOr<std::vector<Room>> BookingStore::ListRooms(const RoomFilter& filt
                                                           const std::vector<std::string>& after,
                                                           int limit) {
   std::vector<Room> result;
-  absl::Status status = db::InTransaction(pool_, "ListRooms", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "ListRooms", [&](db::Connection& c) {
     result.clear();
     if (!filter.building_id.empty() && !FindBuilding(c, filter.building_id).has_value()) {
       return BuildingNotFound(filter.building_id);

@@ -57,7 +57,7 @@ absl::StatusOr<std::vector<Meeting>> BookingStore::ListMeetings(
     const MeetingFilter& filter, std::optional<absl::Time> after_start, absl::string_view after_id,
     int limit) {
   std::vector<Meeting> result;
-  absl::Status status = db::InTransaction(pool_, "ListMeetings", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "ListMeetings", [&](db::Connection& c) {
     result.clear();
     const TimeWindow within =
         filter.starts_within.value_or(TimeWindow{kBeforeEverything, kAfterEverything});

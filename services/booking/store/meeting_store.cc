@@ -142,7 +142,7 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
 
 absl::StatusOr<Meeting> BookingStore::GetMeeting(absl::string_view meeting_id) {
   std::optional<Meeting> result;
-  absl::Status status = db::InTransaction(pool_, "GetMeeting", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "GetMeeting", [&](db::Connection& c) {
     result = LoadMeeting(c, meeting_id, /*lock=*/false);
     return absl::OkStatus();
   });

@@ -28,7 +28,7 @@ constexpr char kSelectNoShowCandidates[] =
 absl::StatusOr<std::vector<NoShowCandidate>> BookingStore::ListNoShowCandidates(
     absl::Time started_after, absl::Time started_by, int limit) {
   std::vector<NoShowCandidate> result;
-  absl::Status status = db::InTransaction(pool_, "ListNoShowCandidates", [&](db::Connection& c) {
+  absl::Status status = db::ReadOnly(pool_, "ListNoShowCandidates", [&](db::Connection& c) {
     result.clear();
     auto& select = c.Prepare(kSelectNoShowCandidates);
     select.setDateTime(1, db::ToSqlDateTime(started_after));

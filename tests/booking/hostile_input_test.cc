@@ -1,0 +1,92 @@
+// Hostile input gets a small answer. Status and details travel in HTTP/2 trailers that
+// clients cap at a few KB: before common/status bounded them, an UpdateRoom with 300
+// out-of-range seating layouts or a 70,000-character contact name made an answer of
+// ~60 KB that never reached the client, which waited for its deadline while the
+// connection broke. Each case here then checks that the same channel still works.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "common/status/grpc_status.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/booking/meeting_test_util.h"
+#include "tests/support/grpc_errors.h"
+
+namespace huiwu::testing {
+namespace {
+
+namespace v1 = booking::v1;
+using ::testing::HasSubstr;
+
+// Bigger than any bounded answer can be; far below what used to be sent.
+constexpr size_t kSmallAnswerBytes = 8 * 1024;
+
+class HostileInputTest : public BookingFixture {
+ protected:
+  void SetUp() override {
+    BookingFixture::SetUp();
+    SeedRooms(*stub_);
+  }
+
+  // The channel that carried the hostile call still answers a plain read.
+  void ExpectChannelStillWorks() {
+    v1::GetRoomRequest request;
+    request.set_name("buildings/city-hall/rooms/301");
+    v1::GetRoomResponse response;
+    grpc::Status status = stub_->GetRoom(CallContext().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(response.room().capacity(), 30);
+  }
+
+  static void ExpectSmall(const grpc::Status& status) {
+    EXPECT_LE(status.error_message().size(), static_cast<size_t>(kMaxErrorMessageBytes));
+    EXPECT_LT(status.error_message().size() + status.error_details().size(), kSmallAnswerBytes);
+  }
+};
+
+TEST_F(HostileInputTest, ThreeHundredBadSeatingLayoutsAnswerTwentyAndHowManyMore) {
+  v1::UpdateRoomRequest request;
+  request.mutable_room()->set_name("buildings/city-hall/rooms/301");
+  for (int i = 0; i < 300; ++i) {
+    request.mutable_room()->add_seating_layouts(static_cast<v1::SeatingLayout>(1000 + i));
+  }
+  request.mutable_update_mask()->add_paths("seating_layouts");
+  v1::UpdateRoomResponse response;
+  grpc::Status status = stub_->UpdateRoom(CallContext().get(), request, &response);
+
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+  ExpectSmall(status);
+  ErrorDetails details = DetailsOf(status);
+  ASSERT_EQ(details.violated_fields.size(), kMaxFieldViolations + 1u);
+  EXPECT_THAT(details.violated_fields.front(), HasSubstr("room.seating_layouts"));
+  EXPECT_THAT(details.violation_descriptions.back(), HasSubstr("more invalid fields"));
+  ExpectChannelStillWorks();
+}
+
+TEST_F(HostileInputTest, SeventyThousandCharacterContactNameIsRefusedBriefly) {
+  std::string name;
+  for (int i = 0; i < 70000; ++i) name += "王";
+  v1::Meeting meeting = SampleMeeting("buildings/city-hall/rooms/301", Local(8, 9), Local(8, 11));
+  meeting.mutable_contact()->set_name(name);
+  grpc::Status status = CreateMeeting(*stub_, meeting);
+
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+  ExpectSmall(status);
+  EXPECT_THAT(DetailsOf(status).violated_fields, ::testing::Contains("meeting.contact.name"));
+  ExpectChannelStillWorks();
+}
+
+TEST_F(HostileInputTest, FiveHundredBadAttendeesWithHugeNamesAnswerBriefly) {
+  v1::Meeting meeting = SampleMeeting("buildings/city-hall/rooms/301", Local(8, 9), Local(8, 11));
+  const std::string huge(5000, 'x');
+  for (int i = 0; i < 500; ++i) meeting.add_attendees()->set_name(absl::StrCat(huge, i));
+  grpc::Status status = CreateMeeting(*stub_, meeting);
+
+  ASSERT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+  ExpectSmall(status);
+  EXPECT_LE(DetailsOf(status).violated_fields.size(), kMaxFieldViolations + 1u);
+  ExpectChannelStillWorks();
+}
+
+}  // namespace
+}  // namespace huiwu::testing

@@ -47,10 +47,4 @@ std::unique_ptr<booking::v1::BookingService::Stub> BookingFixture::NewStub() con
       grpc::CreateCustomChannel(address(), grpc::InsecureChannelCredentials(), arguments));
 }
 
-std::unique_ptr<grpc::ClientContext> CallContext() {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-  return context;
-}
-
 }  // namespace huiwu::testing

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "services/booking/domain/scheduling_limits.h"
+#include "tests/support/call_context.h"
 #include "tests/support/test_database.h"
 
 namespace huiwu::testing {
@@ -35,9 +36,6 @@ class BookingFixture : public ::testing::Test {
   std::unique_ptr<server::ServiceHost> host_;
   std::unique_ptr<booking::v1::BookingService::Stub> stub_;
 };
-
-// A context with a deadline, so a hung call fails the test instead of hanging it.
-std::unique_ptr<grpc::ClientContext> CallContext();
 
 }  // namespace huiwu::testing
 

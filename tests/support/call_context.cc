@@ -1,0 +1,13 @@
+#include "tests/support/call_context.h"
+
+#include <chrono>
+
+namespace huiwu::testing {
+
+std::unique_ptr<grpc::ClientContext> CallContext() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  return context;
+}
+
+}  // namespace huiwu::testing

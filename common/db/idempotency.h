@@ -1,8 +1,9 @@
-// request_id idempotency for any service's store (DESIGN §3): a create call claims its
-// request_id in the same transaction that creates the resource, so a retry finds the
-// first call's resource. Needs the service's own `idempotency_keys` table:
-//   (method VARCHAR(64), request_id VARCHAR(64), resource_name VARCHAR(255),
-//    create_time DATETIME(6), PRIMARY KEY (method, request_id)).
+// request_id idempotency for create calls (AIP-155), the same in every service: a
+// service's schema has a table
+//   idempotency_keys (method, request_id, resource_name, create_time,
+//                     PRIMARY KEY (method, request_id))
+// and claims the key in the transaction that creates the resource, so the claim and the
+// resource commit (or roll back) together, on any replica and any Galera node.
 #ifndef HUIWU_COMMON_DB_IDEMPOTENCY_H_
 #define HUIWU_COMMON_DB_IDEMPOTENCY_H_
 
@@ -16,8 +17,8 @@
 namespace huiwu::db {
 
 // Claims `request_id` for `method` in the current transaction. Returns the resource name
-// recorded by an earlier call with the same id, or nullopt when this call is the first
-// (then the claim commits or rolls back with the caller's transaction).
+// recorded by an earlier call with the same id, or nullopt when this call is the first.
+// Throws like the driver (a vanished concurrent claim as a retryable 1213).
 std::optional<std::string> ClaimRequestId(Connection& c, absl::string_view method,
                                           absl::string_view request_id,
                                           absl::string_view resource_name, absl::Time now);

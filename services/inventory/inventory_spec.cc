@@ -1,0 +1,23 @@
+#include "services/inventory/inventory_spec.h"
+
+#include <memory>
+
+#include "services/inventory/inventory_service.h"
+
+const std::vector<huiwu::db::Migration>& InventoryMigrations();
+
+namespace huiwu::inventory {
+
+server::ServiceSpec InventoryServiceSpec(const Clock& clock) {
+  server::ServiceSpec spec;
+  spec.name = "inventory";
+  spec.grpc_service_name = "huiwu.inventory.v1.InventoryService";
+  spec.default_database = "huiwu_inventory";
+  spec.migrations = InventoryMigrations();
+  spec.make_service = [&clock](server::ServiceContext& context) {
+    return std::make_unique<InventoryService>(context.pool, clock);
+  };
+  return spec;
+}
+
+}  // namespace huiwu::inventory

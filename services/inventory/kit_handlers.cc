@@ -13,9 +13,9 @@ grpc::Status InventoryService::CreateKitTemplate(grpc::ServerContext*,
                                                  v1::CreateKitTemplateResponse* response) {
   return ServeCall(kErrorDomain, "CreateKitTemplate", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateKitTemplateCommand command, ParseCreateKitTemplate(*request));
-    ASSIGN_OR_RETURN(KitTemplate created, store_.CreateKitTemplate(command.kit_template,
-                                                                   command.request_id,
-                                                                   clock_.Now()));
+    ASSIGN_OR_RETURN(
+        KitTemplate created,
+        store_.CreateKitTemplate(command.kit_template, command.request_id, clock_.Now()));
     ToProto(created, response->mutable_kit_template());
     return absl::OkStatus();
   });

@@ -97,9 +97,8 @@ grpc::Status InventoryService::CreateReplenishmentRequest(
     v1::CreateReplenishmentRequestResponse* response) {
   return ServeCall(kErrorDomain, "CreateReplenishmentRequest", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateReplenishmentCommand command, ParseCreateReplenishment(*request));
-    ASSIGN_OR_RETURN(
-        ReplenishmentRequest created,
-        store_.CreateReplenishment(command, server::ActorOf(*context), clock_.Now()));
+    ASSIGN_OR_RETURN(ReplenishmentRequest created,
+                     store_.CreateReplenishment(command, server::ActorOf(*context), clock_.Now()));
     ToProto(created, response->mutable_replenishment_request());
     return absl::OkStatus();
   });
@@ -122,8 +121,8 @@ grpc::Status InventoryService::ReceiveReplenishment(grpc::ServerContext* context
                                                     v1::ReceiveReplenishmentResponse* response) {
   return ServeCall(kErrorDomain, "ReceiveReplenishment", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ReplenishmentStepCommand command, ParseReceiveReplenishment(*request));
-    ASSIGN_OR_RETURN(ReceiveResult result, store_.ReceiveReplenishment(
-                                               command, server::ActorOf(*context), clock_.Now()));
+    ASSIGN_OR_RETURN(ReceiveResult result,
+                     store_.ReceiveReplenishment(command, server::ActorOf(*context), clock_.Now()));
     ToProto(result.request, response->mutable_replenishment_request());
     ToProto(result.balance, response->mutable_balance());
     return absl::OkStatus();

@@ -100,8 +100,7 @@ TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   add_kit("no participants", "participant_count", [](auto& r) { r.set_participant_count(0); });
   add_kit("malformed room", "room", [](auto& r) { r.set_room("rooms/301"); });
   add_kit("missing start", "start_time", [](auto& r) { r.clear_start_time(); });
-  add_kit("end before start", "end_time",
-          [](auto& r) { *r.mutable_end_time() = r.start_time(); });
+  add_kit("end before start", "end_time", [](auto& r) { *r.mutable_end_time() = r.start_time(); });
   add_kit("bad source", "source_location", [](auto& r) { r.set_source_location("x"); });
   add_kit("zero line", "lines[0].quantity", [](auto& r) { r.mutable_lines(0)->set_quantity(0); });
   add_kit("duplicate line", "lines[1].item", [](auto& r) { *r.add_lines() = r.lines(0); });
@@ -111,7 +110,8 @@ TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   inv::SettleKitRequest settle;
   settle.set_name("meetings/m1/kit");
   *settle.add_consumed() = Quantity("tea", -1);
-  cases.push_back(BadCase("negative consumption", "consumed[0].quantity", &Stub::SettleKit, settle));
+  cases.push_back(
+      BadCase("negative consumption", "consumed[0].quantity", &Stub::SettleKit, settle));
   inv::IssueKitRequest issue;
   issue.set_name("meetings/m1");
   cases.push_back(BadCase("kit name without /kit", "name", &Stub::IssueKit, issue));

@@ -12,14 +12,13 @@ class KitTest : public InventoryFixture {
  protected:
   void SetUp() override {
     InventoryFixture::SetUp();
-    ASSERT_TRUE(CreateItem(*stub_, "bottled-water", "矿泉水", "瓶", inv::ITEM_CATEGORY_CONSUMABLE,
-                           150)
-                    .ok());
+    ASSERT_TRUE(
+        CreateItem(*stub_, "bottled-water", "矿泉水", "瓶", inv::ITEM_CATEGORY_CONSUMABLE, 150)
+            .ok());
     ASSERT_TRUE(CreateItem(*stub_, "paper-cups", "纸杯", "个").ok());
     ASSERT_TRUE(CreateItem(*stub_, "tea", "茶叶", "包", inv::ITEM_CATEGORY_CONSUMABLE, 300).ok());
-    ASSERT_TRUE(CreateItem(*stub_, "nameplate-holders", "桌牌", "个",
-                           inv::ITEM_CATEGORY_REUSABLE, 0)
-                    .ok());
+    ASSERT_TRUE(
+        CreateItem(*stub_, "nameplate-holders", "桌牌", "个", inv::ITEM_CATEGORY_REUSABLE, 0).ok());
     ASSERT_TRUE(Receive(*stub_, "bottled-water", kRoom301, 30).ok());
     ASSERT_TRUE(Receive(*stub_, "paper-cups", kRoom301, 5).ok());
     ASSERT_TRUE(Receive(*stub_, "tea", kRoom301, 2).ok());
@@ -61,9 +60,9 @@ TEST_F(KitTest, ShortKitNamesEveryShortItemAndWritesNothing) {
   const std::vector<std::string> tables = {"balances", "movements", "kits", "kit_lines",
                                            "replenishment_requests"};
   const std::string before = database_.Snapshot(tables);
-  grpc::Status status = Reserve(
-      *stub_, KitRequest("short-1", {Quantity("bottled-water", 20), Quantity("paper-cups", 20),
-                                     Quantity("tea", 7)}));
+  grpc::Status status =
+      Reserve(*stub_, KitRequest("short-1", {Quantity("bottled-water", 20),
+                                             Quantity("paper-cups", 20), Quantity("tea", 7)}));
   ASSERT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   const ErrorDetails details = DetailsOf(status);
   EXPECT_EQ(details.reason, "KIT_SHORT");
@@ -106,8 +105,7 @@ TEST_F(KitTest, SettleBooksExactlyTheConsumptionAndReturnsTheRest) {
   EXPECT_EQ(BalanceOf(*stub_, "nameplate-holders", kRoom301).on_hand(), 40);
   EXPECT_EQ(BalanceOf(*stub_, "tea", kRoom301).on_hand(), 0);
   // The meeting's ledger nets to exactly what it consumed.
-  EXPECT_EQ(database_.QueryInt(
-                "SELECT SUM(quantity) FROM movements WHERE meeting_id = 'm-settle'"),
+  EXPECT_EQ(database_.QueryInt("SELECT SUM(quantity) FROM movements WHERE meeting_id = 'm-settle'"),
             -(9 + 2));
   EXPECT_EQ(database_.QueryInt(kBalancesOffLedger), 0);
 

@@ -31,12 +31,13 @@ TEST_F(LedgerTest, ThousandRandomMovementsLeaveEveryBalanceEqualToItsLedger) {
     const std::string& to = locations[(from_index + 1 + random() % 2) % locations.size()];
     const inv::MovementKind kind = kinds[random() % kinds.size()];
     const int64_t quantity = 1 + random() % 20;
-    grpc::Status status = Move(*stub_, item, from, kind, quantity,
-                               kind == inv::MOVEMENT_KIND_TRANSFER ? to : "");
+    grpc::Status status =
+        Move(*stub_, item, from, kind, quantity, kind == inv::MOVEMENT_KIND_TRANSFER ? to : "");
     if (!status.ok()) {
       ASSERT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION)
           << status.error_message();
-      EXPECT_LT(expected[std::make_pair(item, from)], quantity) << "refused although there was enough";
+      EXPECT_LT(expected[std::make_pair(item, from)], quantity)
+          << "refused although there was enough";
       ++refused;
       continue;
     }

@@ -49,8 +49,7 @@ TEST_F(ReplenishmentTest, OneShortageOneRequestHoweverOftenCheckedAndReceiptRais
   grpc::Status status = stub_->CreateReplenishmentRequest(CallContext().get(), by_hand, &ignored);
   ASSERT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(DetailsOf(status).reason, "REPLENISHMENT_ALREADY_OPEN");
-  EXPECT_EQ(DetailsOf(status).metadata.at("replenishment_request"),
-            low[0].replenishment_request());
+  EXPECT_EQ(DetailsOf(status).metadata.at("replenishment_request"), low[0].replenishment_request());
 
   // Receiving before approval is refused.
   inv::ReceiveReplenishmentRequest receive;
@@ -78,8 +77,7 @@ TEST_F(ReplenishmentTest, OneShortageOneRequestHoweverOftenCheckedAndReceiptRais
   // A new shortage later is a new request.
   ASSERT_TRUE(Move(*stub_, "tea", kCentral, inv::MOVEMENT_KIND_CONSUME, 40).ok());
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM replenishment_requests"), 2);
-  EXPECT_EQ(database_.QueryInt(
-                "SELECT COUNT(*) FROM replenishment_requests WHERE open_flag = 1"),
+  EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM replenishment_requests WHERE open_flag = 1"),
             1);
 }
 

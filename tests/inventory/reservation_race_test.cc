@@ -41,8 +41,7 @@ TEST_F(ReservationRaceTest, HundredReservationsOfOneAgainstTenExactlyTenSucceed)
       ++won;
       continue;
     }
-    ASSERT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION)
-        << status.error_message();
+    ASSERT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << status.error_message();
     const ErrorDetails details = DetailsOf(status);
     EXPECT_EQ(details.reason, "KIT_SHORT");
     EXPECT_EQ(details.metadata.at("items/bottled-water"), "1");
@@ -71,10 +70,10 @@ TEST_F(ReservationRaceTest, ConcurrentConsumptionNeverTakesMoreThanThereIs) {
     threads.emplace_back([&, i] {
       if (start->Block()) delete start;
       // Half transfer to 301, half consume in place: both take from the central store.
-      statuses[i] = i % 2 == 0 ? Move(*clients[i], "paper-cups", kCentral,
-                                      inv::MOVEMENT_KIND_TRANSFER, 1, kRoom301)
-                               : Move(*clients[i], "paper-cups", kCentral,
-                                      inv::MOVEMENT_KIND_CONSUME, 1);
+      statuses[i] =
+          i % 2 == 0
+              ? Move(*clients[i], "paper-cups", kCentral, inv::MOVEMENT_KIND_TRANSFER, 1, kRoom301)
+              : Move(*clients[i], "paper-cups", kCentral, inv::MOVEMENT_KIND_CONSUME, 1);
     });
   }
   for (auto& t : threads) t.join();

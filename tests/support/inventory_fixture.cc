@@ -18,8 +18,8 @@ void InventoryFixture::SetUp() {
   config.shutdown_grace = absl::Seconds(5);
   config.database = database_.config();
   config.database.pool_size = 16;
-  auto host =
-      server::ServiceHost::Start(inventory::InventoryServiceSpec(clock_), config, absl::Seconds(10));
+  auto host = server::ServiceHost::Start(inventory::InventoryServiceSpec(clock_), config,
+                                         absl::Seconds(10));
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(host).value();
   stub_ = NewStub();

@@ -56,16 +56,15 @@ std::string RoomName(const RoomSeed& room) {
 // request_ids are 1–64 of A-Z, a-z, 0-9, '-', '_': locations lose their slashes.
 std::string SeedRequestId(absl::string_view what, absl::string_view item,
                           absl::string_view location) {
-  std::string id = absl::StrCat("seed-", what, "-", item, "-",
-                                absl::StrReplaceAll(location, {{"buildings/", ""},
-                                                               {"/rooms/", "-"},
-                                                               {"locations/", ""}}));
+  std::string id = absl::StrCat(
+      "seed-", what, "-", item, "-",
+      absl::StrReplaceAll(location, {{"buildings/", ""}, {"/rooms/", "-"}, {"locations/", ""}}));
   if (id.size() > 64) id.resize(64);
   return id;
 }
 
-void SeedItem(const CommandContext& context, v1::InventoryService::Stub& stub,
-              const ItemSeed& seed, Tally& tally) {
+void SeedItem(const CommandContext& context, v1::InventoryService::Stub& stub, const ItemSeed& seed,
+              Tally& tally) {
   v1::CreateItemRequest request;
   request.set_item_id(seed.item_id);
   request.set_request_id(absl::StrCat("seed-item-", seed.item_id));
@@ -87,7 +86,8 @@ void SeedItem(const CommandContext& context, v1::InventoryService::Stub& stub,
   v1::CreateItemResponse response;
   const grpc::Status status = stub.CreateItem(context.NewCall().get(), request, &response);
   Count(absl::StrCat("create items/", seed.item_id), status, true, tally);
-  if (status.ok()) std::printf("item items/%s (%s)\n", seed.item_id.c_str(), seed.display_name.c_str());
+  if (status.ok())
+    std::printf("item items/%s (%s)\n", seed.item_id.c_str(), seed.display_name.c_str());
 }
 
 // A RECEIVE with a deterministic request_id: a second run returns the first receipt.
@@ -123,13 +123,12 @@ void SeedTemplate(const CommandContext& context, v1::InventoryService::Stub& stu
     line->set_fixed(fixed);
   }
   v1::CreateKitTemplateResponse response;
-  const grpc::Status status =
-      stub.CreateKitTemplate(context.NewCall().get(), request, &response);
+  const grpc::Status status = stub.CreateKitTemplate(context.NewCall().get(), request, &response);
   Count(absl::StrCat("create kitTemplates/", seed.id), status, true, tally);
 }
 
-void SeedKey(const CommandContext& context, v1::InventoryService::Stub& stub,
-             const RoomSeed& room, Tally& tally) {
+void SeedKey(const CommandContext& context, v1::InventoryService::Stub& stub, const RoomSeed& room,
+             Tally& tally) {
   v1::CreateRoomKeyRequest request;
   request.set_parent(RoomName(room));
   request.set_key_id("main");
@@ -140,8 +139,8 @@ void SeedKey(const CommandContext& context, v1::InventoryService::Stub& stub,
 }
 
 std::unique_ptr<v1::InventoryService::Stub> InventoryStub() {
-  return v1::InventoryService::NewStub(grpc::CreateChannel(absl::GetFlag(FLAGS_inventory_addr),
-                                                           grpc::InsecureChannelCredentials()));
+  return v1::InventoryService::NewStub(
+      grpc::CreateChannel(absl::GetFlag(FLAGS_inventory_addr), grpc::InsecureChannelCredentials()));
 }
 
 bool RejectArgs(absl::string_view command, const std::vector<std::string>& args) {
@@ -159,9 +158,11 @@ int SeedInventory(const CommandContext& context, const std::vector<std::string>&
     if (!tally.stop) SeedItem(context, *stub, seed, tally);
   }
   for (const ItemSeed& seed : SeedItems()) {
-    if (!tally.stop) SeedStock(context, *stub, seed.item_id, kCentralStore, seed.central_stock, tally);
+    if (!tally.stop)
+      SeedStock(context, *stub, seed.item_id, kCentralStore, seed.central_stock, tally);
     for (const RoomSeed& room : SeedRooms()) {
-      if (!tally.stop) SeedStock(context, *stub, seed.item_id, RoomName(room), seed.cabinet_stock, tally);
+      if (!tally.stop)
+        SeedStock(context, *stub, seed.item_id, RoomName(room), seed.cabinet_stock, tally);
     }
   }
   for (const KitTemplateSeed& seed : SeedKitTemplates()) {

@@ -37,17 +37,29 @@ const std::vector<KitTemplateSeed>& SeedKitTemplates() {
   using inventory::v1::MEETING_KIND_VIP_RECEPTION;
   static const auto* const kTemplates = new std::vector<KitTemplateSeed>{
       // One bottle of water, one cup, one tea, pen and notepad per participant.
-      {"internal-small", "内部会议（30人以下）", MEETING_KIND_INTERNAL, 1, 30,
+      {"internal-small",
+       "内部会议（30人以下）",
+       MEETING_KIND_INTERNAL,
+       1,
+       30,
        {{"bottled-water", 1, 0},
         {"paper-cups", 1, 0},
         {"tea", 1, 0},
         {"pens", 1, 0},
         {"notepads", 1, 0},
         {"napkins", 0, 2}}},
-      {"internal-large", "大型会议（31–300人）", MEETING_KIND_INTERNAL, 31, 300,
+      {"internal-large",
+       "大型会议（31–300人）",
+       MEETING_KIND_INTERNAL,
+       31,
+       300,
        {{"bottled-water", 1, 0}, {"pens", 1, 0}, {"notepads", 1, 0}, {"batteries", 0, 4}}},
       // Tea service in tea sets, nameplates for the VIP seats, flowers on the table.
-      {"vip-reception", "贵宾接待", MEETING_KIND_VIP_RECEPTION, 1, 20,
+      {"vip-reception",
+       "贵宾接待",
+       MEETING_KIND_VIP_RECEPTION,
+       1,
+       20,
        {{"tea-sets", 1, 0}, {"tea", 1, 0}, {"nameplate-holders", 1, 0}, {"flowers", 0, 2}}},
   };
   return *kTemplates;

@@ -19,7 +19,7 @@ constexpr int kMaxStockLimits = 50;
 const absl::flat_hash_map<std::string, uint32_t>& ItemMaskPaths() {
   static const auto* paths = new absl::flat_hash_map<std::string, uint32_t>{
       {"display_name", kItemDisplayName}, {"unit", kItemUnit},
-      {"category", kItemCategory},         {"unit_cost_fen", kItemUnitCost},
+      {"category", kItemCategory},        {"unit_cost_fen", kItemUnitCost},
       {"stock_limits", kItemStockLimits},
   };
   return *paths;

@@ -20,9 +20,9 @@ constexpr int kMaxReason = 500;
 // A meeting is at most a few days long; longer windows are typos.
 constexpr absl::Duration kLongestMeeting = absl::Hours(24 * 7);
 
-std::vector<ItemQuantity> CheckQuantities(api::FieldChecks& checks, absl::string_view field,
-                                          const google::protobuf::RepeatedPtrField<v1::ItemQuantity>& values,
-                                          int64_t min_quantity) {
+std::vector<ItemQuantity> CheckQuantities(
+    api::FieldChecks& checks, absl::string_view field,
+    const google::protobuf::RepeatedPtrField<v1::ItemQuantity>& values, int64_t min_quantity) {
   std::vector<ItemQuantity> result;
   if (values.size() > kMaxLines) {
     checks.Add(field, absl::StrCat("at most ", kMaxLines, " items"));

@@ -11,8 +11,7 @@ namespace huiwu::inventory {
 namespace {
 
 std::optional<std::vector<std::string>> Parse(api::FieldChecks& checks, absl::string_view field,
-                                              absl::string_view name,
-                                              absl::string_view pattern) {
+                                              absl::string_view name, absl::string_view pattern) {
   auto ids = api::ParseResourceName(field, name, pattern);
   if (!ids.ok()) {
     checks.AddFrom(ids.status());
@@ -92,8 +91,8 @@ std::optional<std::string> ParseKitName(api::FieldChecks& checks, absl::string_v
   return ParseOne(checks, field, name, "meetings/{meeting}/kit");
 }
 
-std::optional<std::string> ParseKitTemplateName(api::FieldChecks& checks,
-                                                 absl::string_view field, absl::string_view name) {
+std::optional<std::string> ParseKitTemplateName(api::FieldChecks& checks, absl::string_view field,
+                                                absl::string_view name) {
   return ParseOne(checks, field, name, "kitTemplates/{kit_template}");
 }
 
@@ -102,8 +101,7 @@ std::optional<std::string> ParseStocktakeName(api::FieldChecks& checks, absl::st
   return ParseOne(checks, field, name, "stocktakes/{stocktake}");
 }
 
-std::optional<std::string> ParseReplenishmentName(api::FieldChecks& checks,
-                                                  absl::string_view field,
+std::optional<std::string> ParseReplenishmentName(api::FieldChecks& checks, absl::string_view field,
                                                   absl::string_view name) {
   return ParseOne(checks, field, name, "replenishmentRequests/{replenishment_request}");
 }

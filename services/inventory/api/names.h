@@ -51,12 +51,11 @@ std::optional<std::string> ParseMeetingName(api::FieldChecks& checks, absl::stri
                                             absl::string_view name);
 std::optional<std::string> ParseKitName(api::FieldChecks& checks, absl::string_view field,
                                         absl::string_view name);
-std::optional<std::string> ParseKitTemplateName(api::FieldChecks& checks,
-                                                 absl::string_view field, absl::string_view name);
+std::optional<std::string> ParseKitTemplateName(api::FieldChecks& checks, absl::string_view field,
+                                                absl::string_view name);
 std::optional<std::string> ParseStocktakeName(api::FieldChecks& checks, absl::string_view field,
                                               absl::string_view name);
-std::optional<std::string> ParseReplenishmentName(api::FieldChecks& checks,
-                                                  absl::string_view field,
+std::optional<std::string> ParseReplenishmentName(api::FieldChecks& checks, absl::string_view field,
                                                   absl::string_view name);
 std::optional<KeyRef> ParseKeyName(api::FieldChecks& checks, absl::string_view field,
                                    absl::string_view name);

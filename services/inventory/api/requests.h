@@ -122,7 +122,7 @@ struct CreateKitTemplateCommand {
 };
 
 struct ReserveKitCommand {
-  Kit kit;  // meeting details, source_location, template_id (may be empty)
+  Kit kit;                          // meeting details, source_location, template_id (may be empty)
   std::vector<ItemQuantity> lines;  // explicit lines; empty: from a template
   std::string request_id;
 };
@@ -163,13 +163,11 @@ void ApplyItemUpdate(const Item& patch, uint32_t fields, Item& stored);
 std::string NextItemsPageToken(const ListItemsQuery& query, const Item& last);
 
 // Stock (stock_requests.cc).
-absl::StatusOr<RecordMovementCommand> ParseRecordMovement(
-    const v1::RecordMovementRequest& request);
+absl::StatusOr<RecordMovementCommand> ParseRecordMovement(const v1::RecordMovementRequest& request);
 absl::StatusOr<BalanceKey> ParseGetBalance(const v1::GetBalanceRequest& request);
 absl::StatusOr<ListMovementsQuery> ParseListMovements(const v1::ListMovementsRequest& request);
 std::string NextMovementsPageToken(const ListMovementsQuery& query, const Movement& last);
-absl::StatusOr<StartStocktakeCommand> ParseStartStocktake(
-    const v1::StartStocktakeRequest& request);
+absl::StatusOr<StartStocktakeCommand> ParseStartStocktake(const v1::StartStocktakeRequest& request);
 absl::StatusOr<SubmitStocktakeCommand> ParseSubmitStocktake(
     const v1::SubmitStocktakeRequest& request);
 absl::StatusOr<ListLowStockQuery> ParseListLowStock(const v1::ListLowStockRequest& request);

@@ -44,8 +44,7 @@ absl::StatusOr<RecordMovementCommand> ParseRecordMovement(
   auto location = ParseLocation(checks, "location", request.location());
   checks.Enum("kind", request.kind(), v1::MovementKind_IsValid, /*allow_unspecified=*/false);
   const auto kind = static_cast<MovementKind>(request.kind());
-  if (v1::MovementKind_IsValid(request.kind()) && request.kind() != 0 &&
-      !RecordableByHand(kind)) {
+  if (v1::MovementKind_IsValid(request.kind()) && request.kind() != 0 && !RecordableByHand(kind)) {
     checks.Add("kind",
                "ISSUE and RETURN are posted by kits (ReserveKit, IssueKit, SettleKit), "
                "ADJUSTMENT by SubmitStocktake; use RECEIVE, CONSUME, TRANSFER or WRITE_OFF");

@@ -15,8 +15,7 @@ absl::Status CheckExpectedReturn(absl::string_view field, absl::Time expected_re
     return InvalidFieldError(field, "must be in the future: when the key will be brought back");
   }
   if (expected_return > now + kLongestKeyLoan) {
-    return InvalidFieldError(field,
-                             "at most 7 days ahead: keys are lent for a meeting, not kept");
+    return InvalidFieldError(field, "at most 7 days ahead: keys are lent for a meeting, not kept");
   }
   return absl::OkStatus();
 }

@@ -40,24 +40,26 @@ std::optional<KitTemplate> ChooseTemplate(const std::vector<KitTemplate>& templa
 absl::Status CheckKitAction(KitState state, KitAction action, absl::string_view kit_name) {
   const ErrorMetadata metadata = {{"kit", std::string(kit_name)}};
   if (state == KitState::kSettled || state == KitState::kReleased) {
-    return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "KIT_CLOSED",
-                           absl::StrCat(kit_name, " is already ",
-                                        state == KitState::kSettled ? "settled" : "released",
-                                        "; nothing more can change it"),
-                           metadata);
+    return ErrorWithReason(
+        absl::StatusCode::kFailedPrecondition, "KIT_CLOSED",
+        absl::StrCat(kit_name, " is already ", state == KitState::kSettled ? "settled" : "released",
+                     "; nothing more can change it"),
+        metadata);
   }
   switch (action) {
     case KitAction::kIssue:
       if (state == KitState::kReserved) return absl::OkStatus();
       return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "KIT_NOT_RESERVED",
-                             absl::StrCat(kit_name, " was already issued; settle it after the "
-                                                    "meeting or release it if cancelled"),
+                             absl::StrCat(kit_name,
+                                          " was already issued; settle it after the "
+                                          "meeting or release it if cancelled"),
                              metadata);
     case KitAction::kSettle:
       if (state == KitState::kIssued) return absl::OkStatus();
       return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "KIT_NOT_ISSUED",
-                             absl::StrCat(kit_name, " was not issued yet; issue it first, or "
-                                                    "release it if the meeting was cancelled"),
+                             absl::StrCat(kit_name,
+                                          " was not issued yet; issue it first, or "
+                                          "release it if the meeting was cancelled"),
                              metadata);
     case KitAction::kRelease:
       return absl::OkStatus();

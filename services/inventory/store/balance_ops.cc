@@ -193,18 +193,17 @@ std::string NewId() {
 }
 
 absl::Status ItemNotFound(absl::string_view item_id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound, "ITEM_NOT_FOUND",
-                         absl::StrCat(ItemName(item_id),
-                                      " does not exist; list items to find its name, or create it"),
-                         {{"item", ItemName(item_id)}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound, "ITEM_NOT_FOUND",
+      absl::StrCat(ItemName(item_id), " does not exist; list items to find its name, or create it"),
+      {{"item", ItemName(item_id)}});
 }
 
 absl::Status InsufficientStock(absl::string_view item_id, absl::string_view location,
                                int64_t requested, int64_t available) {
   return ErrorWithReason(
       absl::StatusCode::kFailedPrecondition, "INSUFFICIENT_STOCK",
-      absl::StrCat(ItemName(item_id), " at ", location, ": ", requested, " asked, only ",
-                   available,
+      absl::StrCat(ItemName(item_id), " at ", location, ": ", requested, " asked, only ", available,
                    " available (on hand minus reserved); receive or transfer stock first"),
       {{"item", ItemName(item_id)},
        {"location", std::string(location)},

@@ -15,8 +15,7 @@ namespace huiwu::inventory {
 
 // OK when `etag` is empty or the etag of `version`; else ABORTED (reason ETAG_MISMATCH,
 // metadata resource and current_etag) telling the caller to read again.
-inline absl::Status CheckEtag(absl::string_view etag, int64_t version,
-                              absl::string_view resource) {
+inline absl::Status CheckEtag(absl::string_view etag, int64_t version, absl::string_view resource) {
   if (etag.empty() || etag == api::EtagOf(version)) return absl::OkStatus();
   return ErrorWithReason(
       absl::StatusCode::kAborted, "ETAG_MISMATCH",

@@ -92,9 +92,8 @@ class InventoryStore final {
                                  absl::Time now);
 
   // Replenishment (replenishment_store.cc).
-  absl::StatusOr<ReplenishmentRequest> CreateReplenishment(const CreateReplenishmentCommand& command,
-                                                           absl::string_view actor,
-                                                           absl::Time now);
+  absl::StatusOr<ReplenishmentRequest> CreateReplenishment(
+      const CreateReplenishmentCommand& command, absl::string_view actor, absl::Time now);
   absl::StatusOr<ReplenishmentRequest> ApproveReplenishment(const ReplenishmentStepCommand& command,
                                                             absl::Time now);
   absl::StatusOr<ReceiveResult> ReceiveReplenishment(const ReplenishmentStepCommand& command,

@@ -7,7 +7,6 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
-#include "services/inventory/store/etag_check.h"
 #include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/db/sql_time.h"
@@ -15,6 +14,7 @@
 #include "common/status/errors.h"
 #include "services/inventory/api/names.h"
 #include "services/inventory/store/balance_ops.h"
+#include "services/inventory/store/etag_check.h"
 #include "services/inventory/store/inventory_store.h"
 
 namespace huiwu::inventory {
@@ -73,8 +73,7 @@ void ReadLimits(db::Connection& c, std::vector<Item>& items) {
   }
 }
 
-std::optional<Item> FindItem(db::Connection& c, const std::string& sql,
-                             absl::string_view item_id) {
+std::optional<Item> FindItem(db::Connection& c, const std::string& sql, absl::string_view item_id) {
   auto& select = c.Prepare(sql);
   select.setString(1, std::string(item_id));
   std::unique_ptr<sql::ResultSet> row(select.executeQuery());

@@ -22,8 +22,9 @@ namespace {
 constexpr char kKeyColumns[] =
     "building_id, room_id, key_id, custodian, holder, expected_return_time, check_out_time, "
     "create_time";
-const std::string kInsertKey = absl::StrCat(
-    "INSERT INTO room_keys (", kKeyColumns, ", version) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, 1)");
+const std::string kInsertKey =
+    absl::StrCat("INSERT INTO room_keys (", kKeyColumns,
+                 ", version) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, 1)");
 const std::string kSelectKey = absl::StrCat(
     "SELECT ", kKeyColumns, " FROM room_keys WHERE building_id = ? AND room_id = ? AND key_id = ?");
 // The guard is the rule: only a key that is in (holder IS NULL) can go out, on any node
@@ -175,11 +176,10 @@ absl::StatusOr<RoomKey> InventoryStore::ReturnKey(const KeyRef& key, absl::strin
     update.setString(3, key.key_id);
     if (update.executeUpdate() != 1) {
       const std::string name = KeyName(key.building_id, key.room_id, key.key_id);
-      return ErrorWithReason(
-          absl::StatusCode::kFailedPrecondition, "KEY_NOT_OUT",
-          absl::StrCat(name, " is in (with its custodian ", before->custodian,
-                       "); nothing to return"),
-          {{"key", name}, {"custodian", before->custodian}});
+      return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "KEY_NOT_OUT",
+                             absl::StrCat(name, " is in (with its custodian ", before->custodian,
+                                          "); nothing to return"),
+                             {{"key", name}, {"custodian", before->custodian}});
     }
     Log(c, key, kActionReturn, before->holder, actor, now);
     result = before;

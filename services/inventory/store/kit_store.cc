@@ -9,7 +9,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/inventory/store/etag_check.h"
 #include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/db/sql_time.h"
@@ -18,6 +17,7 @@
 #include "services/inventory/api/names.h"
 #include "services/inventory/domain/kit_rules.h"
 #include "services/inventory/store/balance_ops.h"
+#include "services/inventory/store/etag_check.h"
 #include "services/inventory/store/inventory_store.h"
 
 namespace huiwu::inventory {
@@ -32,16 +32,16 @@ constexpr char kInsertTemplateLine[] =
 constexpr char kTemplateColumns[] =
     "t.template_id, t.display_name, t.meeting_kind, t.min_participants, t.max_participants, "
     "t.create_time, l.item_id, l.per_participant, l.fixed";
-const std::string kSelectTemplate = absl::StrCat(
-    "SELECT ", kTemplateColumns,
-    " FROM kit_templates t JOIN kit_template_lines l ON l.template_id = t.template_id "
-    "WHERE t.template_id = ? ORDER BY l.item_id");
+const std::string kSelectTemplate =
+    absl::StrCat("SELECT ", kTemplateColumns,
+                 " FROM kit_templates t JOIN kit_template_lines l ON l.template_id = t.template_id "
+                 "WHERE t.template_id = ? ORDER BY l.item_id");
 // The templates of a kind whose size range holds the meeting (index on kind, min).
-const std::string kSelectTemplatesFor = absl::StrCat(
-    "SELECT ", kTemplateColumns,
-    " FROM kit_templates t JOIN kit_template_lines l ON l.template_id = t.template_id "
-    "WHERE t.meeting_kind = ? AND t.min_participants <= ? AND t.max_participants >= ? "
-    "ORDER BY t.template_id, l.item_id");
+const std::string kSelectTemplatesFor =
+    absl::StrCat("SELECT ", kTemplateColumns,
+                 " FROM kit_templates t JOIN kit_template_lines l ON l.template_id = t.template_id "
+                 "WHERE t.meeting_kind = ? AND t.min_participants <= ? AND t.max_participants >= ? "
+                 "ORDER BY t.template_id, l.item_id");
 
 constexpr char kKitColumns[] =
     "meeting_id, meeting_kind, participant_count, room, organizer_unit, start_time, end_time, "
@@ -129,24 +129,24 @@ std::optional<Kit> FindKit(db::Connection& c, const std::string& sql,
 }
 
 absl::Status KitNotFound(absl::string_view meeting_id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound, "KIT_NOT_FOUND",
-                         absl::StrCat(KitName(meeting_id),
-                                      " does not exist; reserve the meeting's kit first"),
-                         {{"kit", KitName(meeting_id)}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound, "KIT_NOT_FOUND",
+      absl::StrCat(KitName(meeting_id), " does not exist; reserve the meeting's kit first"),
+      {{"kit", KitName(meeting_id)}});
 }
 
 absl::Status TemplateNotFound(absl::string_view template_id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound, "KIT_TEMPLATE_NOT_FOUND",
-                         absl::StrCat(KitTemplateName(template_id),
-                                      " does not exist; create it or give lines"),
-                         {{"kit_template", KitTemplateName(template_id)}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound, "KIT_TEMPLATE_NOT_FOUND",
+      absl::StrCat(KitTemplateName(template_id), " does not exist; create it or give lines"),
+      {{"kit_template", KitTemplateName(template_id)}});
 }
 
 absl::Status NoTemplateFor(const Kit& kit) {
   return ErrorWithReason(
       absl::StatusCode::kFailedPrecondition, "NO_KIT_TEMPLATE",
-      absl::StrCat("no kit template for meeting kind ", static_cast<int>(kit.meeting_kind),
-                   " and ", kit.participant_count,
+      absl::StrCat("no kit template for meeting kind ", static_cast<int>(kit.meeting_kind), " and ",
+                   kit.participant_count,
                    " participants; create one (CreateKitTemplate) or give the lines"),
       {{"meeting_kind", absl::StrCat(static_cast<int>(kit.meeting_kind))},
        {"participant_count", absl::StrCat(kit.participant_count)}});
@@ -252,10 +252,9 @@ absl::StatusOr<KitTemplate> InventoryStore::CreateKitTemplate(const KitTemplate&
       insert.executeUpdate();
     }
     result = kit_template;
-    std::sort(result.lines.begin(), result.lines.end(),
-              [](const KitTemplateLine& a, const KitTemplateLine& b) {
-                return a.item_id < b.item_id;
-              });
+    std::sort(
+        result.lines.begin(), result.lines.end(),
+        [](const KitTemplateLine& a, const KitTemplateLine& b) { return a.item_id < b.item_id; });
     result.create_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
     return absl::OkStatus();
   });
@@ -349,8 +348,8 @@ absl::StatusOr<Kit> InventoryStore::ReserveKit(const ReserveKitCommand& command,
   return result;
 }
 
-absl::StatusOr<Kit> InventoryStore::IssueKit(const KitStepCommand& command,
-                                             absl::string_view actor, absl::Time now) {
+absl::StatusOr<Kit> InventoryStore::IssueKit(const KitStepCommand& command, absl::string_view actor,
+                                             absl::Time now) {
   Kit result;
   absl::Status status = db::InTransaction(pool_, "IssueKit", [&](db::Connection& c) {
     auto found = FindKit(c, kSelectKitForUpdate, command.meeting_id);
@@ -362,7 +361,8 @@ absl::StatusOr<Kit> InventoryStore::IssueKit(const KitStepCommand& command,
     if (!allowed.ok()) return allowed;
     for (KitLine& line : kit.lines) {
       IssueReserved(c, line.item_id, kit.source_location, line.quantity);
-      PostLedger(c, KitMovement(kit, line, MovementKind::kIssue, -line.quantity, actor, "kit issued"),
+      PostLedger(c,
+                 KitMovement(kit, line, MovementKind::kIssue, -line.quantity, actor, "kit issued"),
                  now);
       line.issued = line.quantity;
       WriteKitLine(c, kit, line);
@@ -419,8 +419,7 @@ absl::StatusOr<Kit> InventoryStore::ReleaseKit(const KitStepCommand& command,
     auto found = FindKit(c, kSelectKitForUpdate, command.meeting_id);
     if (!found.has_value()) return KitNotFound(command.meeting_id);
     Kit kit = *found;
-    absl::Status allowed =
-        CheckKitAction(kit.state, KitAction::kRelease, KitName(kit.meeting_id));
+    absl::Status allowed = CheckKitAction(kit.state, KitAction::kRelease, KitName(kit.meeting_id));
     if (!allowed.ok()) return allowed;
     const std::string reason =
         command.reason.empty() ? "kit released" : absl::StrCat("kit released: ", command.reason);

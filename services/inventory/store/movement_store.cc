@@ -28,8 +28,9 @@ const std::string kListMovements = absl::StrCat(
     "SELECT ", kMovementColumns,
     " FROM movements WHERE movement_id > ? AND (? = '' OR item_id = ?) AND "
     "(? = '' OR location = ?) AND (? = '' OR meeting_id = ?) ORDER BY movement_id LIMIT ?");
-const std::string kSelectMovementsOf = absl::StrCat(
-    "SELECT ", kMovementColumns, " FROM movements WHERE movement_id IN (?, ?) ORDER BY movement_id");
+const std::string kSelectMovementsOf =
+    absl::StrCat("SELECT ", kMovementColumns,
+                 " FROM movements WHERE movement_id IN (?, ?) ORDER BY movement_id");
 constexpr char kRecordClaimedResource[] =
     "UPDATE idempotency_keys SET resource_name = ? WHERE method = 'RecordMovement' AND "
     "request_id = ?";
@@ -158,8 +159,8 @@ absl::StatusOr<Balance> InventoryStore::GetBalance(absl::string_view item_id,
   return balance;
 }
 
-absl::StatusOr<std::vector<Movement>> InventoryStore::ListMovements(
-    const ListMovementsQuery& query, int limit) {
+absl::StatusOr<std::vector<Movement>> InventoryStore::ListMovements(const ListMovementsQuery& query,
+                                                                    int limit) {
   std::vector<Movement> movements;
   absl::Status status = db::ReadOnly(pool_, "ListMovements", [&](db::Connection& c) {
     movements.clear();

@@ -8,7 +8,6 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
-#include "services/inventory/store/etag_check.h"
 #include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/db/sql_time.h"
@@ -16,6 +15,7 @@
 #include "common/status/errors.h"
 #include "services/inventory/api/names.h"
 #include "services/inventory/store/balance_ops.h"
+#include "services/inventory/store/etag_check.h"
 #include "services/inventory/store/inventory_store.h"
 
 namespace huiwu::inventory {
@@ -24,9 +24,9 @@ namespace {
 constexpr char kColumns[] =
     "replenishment_id, item_id, location, quantity, received_quantity, state, reason, "
     "requester, version, create_time, update_time";
-const std::string kInsert = absl::StrCat(
-    "INSERT INTO replenishment_requests (", kColumns,
-    ", open_flag) VALUES (?, ?, ?, ?, 0, ?, ?, ?, 1, ?, ?, 1)");
+const std::string kInsert =
+    absl::StrCat("INSERT INTO replenishment_requests (", kColumns,
+                 ", open_flag) VALUES (?, ?, ?, ?, 0, ?, ?, ?, 1, ?, ?, 1)");
 const std::string kSelect =
     absl::StrCat("SELECT ", kColumns, " FROM replenishment_requests WHERE replenishment_id = ?");
 const std::string kSelectForUpdate = kSelect + " FOR UPDATE";
@@ -64,10 +64,10 @@ std::optional<ReplenishmentRequest> Find(db::Connection& c, const std::string& s
 }
 
 absl::Status NotFound(absl::string_view id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound, "REPLENISHMENT_REQUEST_NOT_FOUND",
-                         absl::StrCat(ReplenishmentName(id),
-                                      " does not exist; list low stock to find open requests"),
-                         {{"replenishment_request", ReplenishmentName(id)}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound, "REPLENISHMENT_REQUEST_NOT_FOUND",
+      absl::StrCat(ReplenishmentName(id), " does not exist; list low stock to find open requests"),
+      {{"replenishment_request", ReplenishmentName(id)}});
 }
 
 absl::Status WrongState(const ReplenishmentRequest& r, absl::string_view reason,

@@ -16,8 +16,9 @@ namespace {
 constexpr char kKitFilter[] =
     "k.state = 3 AND (? = '' OR k.meeting_id = ?) AND (? = '' OR k.room = ?) AND "
     "(? = '' OR k.organizer_unit = ?) AND k.start_time >= ? AND k.start_time < ?";
-const std::string kSelectTotals = std::string(
-    "SELECT COUNT(*), COALESCE(SUM(k.participant_count), 0) FROM kits k WHERE ") + kKitFilter;
+const std::string kSelectTotals =
+    std::string("SELECT COUNT(*), COALESCE(SUM(k.participant_count), 0) FROM kits k WHERE ") +
+    kKitFilter;
 const std::string kSelectLines =
     std::string(
         "SELECT l.item_id, SUM(l.consumed), SUM(l.quantity), COALESCE(MAX(i.unit_cost_fen), 0) "
@@ -57,8 +58,8 @@ absl::StatusOr<ConsumptionReport> InventoryStore::GetConsumptionReport(
     Bind(lines, query);
     std::unique_ptr<sql::ResultSet> line(lines.executeQuery());
     while (line->next()) {
-      report.items.push_back({std::string(line->getString(1)), line->getInt64(2),
-                              line->getInt64(3), line->getInt64(4)});
+      report.items.push_back({std::string(line->getString(1)), line->getInt64(2), line->getInt64(3),
+                              line->getInt64(4)});
     }
     return absl::OkStatus();
   });

@@ -19,10 +19,16 @@ class ReplenishmentTest : public InventoryFixture {
 };
 
 TEST_F(ReplenishmentTest, OneShortageOneRequestHoweverOftenCheckedAndReceiptRaisesBalance) {
-  ASSERT_TRUE(CreateItem(*stub_, "tea", "茶叶", "包", inv::ITEM_CATEGORY_CONSUMABLE, 300,
-                         {Limit(kCentral, 10, 50)})
-                  .ok());
+  ASSERT_TRUE(CreateItem(*stub_, "tea", "茶叶", "包", inv::ITEM_CATEGORY_CONSUMABLE, 300).ok());
   ASSERT_TRUE(Receive(*stub_, "tea", kCentral, 40).ok());
+  // The minimum set once there is stock: 40 is not low, nothing to ask for.
+  inv::UpdateItemRequest limits;
+  limits.mutable_item()->set_name("items/tea");
+  *limits.mutable_item()->add_stock_limits() = Limit(kCentral, 10, 50);
+  limits.mutable_update_mask()->add_paths("stock_limits");
+  inv::UpdateItemResponse updated;
+  ASSERT_TRUE(stub_->UpdateItem(CallContext().get(), limits, &updated).ok());
+  ASSERT_EQ(updated.item().stock_limits_size(), 1);
   EXPECT_TRUE(LowStock().empty());
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM replenishment_requests"), 0);
 
@@ -79,6 +85,17 @@ TEST_F(ReplenishmentTest, OneShortageOneRequestHoweverOftenCheckedAndReceiptRais
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM replenishment_requests"), 2);
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM replenishment_requests WHERE open_flag = 1"),
             1);
+}
+
+TEST_F(ReplenishmentTest, AnItemCreatedUnderItsMinimumIsAShortageAtOnce) {
+  ASSERT_TRUE(CreateItem(*stub_, "tablecloths", "台布", "块", inv::ITEM_CATEGORY_REUSABLE, 6000,
+                         {Limit(kCentral, 10)})
+                  .ok());
+  const auto low = LowStock();
+  ASSERT_EQ(low.size(), 1u);
+  EXPECT_EQ(low[0].balance().available(), 0);
+  EXPECT_FALSE(low[0].replenishment_request().empty());
+  EXPECT_EQ(database_.QueryInt("SELECT quantity FROM replenishment_requests"), 20);
 }
 
 TEST_F(ReplenishmentTest, ReservationsCountAgainstTheMinimumAndByHandRequestsWork) {

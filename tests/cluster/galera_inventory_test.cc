@@ -7,6 +7,7 @@
 // then checked on its own.
 #include <signal.h>
 
+#include <cstdio>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -25,6 +26,19 @@ constexpr int kClients = 100;
 constexpr int kStock = 10;
 constexpr absl::Duration kStartTimeout = absl::Seconds(60);
 constexpr char kDatabase[] = "huiwu_inventory_galera";
+// Transactions of a node refused at commit: by certification, or aborted by a
+// replicated write that won (brute force). Both reach the service as 1213 and are retried.
+constexpr char kLocalConflicts[] =
+    "SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS "
+    "WHERE VARIABLE_NAME IN ('WSREP_LOCAL_CERT_FAILURES', 'WSREP_LOCAL_BF_ABORTS')";
+
+int64_t ConflictsOnAllNodes(const GaleraCluster& cluster) {
+  int64_t conflicts = 0;
+  for (int node = 0; node < GaleraCluster::kNodes; ++node) {
+    conflicts += cluster.QueryInt(node, kDatabase, kLocalConflicts);
+  }
+  return conflicts;
+}
 
 std::unique_ptr<inv::InventoryService::Stub> ClientOf(const std::string& port) {
   grpc::ChannelArguments arguments;
@@ -65,6 +79,7 @@ TEST(GaleraInventoryTest, TwoReplicasOnTwoNodesHundredReservationsOfTenExactlyTe
   // Causal read: node 1 has the stock before its replica is asked to reserve it.
   ASSERT_EQ(cluster.QueryInt(1, kDatabase, "SELECT on_hand FROM balances"), kStock);
 
+  const int64_t conflicts_before = ConflictsOnAllNodes(cluster);
   std::vector<grpc::Status> statuses(kClients);
   absl::Barrier* start = new absl::Barrier(kClients);
   std::vector<std::thread> threads;
@@ -93,6 +108,10 @@ TEST(GaleraInventoryTest, TwoReplicasOnTwoNodesHundredReservationsOfTenExactlyTe
     }
   }
   EXPECT_EQ(won, kStock);
+  const int64_t conflicts = ConflictsOnAllNodes(cluster) - conflicts_before;
+  RecordProperty("node_conflicts", absl::StrCat(conflicts));
+  std::fprintf(stderr, "%lld commits refused by the cluster and retried\n",
+               static_cast<long long>(conflicts));
   for (int node = 0; node < GaleraCluster::kNodes; ++node) {
     SCOPED_TRACE(absl::StrCat("node ", node));
     EXPECT_EQ(cluster.QueryRows(node, kDatabase, "SELECT on_hand, reserved FROM balances"),

@@ -74,6 +74,8 @@ class InventoryStore final {
   absl::StatusOr<std::vector<Movement>> ListMovements(const ListMovementsQuery& query, int limit);
   absl::StatusOr<std::vector<LowStockEntry>> ListLowStock(const ListLowStockQuery& query,
                                                           int limit);
+  // How many (item, location) pairs are at or under their minimum.
+  absl::StatusOr<int64_t> CountLowStock();
 
   // Stocktakes (stocktake_store.cc).
   absl::StatusOr<Stocktake> StartStocktake(const StartStocktakeCommand& command, absl::Time now);

@@ -27,6 +27,7 @@ const std::string kInsertKey =
                  ", version) VALUES (?, ?, ?, ?, NULL, NULL, NULL, ?, 1)");
 const std::string kSelectKey = absl::StrCat(
     "SELECT ", kKeyColumns, " FROM room_keys WHERE building_id = ? AND room_id = ? AND key_id = ?");
+const std::string kSelectKeyForUpdate = kSelectKey + " FOR UPDATE";
 // The guard is the rule: only a key that is in (holder IS NULL) can go out, on any node
 // (the row is written, so Galera certification decides between two nodes).
 constexpr char kCheckOut[] =
@@ -63,8 +64,9 @@ RoomKey ReadKey(sql::ResultSet& row) {
 }
 
 std::optional<RoomKey> FindKey(db::Connection& c, absl::string_view building_id,
-                               absl::string_view room_id, absl::string_view key_id) {
-  auto& select = c.Prepare(kSelectKey);
+                               absl::string_view room_id, absl::string_view key_id,
+                               bool for_update = false) {
+  auto& select = c.Prepare(for_update ? kSelectKeyForUpdate : kSelectKey);
   select.setString(1, std::string(building_id));
   select.setString(2, std::string(room_id));
   select.setString(3, std::string(key_id));
@@ -168,7 +170,9 @@ absl::StatusOr<RoomKey> InventoryStore::ReturnKey(const KeyRef& key, absl::strin
                                                   absl::Time now) {
   std::optional<RoomKey> result;
   absl::Status status = db::InTransaction(pool_, "ReturnKey", [&](db::Connection& c) {
-    auto before = FindKey(c, key.building_id, key.room_id, key.key_id);
+    // Locked, so the log names the holder who actually brings it back; the guarded
+    // UPDATE still decides between two nodes.
+    auto before = FindKey(c, key.building_id, key.room_id, key.key_id, /*for_update=*/true);
     if (!before.has_value()) return KeyNotFound(key);
     auto& update = c.Prepare(kReturn);
     update.setString(1, key.building_id);

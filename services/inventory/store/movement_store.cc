@@ -45,6 +45,11 @@ constexpr char kListLowStock[] =
     "AND (? = '' OR s.location = ?) AND (s.item_id > ? OR (s.item_id = ? AND s.location > ?)) "
     "ORDER BY s.item_id, s.location LIMIT ?";
 
+constexpr char kCountLowStock[] =
+    "SELECT COUNT(*) FROM stock_limits s "
+    "LEFT JOIN balances b ON b.item_id = s.item_id AND b.location = s.location "
+    "WHERE s.minimum > 0 AND COALESCE(b.on_hand, 0) - COALESCE(b.reserved, 0) <= s.minimum";
+
 Movement ReadMovement(sql::ResultSet& row) {
   Movement m;
   m.id = row.getInt64(1);
@@ -210,6 +215,18 @@ absl::StatusOr<std::vector<LowStockEntry>> InventoryStore::ListLowStock(
   });
   if (!status.ok()) return status;
   return entries;
+}
+
+absl::StatusOr<int64_t> InventoryStore::CountLowStock() {
+  int64_t count = 0;
+  absl::Status status = db::ReadOnly(pool_, "CountLowStock", [&](db::Connection& c) {
+    auto& select = c.Prepare(kCountLowStock);
+    std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+    count = row->next() ? row->getInt64(1) : 0;
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return count;
 }
 
 }  // namespace huiwu::inventory

@@ -182,6 +182,16 @@ seed_catalog() {
     die "huiwuctl seed-catalog failed"
 }
 
+# The supplies, stock, kit norms and room keys of the center; huiwuctl's
+# seed-inventory is idempotent (deterministic request_ids), like seed-catalog.
+seed_inventory() {
+  [[ -n "${SVC_PID[inventory]:-}" ]] || return 0
+  local ctl="${BUILD}/tools/huiwuctl"
+  [[ -x "${ctl}" ]] || return 0
+  timeout 120 "${ctl}" --inventory_addr="127.0.0.1:${GRPC_PORT[inventory]}" seed-inventory \
+    </dev/null >&2 || die "huiwuctl seed-inventory failed"
+}
+
 print_table() {
   local svc fmt='%-10s %-17s %-31s %s\n'
   # shellcheck disable=SC2059 # the format is ours
@@ -259,6 +269,7 @@ main() {
   done
   wait_healthy
   seed_catalog
+  seed_inventory
 
   print_table
   echo "huiwu ready"

@@ -122,7 +122,7 @@ try {
                  .concat([{item: 'items/napkins', fixed: 2}]),
     },
   });
-  await call('CreateRoomKey', {parent: R, key_id: 'main', key: {custodian: 'staff/A002'}});
+  await call('CreateRoomKey', {parent: R, key_id: 'main', key: {custodian: 'staff/l-001'}});
 
   // What 301's cabinet holds of bottled water.
   const {balance} = await call('GetBalance', {item: 'items/bottled-water', location: R});
@@ -182,18 +182,18 @@ try {
 
   // The key of 301, out to one attendant; a second hand-out is refused naming the holder.
   const back = {seconds: String(Math.floor(Date.now() / 1000) + 3 * 3600)};
-  await call('CheckOutKey', {name: `${R}/keys/main`, holder: 'staff/B012', expected_return_time: back});
+  await call('CheckOutKey', {name: `${R}/keys/main`, holder: 'staff/f-012', expected_return_time: back});
   await assert.rejects(
-      call('CheckOutKey', {name: `${R}/keys/main`, holder: 'staff/C007', expected_return_time: back}),
+      call('CheckOutKey', {name: `${R}/keys/main`, holder: 'staff/f-007', expected_return_time: back}),
       (error) => {
         assert.equal(error.code, grpc.status.FAILED_PRECONDITION);
         const info = errorInfo(error);
         assert.equal(info.reason, 'KEY_ALREADY_OUT');
-        assert.equal(info.metadata.holder, 'staff/B012');
+        assert.equal(info.metadata.holder, 'staff/f-012');
         return true;
       });
   const holders = await call('ListKeyHolders', {});
-  assert.deepEqual(holders.keys.map((k) => [k.name, k.holder]), [[`${R}/keys/main`, 'staff/B012']]);
+  assert.deepEqual(holders.keys.map((k) => [k.name, k.holder]), [[`${R}/keys/main`, 'staff/f-012']]);
   const overdue = await call('ListKeyHolders', {overdue_only: true});
   assert.deepEqual(overdue.keys ?? [], []);
   client.close();

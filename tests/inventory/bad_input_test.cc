@@ -1,10 +1,11 @@
 // Every class of bad input gets INVALID_ARGUMENT naming the field (google.rpc.BadRequest)
 // and writes nothing.
+#include "tests/support/bad_input.h"
+
 #include <functional>
 
 #include "common/api/timestamp.h"
 #include "gtest/gtest.h"
-#include "tests/inventory/bad_input_util.h"
 #include "tests/inventory/inventory_test_util.h"
 
 namespace huiwu::testing {
@@ -28,7 +29,7 @@ Request Spoiled(Request good, const std::function<void(Request&)>& spoil) {
 }
 
 TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
-  std::vector<InventoryBadInput> cases;
+  std::vector<BadInputFor<Stub>> cases;
 
   inv::CreateItemRequest item;
   item.set_item_id("cups");
@@ -37,7 +38,7 @@ TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   item.mutable_item()->set_category(inv::ITEM_CATEGORY_CONSUMABLE);
   using ItemSpoil = std::function<void(inv::CreateItemRequest&)>;
   auto add_item = [&](std::string what, std::string field, ItemSpoil spoil) {
-    cases.push_back(BadCase(what, field, &Stub::CreateItem, Spoiled(item, spoil)));
+    cases.push_back(Case(what, field, &Stub::CreateItem, Spoiled(item, spoil)));
   };
   add_item("upper-case item_id", "item_id", [](auto& r) { r.set_item_id("Cups"); });
   add_item("SQL in item_id", "item_id", [](auto& r) { r.set_item_id("x'; DROP TABLE items;--"); });
@@ -67,7 +68,7 @@ TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   move.set_quantity(1);
   using MoveSpoil = std::function<void(inv::RecordMovementRequest&)>;
   auto add_move = [&](std::string what, std::string field, MoveSpoil spoil) {
-    cases.push_back(BadCase(what, field, &Stub::RecordMovement, Spoiled(move, spoil)));
+    cases.push_back(Case(what, field, &Stub::RecordMovement, Spoiled(move, spoil)));
   };
   add_move("malformed item", "item", [](auto& r) { r.set_item("tea"); });
   add_move("unknown location", "location", [](auto& r) { r.set_location("locations/attic"); });
@@ -92,7 +93,7 @@ TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   inv::ReserveKitRequest kit = KitRequest("m1", {Quantity("tea", 1)});
   using KitSpoil = std::function<void(inv::ReserveKitRequest&)>;
   auto add_kit = [&](std::string what, std::string field, KitSpoil spoil) {
-    cases.push_back(BadCase(what, field, &Stub::ReserveKit, Spoiled(kit, spoil)));
+    cases.push_back(Case(what, field, &Stub::ReserveKit, Spoiled(kit, spoil)));
   };
   add_kit("malformed meeting", "meeting", [](auto& r) { r.set_meeting("meetings/"); });
   add_kit("unspecified kind", "meeting_kind",
@@ -110,19 +111,18 @@ TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   inv::SettleKitRequest settle;
   settle.set_name("meetings/m1/kit");
   *settle.add_consumed() = Quantity("tea", -1);
-  cases.push_back(
-      BadCase("negative consumption", "consumed[0].quantity", &Stub::SettleKit, settle));
+  cases.push_back(Case("negative consumption", "consumed[0].quantity", &Stub::SettleKit, settle));
   inv::IssueKitRequest issue;
   issue.set_name("meetings/m1");
-  cases.push_back(BadCase("kit name without /kit", "name", &Stub::IssueKit, issue));
+  cases.push_back(Case("kit name without /kit", "name", &Stub::IssueKit, issue));
 
   inv::CheckOutKeyRequest key;
   key.set_name("buildings/city-hall/rooms/301/keys/main");
-  key.set_holder("staff/A001");
+  key.set_holder("staff/s-001");
   *key.mutable_expected_return_time() = api::ToTimestamp(DefaultTestNow() + absl::Hours(1));
   using KeySpoil = std::function<void(inv::CheckOutKeyRequest&)>;
   auto add_key = [&](std::string what, std::string field, KeySpoil spoil) {
-    cases.push_back(BadCase(what, field, &Stub::CheckOutKey, Spoiled(key, spoil)));
+    cases.push_back(Case(what, field, &Stub::CheckOutKey, Spoiled(key, spoil)));
   };
   add_key("malformed key", "name", [](auto& r) { r.set_name("keys/main"); });
   add_key("holder not staff", "holder", [](auto& r) { r.set_holder("张三"); });
@@ -135,22 +135,23 @@ TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
 
   inv::ListMovementsRequest list;
   list.set_page_token("garbage");
-  cases.push_back(BadCase("garbage page token", "page_token", &Stub::ListMovements, list));
+  cases.push_back(Case("garbage page token", "page_token", &Stub::ListMovements, list));
   inv::ListItemsRequest items;
   items.set_page_size(-1);
-  cases.push_back(BadCase("negative page size", "page_size", &Stub::ListItems, items));
+  cases.push_back(Case("negative page size", "page_size", &Stub::ListItems, items));
   inv::SubmitStocktakeRequest stocktake;
   stocktake.set_name("stocktakes/abc");
-  cases.push_back(BadCase("no counts", "counts", &Stub::SubmitStocktake, stocktake));
+  cases.push_back(Case("no counts", "counts", &Stub::SubmitStocktake, stocktake));
   inv::GetConsumptionReportRequest report;
   *report.mutable_start_time() = api::ToTimestamp(DefaultTestNow());
   *report.mutable_end_time() = api::ToTimestamp(DefaultTestNow() - absl::Hours(1));
-  cases.push_back(BadCase("period backwards", "end_time", &Stub::GetConsumptionReport, report));
+  cases.push_back(Case("period backwards", "end_time", &Stub::GetConsumptionReport, report));
 
   ExpectEachRefusedAndNothingWritten(
       *stub_, cases, database_,
       {"items", "stock_limits", "balances", "movements", "kits", "kit_lines", "room_keys",
-       "key_log", "replenishment_requests", "stocktakes", "idempotency_keys"});
+       "key_log", "replenishment_requests", "stocktakes", "idempotency_keys"},
+      "inventory.huiwu");
 }
 
 TEST_F(InventoryBadInputTest, EveryViolationOfOneRequestIsReported) {

@@ -18,7 +18,7 @@ class KeyTest : public InventoryFixture {
       inv::CreateRoomKeyRequest request;
       request.set_parent(room);
       request.set_key_id("main");
-      request.mutable_key()->set_custodian("staff/A001");
+      request.mutable_key()->set_custodian("staff/s-001");
       inv::CreateRoomKeyResponse response;
       grpc::Status status = stub_->CreateRoomKey(CallContext().get(), request, &response);
       ASSERT_TRUE(status.ok()) << status.error_message();
@@ -49,14 +49,14 @@ class KeyTest : public InventoryFixture {
 
 TEST_F(KeyTest, KeyOutCannotBeCheckedOutAgainUntilReturned) {
   inv::RoomKey key;
-  ASSERT_TRUE(CheckOut(kKey, "staff/B012", absl::Hours(3), &key).ok());
-  EXPECT_EQ(key.holder(), "staff/B012");
-  grpc::Status second = CheckOut(kKey, "staff/C007", absl::Hours(1));
+  ASSERT_TRUE(CheckOut(kKey, "staff/f-012", absl::Hours(3), &key).ok());
+  EXPECT_EQ(key.holder(), "staff/f-012");
+  grpc::Status second = CheckOut(kKey, "staff/f-007", absl::Hours(1));
   ASSERT_EQ(second.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   const ErrorDetails details = DetailsOf(second);
   EXPECT_EQ(details.reason, "KEY_ALREADY_OUT");
-  EXPECT_EQ(details.metadata.at("holder"), "staff/B012");
-  EXPECT_NE(second.error_message().find("staff/B012"), std::string::npos);
+  EXPECT_EQ(details.metadata.at("holder"), "staff/f-012");
+  EXPECT_NE(second.error_message().find("staff/f-012"), std::string::npos);
 
   inv::ReturnKeyRequest give_back;
   give_back.set_name(kKey);
@@ -65,15 +65,15 @@ TEST_F(KeyTest, KeyOutCannotBeCheckedOutAgainUntilReturned) {
   EXPECT_TRUE(returned.key().holder().empty());
   grpc::Status again = stub_->ReturnKey(CallContext().get(), give_back, &returned);
   EXPECT_EQ(DetailsOf(again).reason, "KEY_NOT_OUT");
-  ASSERT_TRUE(CheckOut(kKey, "staff/C007", absl::Hours(1)).ok());
+  ASSERT_TRUE(CheckOut(kKey, "staff/f-007", absl::Hours(1)).ok());
   // Every hand-out and return is logged.
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM key_log"), 3);
 }
 
 TEST_F(KeyTest, OverdueKeysAreListedByTheInjectedClock) {
-  ASSERT_TRUE(CheckOut(kKey, "staff/B012", absl::Hours(2)).ok());
+  ASSERT_TRUE(CheckOut(kKey, "staff/f-012", absl::Hours(2)).ok());
   ASSERT_TRUE(
-      CheckOut("buildings/city-hall/rooms/302/keys/main", "staff/C007", absl::Hours(5)).ok());
+      CheckOut("buildings/city-hall/rooms/302/keys/main", "staff/f-007", absl::Hours(5)).ok());
   EXPECT_EQ(Holders(false).size(), 2u);
   EXPECT_TRUE(Holders(true).empty());
 
@@ -81,7 +81,7 @@ TEST_F(KeyTest, OverdueKeysAreListedByTheInjectedClock) {
   std::vector<inv::RoomKey> overdue = Holders(true);
   ASSERT_EQ(overdue.size(), 1u);
   EXPECT_EQ(overdue[0].name(), kKey);
-  EXPECT_EQ(overdue[0].holder(), "staff/B012");
+  EXPECT_EQ(overdue[0].holder(), "staff/f-012");
   EXPECT_TRUE(overdue[0].overdue());
   std::vector<inv::RoomKey> all = Holders(false);
   ASSERT_EQ(all.size(), 2u);

@@ -21,10 +21,11 @@ TEST(InventoryNamesTest, LocationsAreTheCentralStoreOrARoomCabinet) {
 
 TEST(InventoryNamesTest, StaffAreNamedAsStaffingNamesThem) {
   api::FieldChecks checks;
-  EXPECT_EQ(ParseStaffName(checks, "h", "staff/A001"), "staff/A001");
+  EXPECT_EQ(ParseStaffName(checks, "h", "staff/s-001"), "staff/s-001");
   EXPECT_TRUE(checks.ok());
   EXPECT_FALSE(ParseStaffName(checks, "h", "staff/").has_value());
   EXPECT_FALSE(ParseStaffName(checks, "h", "staff/A 1").has_value());
+  EXPECT_FALSE(ParseStaffName(checks, "h", "staff/F-012").has_value());
   EXPECT_FALSE(ParseStaffName(checks, "h", "A001").has_value());
 }
 

@@ -67,7 +67,7 @@ const std::vector<KitTemplateSeed>& SeedKitTemplates() {
 
 std::string KeyCustodian(const std::string& building_id) {
   // The lobby manager (大堂经理) of each building keeps its room keys.
-  return building_id == "city-hall" ? "staff/A002" : "staff/A003";
+  return building_id == "city-hall" ? "staff/l-001" : "staff/l-002";
 }
 
 }  // namespace huiwu::ctl

@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/api/resource_name.h"
@@ -116,14 +115,12 @@ std::optional<KeyRef> ParseKeyName(api::FieldChecks& checks, absl::string_view f
 std::optional<std::string> ParseStaffName(api::FieldChecks& checks, absl::string_view field,
                                           absl::string_view name) {
   constexpr absl::string_view kPrefix = "staff/";
-  const absl::string_view number =
+  const absl::string_view id =
       absl::StartsWith(name, kPrefix) ? name.substr(kPrefix.size()) : absl::string_view();
-  bool ok = !number.empty() && number.size() <= 20;
-  for (char c : number) ok = ok && (absl::ascii_isalnum(c) || c == '-');
-  if (!ok) {
+  if (!api::IsResourceId(id)) {
     checks.Add(field,
-               "must be staff/{staff_number} as staffing names its people, e.g. staff/A001 "
-               "(1–20 of A-Z, a-z, 0-9 and '-')");
+               "must be staff/{staff} as the staffing service names its people, e.g. "
+               "staff/f-012");
     return std::nullopt;
   }
   return std::string(name);

@@ -59,7 +59,7 @@ std::optional<std::string> ParseReplenishmentName(api::FieldChecks& checks, absl
                                                   absl::string_view name);
 std::optional<KeyRef> ParseKeyName(api::FieldChecks& checks, absl::string_view field,
                                    absl::string_view name);
-// `staff/{staff_number}` as staffing names its people: 1–20 of A-Z, a-z, 0-9 and '-'.
+// `staff/{staff}` as the staffing service names its people (a resource id, e.g. f-012).
 std::optional<std::string> ParseStaffName(api::FieldChecks& checks, absl::string_view field,
                                           absl::string_view name);
 

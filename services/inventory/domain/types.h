@@ -151,7 +151,7 @@ struct RoomKey {
   std::string building_id;
   std::string room_id;
   std::string key_id;
-  std::string custodian;  // staff/{staff_number}
+  std::string custodian;  // staff/{staff}, as staffing names the person
   std::string holder;     // empty: in
   std::optional<absl::Time> expected_return_time;
   std::optional<absl::Time> check_out_time;

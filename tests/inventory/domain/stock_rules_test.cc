@@ -36,7 +36,7 @@ TEST(KeyRulesTest, OverdueOnlyWhenOutAndPastTheExpectedReturn) {
   RoomKey key;
   key.expected_return_time = now - absl::Minutes(1);
   EXPECT_FALSE(IsOverdue(key, now)) << "a key that is in is never overdue";
-  key.holder = "staff/A001";
+  key.holder = "staff/s-001";
   EXPECT_TRUE(IsOverdue(key, now));
   key.expected_return_time = now;
   EXPECT_FALSE(IsOverdue(key, now));

@@ -16,14 +16,12 @@ namespace huiwu::api {
 
 // ABORTED (reason ETAG_MISMATCH, metadata resource and current_etag) when `etag` is set
 // and is not the etag of `version`.
-inline absl::Status CheckEtag(absl::string_view etag, int64_t version,
-                              absl::string_view resource) {
+inline absl::Status CheckEtag(absl::string_view etag, int64_t version, absl::string_view resource) {
   if (etag.empty() || etag == EtagOf(version)) return absl::OkStatus();
-  return ErrorWithReason(
-      absl::StatusCode::kAborted, "ETAG_MISMATCH",
-      absl::StrCat(resource, " changed since it was read (etag ", etag, ", now ",
-                   EtagOf(version), "); read it again and reapply the change"),
-      {{"resource", std::string(resource)}, {"current_etag", EtagOf(version)}});
+  return ErrorWithReason(absl::StatusCode::kAborted, "ETAG_MISMATCH",
+                         absl::StrCat(resource, " changed since it was read (etag ", etag, ", now ",
+                                      EtagOf(version), "); read it again and reapply the change"),
+                         {{"resource", std::string(resource)}, {"current_etag", EtagOf(version)}});
 }
 
 }  // namespace huiwu::api

@@ -13,8 +13,7 @@ grpc::Status StaffingService::SetStaffingRequirement(
     v1::SetStaffingRequirementResponse* response) {
   return ServeCall(kErrorDomain, "SetStaffingRequirement", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(StaffingRequirement requirement, ParseSetStaffingRequirement(*request));
-    ASSIGN_OR_RETURN(StaffingRequirement stored,
-                     store_.SetRequirement(requirement, clock_.Now()));
+    ASSIGN_OR_RETURN(StaffingRequirement stored, store_.SetRequirement(requirement, clock_.Now()));
     ToProto(stored, response->mutable_requirement());
     return absl::OkStatus();
   });
@@ -31,8 +30,7 @@ grpc::Status StaffingService::GetStaffingRequirement(
   });
 }
 
-grpc::Status StaffingService::AutoAssign(grpc::ServerContext*,
-                                         const v1::AutoAssignRequest* request,
+grpc::Status StaffingService::AutoAssign(grpc::ServerContext*, const v1::AutoAssignRequest* request,
                                          v1::AutoAssignResponse* response) {
   return ServeCall(kErrorDomain, "AutoAssign", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseMeetingName("meeting", request->meeting()));
@@ -49,9 +47,9 @@ grpc::Status StaffingService::AssignStaff(grpc::ServerContext*,
                                           v1::AssignStaffResponse* response) {
   return ServeCall(kErrorDomain, "AssignStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignCommand command, ParseAssignStaff(*request));
-    ASSIGN_OR_RETURN(Assignment assignment,
-                     store_.Assign(command.key.meeting_id, command.key.staff_id, command.role,
-                                   clock_.Now()));
+    ASSIGN_OR_RETURN(
+        Assignment assignment,
+        store_.Assign(command.key.meeting_id, command.key.staff_id, command.role, clock_.Now()));
     ToProto(assignment, response->mutable_assignment());
     return absl::OkStatus();
   });
@@ -71,9 +69,9 @@ grpc::Status StaffingService::ListAssignments(grpc::ServerContext*,
                                               v1::ListAssignmentsResponse* response) {
   return ServeCall(kErrorDomain, "ListAssignments", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListAssignmentsQuery query, ParseListAssignments(*request));
-    ASSIGN_OR_RETURN(std::vector<Assignment> assignments,
-                     store_.ListAssignments(query.meeting_id, query.staff_id, query.after,
-                                            query.page_size + 1));
+    ASSIGN_OR_RETURN(
+        std::vector<Assignment> assignments,
+        store_.ListAssignments(query.meeting_id, query.staff_id, query.after, query.page_size + 1));
     const bool more = static_cast<int>(assignments.size()) > query.page_size;
     if (more) assignments.pop_back();
     for (const Assignment& a : assignments) ToProto(a, response->add_assignments());

@@ -48,11 +48,10 @@ grpc::Status StaffingService::UpdateStaff(grpc::ServerContext*,
                                           v1::UpdateStaffResponse* response) {
   return ServeCall(kErrorDomain, "UpdateStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateStaffCommand command, ParseUpdateStaff(*request));
-    ASSIGN_OR_RETURN(
-        Staff staff,
-        store_.UpdateStaff(
-            command.staff_id, command.etag,
-            [&](Staff& stored) { ApplyStaffUpdate(command, stored); }, clock_.Now()));
+    ASSIGN_OR_RETURN(Staff staff,
+                     store_.UpdateStaff(
+                         command.staff_id, command.etag,
+                         [&](Staff& stored) { ApplyStaffUpdate(command, stored); }, clock_.Now()));
     ToProto(staff, response->mutable_staff());
     return absl::OkStatus();
   });
@@ -75,9 +74,9 @@ grpc::Status StaffingService::ApproveLeave(grpc::ServerContext*,
                                            v1::ApproveLeaveResponse* response) {
   return ServeCall(kErrorDomain, "ApproveLeave", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(DecideLeaveCommand command, ParseApproveLeave(*request));
-    ASSIGN_OR_RETURN(Leave leave, store_.DecideLeave(command.staff_id, command.leave_id,
-                                                     /*approve=*/true, command.approver, "",
-                                                     clock_.Now()));
+    ASSIGN_OR_RETURN(Leave leave,
+                     store_.DecideLeave(command.staff_id, command.leave_id,
+                                        /*approve=*/true, command.approver, "", clock_.Now()));
     ToProto(leave, response->mutable_leave());
     return absl::OkStatus();
   });

@@ -55,9 +55,9 @@ TEST(RoleCountsTest, DefaultsBySizeSoundVipAndOverrides) {
   EXPECT_EQ(RoleCounts(r), (std::map<Role, int>{{Role::kAttendant, 1}}));
   r.sound_used = true;
   r.vip = true;
-  EXPECT_EQ(RoleCounts(r), (std::map<Role, int>{{Role::kLobbyManager, 1},
-                                                {Role::kAudioTechnician, 1},
-                                                {Role::kAttendant, 1}}));
+  EXPECT_EQ(RoleCounts(r),
+            (std::map<Role, int>{
+                {Role::kLobbyManager, 1}, {Role::kAudioTechnician, 1}, {Role::kAttendant, 1}}));
   r.overrides = {{Role::kAttendant, 4}, {Role::kLobbyManager, 0}};
   EXPECT_EQ(RoleCounts(r),
             (std::map<Role, int>{{Role::kAudioTechnician, 1}, {Role::kAttendant, 4}}));
@@ -116,8 +116,8 @@ TEST(ShiftCoverageTest, AcrossMidnightNeedsBothDays) {
   EXPECT_FALSE(CoveredByShifts({Shift{3, 18 * 60, 24 * 60}}, night, kZone));
   EXPECT_TRUE(CoveredByShifts({Shift{3, 18 * 60, 24 * 60}, Shift{4, 0, 6 * 60}}, night, kZone));
   // Ending exactly at midnight needs nothing of the next day.
-  EXPECT_TRUE(CoveredByShifts({Shift{3, 18 * 60, 24 * 60}}, TimeWindow{Local(2, 22), Local(3, 0)},
-                              kZone));
+  EXPECT_TRUE(
+      CoveredByShifts({Shift{3, 18 * 60, 24 * 60}}, TimeWindow{Local(2, 22), Local(3, 0)}, kZone));
   EXPECT_FALSE(CoveredByShifts({Shift{2, 0, 24 * 60}}, TimeWindow{Local(2, 8), Local(2, 9)}, kZone))
       << "a Tuesday shift does not cover a Wednesday";
 }
@@ -130,8 +130,7 @@ TEST(PlanAutoAssignTest, LeastLoadedFirstThenStaffNumber) {
       Person("d", "004", Role::kAttendant, absl::ZeroDuration()),
       Person("t", "010", Role::kAudioTechnician),
   };
-  const AutoAssignPlan plan =
-      PlanAutoAssign(Meeting(), {{Role::kAttendant, 3}}, candidates, kZone);
+  const AutoAssignPlan plan = PlanAutoAssign(Meeting(), {{Role::kAttendant, 3}}, candidates, kZone);
   EXPECT_THAT(plan.picks, ElementsAre(Pick{"d", Role::kAttendant}, Pick{"b", Role::kAttendant},
                                       Pick{"c", Role::kAttendant}));
   EXPECT_THAT(plan.shortfall, IsEmpty());

@@ -33,8 +33,7 @@ absl::StatusOr<std::string> ParseMeetingName(absl::string_view field, absl::stri
   return ids[0];
 }
 
-absl::StatusOr<AssignmentKey> ParseAssignmentName(absl::string_view field,
-                                                  absl::string_view name) {
+absl::StatusOr<AssignmentKey> ParseAssignmentName(absl::string_view field, absl::string_view name) {
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
                    api::ParseResourceName(field, name, kAssignmentPattern));
   return AssignmentKey{ids[0], ids[1]};
@@ -90,8 +89,7 @@ absl::StatusOr<StaffingRequirement> ParseSetStaffingRequirement(
   return r;
 }
 
-absl::StatusOr<std::string> ParseRequirementName(
-    const v1::GetStaffingRequirementRequest& request) {
+absl::StatusOr<std::string> ParseRequirementName(const v1::GetStaffingRequirementRequest& request) {
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
                    api::ParseResourceName("name", request.name(), kRequirementPattern));
   return ids[0];

@@ -59,7 +59,8 @@ std::vector<Qualification> CheckQualifications(api::FieldChecks& checks, const s
     const v1::Qualification& q = s.qualifications(i);
     const std::string field = absl::StrCat(prefix, "qualifications[", i, "]");
     checks.Enum(field + ".kind", q.kind(), v1::QualificationKind_IsValid, false);
-    std::optional<absl::CivilDay> until = api::ParseDate(checks, field + ".valid_until", q.valid_until());
+    std::optional<absl::CivilDay> until =
+        api::ParseDate(checks, field + ".valid_until", q.valid_until());
     if (!kinds.insert(q.kind()).second) checks.Add(field + ".kind", "given twice; one per kind");
     if (v1::QualificationKind_IsValid(q.kind()) && q.kind() != 0 && until.has_value()) {
       result.push_back(Qualification{static_cast<QualificationKind>(q.kind()), *until});
@@ -70,9 +71,12 @@ std::vector<Qualification> CheckQualifications(api::FieldChecks& checks, const s
 
 const absl::flat_hash_map<std::string, StaffField>& StaffMaskPaths() {
   static const auto* paths = new absl::flat_hash_map<std::string, StaffField>{
-      {"display_name", StaffField::kDisplayName}, {"phone", StaffField::kPhone},
-      {"section", StaffField::kSection},           {"role", StaffField::kRole},
-      {"qualifications", StaffField::kQualifications}, {"state", StaffField::kState},
+      {"display_name", StaffField::kDisplayName},
+      {"phone", StaffField::kPhone},
+      {"section", StaffField::kSection},
+      {"role", StaffField::kRole},
+      {"qualifications", StaffField::kQualifications},
+      {"state", StaffField::kState},
   };
   return *paths;
 }
@@ -80,7 +84,8 @@ const absl::flat_hash_map<std::string, StaffField>& StaffMaskPaths() {
 }  // namespace
 
 absl::StatusOr<std::string> ParseStaffName(absl::string_view field, absl::string_view name) {
-  ASSIGN_OR_RETURN(std::vector<std::string> ids, api::ParseResourceName(field, name, kStaffPattern));
+  ASSIGN_OR_RETURN(std::vector<std::string> ids,
+                   api::ParseResourceName(field, name, kStaffPattern));
   return ids[0];
 }
 
@@ -354,8 +359,7 @@ absl::StatusOr<OnCallSlot> ParseSetOnCall(const v1::SetOnCallRequest& request) {
   return slot;
 }
 
-absl::StatusOr<GetOnCallQuery> ParseGetOnCall(const v1::GetOnCallRequest& request,
-                                              absl::Time now) {
+absl::StatusOr<GetOnCallQuery> ParseGetOnCall(const v1::GetOnCallRequest& request, absl::Time now) {
   api::FieldChecks checks;
   GetOnCallQuery query;
   std::optional<Role> role = RequiredRole(checks, "role", request.role());

@@ -21,8 +21,8 @@ struct Pick {
 };
 
 struct AutoAssignPlan {
-  std::vector<Pick> picks;         // by role, then in pick order
-  std::map<Role, int> shortfall;   // places that stay open; only roles with some
+  std::vector<Pick> picks;        // by role, then in pick order
+  std::map<Role, int> shortfall;  // places that stay open; only roles with some
 };
 
 // `open` places per role; `candidates` anybody (the already assigned to this meeting

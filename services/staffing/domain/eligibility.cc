@@ -34,10 +34,9 @@ int MinuteOfDay(absl::Time t, absl::CivilDay day, absl::TimeZone zone) {
 }
 
 bool HasValid(const Staff& staff, QualificationKind kind, absl::CivilDay needed_until) {
-  return std::any_of(staff.qualifications.begin(), staff.qualifications.end(),
-                     [&](const Qualification& q) {
-                       return q.kind == kind && q.valid_until >= needed_until;
-                     });
+  return std::any_of(
+      staff.qualifications.begin(), staff.qualifications.end(),
+      [&](const Qualification& q) { return q.kind == kind && q.valid_until >= needed_until; });
 }
 
 }  // namespace

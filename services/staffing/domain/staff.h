@@ -38,9 +38,7 @@ absl::string_view QualificationName(QualificationKind k);  // "FIRE_SAFETY"
 struct TimeWindow {
   absl::Time start;
   absl::Time end;
-  bool Overlaps(const TimeWindow& other) const {
-    return start < other.end && other.start < end;
-  }
+  bool Overlaps(const TimeWindow& other) const { return start < other.end && other.start < end; }
 };
 
 struct Qualification {
@@ -103,7 +101,7 @@ struct Assignment {
   std::string staff_id;
   std::string staff_display_name;
   Role role = Role::kAttendant;
-  TimeWindow duty;                                // start = the required arrival
+  TimeWindow duty;                                  // start = the required arrival
   absl::Time check_in_time = absl::InfinitePast();  // InfinitePast: not checked in
   bool late = false;
 

@@ -236,8 +236,10 @@ absl::Status StaffingStore::Unassign(absl::string_view meeting_id, absl::string_
   });
 }
 
-absl::StatusOr<std::vector<Assignment>> StaffingStore::ListAssignments(
-    absl::string_view meeting_id, absl::string_view staff_id, const TimeKey& after, int limit) {
+absl::StatusOr<std::vector<Assignment>> StaffingStore::ListAssignments(absl::string_view meeting_id,
+                                                                       absl::string_view staff_id,
+                                                                       const TimeKey& after,
+                                                                       int limit) {
   std::vector<Assignment> result;
   absl::Status status = db::ReadOnly(pool_, "ListAssignments", [&](db::Connection& c) {
     result.clear();

@@ -61,10 +61,10 @@ std::optional<Leave> LoadLeave(db::Connection& c, absl::string_view staff_id,
 }
 
 absl::Status LeaveNotFound(absl::string_view staff_id, absl::string_view leave_id) {
-  return ErrorWithReason(absl::StatusCode::kNotFound, "LEAVE_NOT_FOUND",
-                         absl::StrCat(LeaveResource(staff_id, leave_id),
-                                      " does not exist; list the person's leave"),
-                         {{"leave", LeaveResource(staff_id, leave_id)}});
+  return ErrorWithReason(
+      absl::StatusCode::kNotFound, "LEAVE_NOT_FOUND",
+      absl::StrCat(LeaveResource(staff_id, leave_id), " does not exist; list the person's leave"),
+      {{"leave", LeaveResource(staff_id, leave_id)}});
 }
 
 // Reassign first: approved leave makes the person unavailable, and a meeting they
@@ -120,8 +120,8 @@ absl::StatusOr<Leave> StaffingStore::RequestLeave(const Leave& leave, absl::stri
 
 absl::StatusOr<Leave> StaffingStore::DecideLeave(absl::string_view staff_id,
                                                  absl::string_view leave_id, bool approve,
-                                                 absl::string_view approver,
-                                                 absl::string_view note, absl::Time now) {
+                                                 absl::string_view approver, absl::string_view note,
+                                                 absl::Time now) {
   std::optional<Leave> result;
   const char* method = approve ? "ApproveLeave" : "RejectLeave";
   absl::Status status = db::InTransaction(pool_, method, [&](db::Connection& c) {

@@ -208,8 +208,7 @@ std::optional<Assignment> LoadAssignment(db::Connection& c, absl::string_view me
 }
 
 std::vector<Assignment> LoadMeetingAssignments(db::Connection& c, absl::string_view meeting_id) {
-  auto& select =
-      c.Prepare(absl::StrCat("SELECT ", kAssignmentColumns, kWhereMeetingAssignments));
+  auto& select = c.Prepare(absl::StrCat("SELECT ", kAssignmentColumns, kWhereMeetingAssignments));
   select.setString(1, std::string(meeting_id));
   std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
   std::vector<Assignment> assignments;
@@ -285,19 +284,19 @@ absl::Status NotEligible(absl::string_view staff_id, absl::string_view meeting_i
   std::vector<std::string> texts;
   for (const IneligibilityReason& r : reasons) {
     names.emplace_back(IneligibleName(r.reason));
-    texts.push_back(r.detail.empty() ? names.back() : absl::StrCat(names.back(), " (", r.detail, ")"));
+    texts.push_back(r.detail.empty() ? names.back()
+                                     : absl::StrCat(names.back(), " (", r.detail, ")"));
     if (r.reason == Ineligible::kAlreadyAssigned) meetings.push_back(MeetingResource(r.detail));
   }
   ErrorMetadata metadata = {{"staff", StaffResource(staff_id)},
                             {"meeting", MeetingResource(meeting_id)},
                             {"reasons", absl::StrJoin(names, ",")}};
   if (!meetings.empty()) metadata["conflicting_meetings"] = absl::StrJoin(meetings, ",");
-  return ErrorWithReason(
-      absl::StatusCode::kFailedPrecondition, "STAFF_NOT_ELIGIBLE",
-      absl::StrCat(StaffResource(staff_id), " cannot serve ", MeetingResource(meeting_id), ": ",
-                   absl::StrJoin(texts, ", "),
-                   "; choose another person (ExplainEligibility tells why)"),
-      metadata);
+  return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "STAFF_NOT_ELIGIBLE",
+                         absl::StrCat(StaffResource(staff_id), " cannot serve ",
+                                      MeetingResource(meeting_id), ": ", absl::StrJoin(texts, ", "),
+                                      "; choose another person (ExplainEligibility tells why)"),
+                         metadata);
 }
 
 }  // namespace huiwu::staffing

@@ -52,8 +52,7 @@ std::vector<Qualification> LoadQualifications(db::Connection& c, absl::string_vi
 void SaveQualifications(db::Connection& c, const Staff& staff);
 std::vector<Shift> LoadShifts(db::Connection& c, absl::string_view staff_id);
 
-std::optional<StaffingRequirement> LoadRequirement(db::Connection& c,
-                                                   absl::string_view meeting_id);
+std::optional<StaffingRequirement> LoadRequirement(db::Connection& c, absl::string_view meeting_id);
 std::optional<Assignment> LoadAssignment(db::Connection& c, absl::string_view meeting_id,
                                          absl::string_view staff_id);
 std::vector<Assignment> LoadMeetingAssignments(db::Connection& c, absl::string_view meeting_id);

@@ -133,8 +133,7 @@ absl::StatusOr<std::vector<Staff>> StaffingStore::ListStaff(const StaffFilter& f
   return result;
 }
 
-absl::StatusOr<Staff> StaffingStore::UpdateStaff(absl::string_view staff_id,
-                                                 absl::string_view etag,
+absl::StatusOr<Staff> StaffingStore::UpdateStaff(absl::string_view staff_id, absl::string_view etag,
                                                  absl::FunctionRef<void(Staff&)> apply,
                                                  absl::Time now) {
   std::optional<Staff> result;
@@ -228,9 +227,8 @@ absl::StatusOr<std::vector<Staff>> StaffingStore::GetOnCall(Role role, absl::Tim
       std::optional<Staff> staff = LoadStaff(c, id);
       if (staff.has_value()) result.push_back(*std::move(staff));
     }
-    std::sort(result.begin(), result.end(), [](const Staff& a, const Staff& b) {
-      return a.staff_number < b.staff_number;
-    });
+    std::sort(result.begin(), result.end(),
+              [](const Staff& a, const Staff& b) { return a.staff_number < b.staff_number; });
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

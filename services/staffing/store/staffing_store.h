@@ -99,16 +99,16 @@ class StaffingStore final {
   absl::StatusOr<std::vector<Assignment>> ListAssignments(absl::string_view meeting_id,
                                                           absl::string_view staff_id,
                                                           const TimeKey& after, int limit);
-  absl::StatusOr<std::vector<IneligibilityReason>> ExplainEligibility(
-      absl::string_view meeting_id, absl::string_view staff_id, std::optional<Role> role);
+  absl::StatusOr<std::vector<IneligibilityReason>> ExplainEligibility(absl::string_view meeting_id,
+                                                                      absl::string_view staff_id,
+                                                                      std::optional<Role> role);
 
   // Arrival, discipline and workload (duty_store.cc).
   absl::StatusOr<Assignment> CheckIn(absl::string_view meeting_id, absl::string_view staff_id,
                                      absl::Time now);
   absl::StatusOr<Absentees> ListAbsentees(absl::string_view meeting_id, absl::Time now);
   absl::StatusOr<DisciplineResult> RecordDiscipline(const DisciplineRecord& record,
-                                                    absl::string_view request_id,
-                                                    absl::Time now);
+                                                    absl::string_view request_id, absl::Time now);
   absl::StatusOr<std::vector<DutyRecord>> WeekDuties(const TimeWindow& week,
                                                      absl::string_view section);
 

@@ -69,6 +69,20 @@ TEST(RequirementTest, DutyRunsFromArrivalToAfterCheck) {
   EXPECT_EQ(r.Duty().end, Local(2, 12, 15));
 }
 
+TEST(RequiredQualificationsTest, VipEtiquetteForThoseFacingTheGuests) {
+  StaffingRequirement r = Meeting();
+  r.vip = true;
+  using Q = QualificationKind;
+  EXPECT_THAT(RequiredQualifications(r, Role::kAttendant),
+              ElementsAre(Q::kFireSafety, Q::kVipEtiquette));
+  EXPECT_THAT(RequiredQualifications(r, Role::kLobbyManager),
+              ElementsAre(Q::kFireSafety, Q::kVipEtiquette));
+  EXPECT_THAT(RequiredQualifications(r, Role::kAudioTechnician),
+              ElementsAre(Q::kFireSafety, Q::kAudioConsole));
+  r.vip = false;
+  EXPECT_THAT(RequiredQualifications(r, Role::kAttendant), ElementsAre(Q::kFireSafety));
+}
+
 TEST(EligibilityTest, EligiblePersonHasNoReason) {
   EXPECT_THAT(ExplainIneligibility(Person("a", "001"), Meeting(), Role::kAttendant, kZone),
               IsEmpty());

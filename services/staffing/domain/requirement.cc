@@ -20,7 +20,10 @@ std::map<Role, int> RoleCounts(const StaffingRequirement& requirement) {
 std::vector<QualificationKind> RequiredQualifications(const StaffingRequirement& requirement,
                                                       Role role) {
   std::vector<QualificationKind> required = {QualificationKind::kFireSafety};
-  if (requirement.vip) required.push_back(QualificationKind::kVipEtiquette);
+  // The technician works from the sound booth, not face to face with the guests.
+  if (requirement.vip && role != Role::kAudioTechnician && role != Role::kInformationClerk) {
+    required.push_back(QualificationKind::kVipEtiquette);
+  }
   if (role == Role::kAudioTechnician) required.push_back(QualificationKind::kAudioConsole);
   return required;
 }

@@ -50,7 +50,8 @@ struct StaffingRequirement {
 std::map<Role, int> RoleCounts(const StaffingRequirement& requirement);
 
 // The qualifications serving `role` at the meeting needs: fire-safety training for
-// everybody (消防培训), VIP etiquette at a VIP meeting, the audio console for an audio
+// everybody (消防培训); at a VIP meeting VIP etiquette for those who serve the guests face
+// to face (not the audio technician or the clerks); the audio console for an audio
 // technician.
 std::vector<QualificationKind> RequiredQualifications(const StaffingRequirement& requirement,
                                                       Role role);

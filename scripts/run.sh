@@ -182,6 +182,19 @@ seed_catalog() {
     die "huiwuctl seed-catalog failed"
 }
 
+# The center's 60 people with their working hours; seed-staff is idempotent too.
+seed_staff() {
+  [[ -n "${SVC_PID[staffing]:-}" ]] || return 0
+  local ctl="${BUILD}/tools/huiwuctl"
+  if [[ ! -x "${ctl}" ]]; then
+    log "warning: ${ctl} is not built; staff not loaded"
+    return 0
+  fi
+  log "loading the staff (seed-staff)"
+  timeout 120 "${ctl}" --staffing_addr="127.0.0.1:${GRPC_PORT[staffing]}" seed-staff \
+    </dev/null >&2 || die "huiwuctl seed-staff failed"
+}
+
 print_table() {
   local svc fmt='%-10s %-17s %-31s %s\n'
   # shellcheck disable=SC2059 # the format is ours
@@ -259,6 +272,7 @@ main() {
   done
   wait_healthy
   seed_catalog
+  seed_staff
 
   print_table
   echo "huiwu ready"

@@ -18,6 +18,7 @@
 #include "grpcpp/grpcpp.h"
 #include "tools/huiwuctl/catalog_commands.h"
 #include "tools/huiwuctl/cli.h"
+#include "tools/huiwuctl/staffing_commands.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051",
           "host:port of the booking service's gRPC endpoint.");
@@ -45,6 +46,7 @@ constexpr char kServiceConfig[] = R"json({
 // Each command group (catalog now; staff, supplies, safety later) adds its table here.
 std::vector<Command> AllCommands() {
   std::vector<Command> commands = CatalogCommands();
+  for (Command& command : StaffingCommands()) commands.push_back(command);
   return commands;
 }
 
@@ -53,7 +55,8 @@ std::string Usage(const std::vector<Command>& commands) {
   std::string usage =
       "the operator's command line for huiwu.\n"
       "\n"
-      "usage: huiwuctl [--addr=HOST:PORT] [--timeout=10s] COMMAND [flags]\n"
+      "usage: huiwuctl [--addr=HOST:PORT] [--staffing_addr=HOST:PORT] [--timeout=10s] COMMAND "
+      "[flags]\n"
       "\n"
       "commands:\n";
   for (const Command& command : commands) {

@@ -45,7 +45,8 @@ constexpr char kDeleteAssignment[] =
 constexpr char kSelectActiveOfRole[] = "WHERE role = ? AND state = 1 ORDER BY staff_number";
 constexpr char kWhereListAssignments[] =
     "WHERE (? = '' OR a.meeting_id = ?) AND (? = '' OR a.staff_id = ?) "
-    "AND (a.start_time > ? OR (a.start_time = ? AND CONCAT(a.meeting_id, '/', a.staff_id) > ?)) "
+    "AND (a.start_time > ? OR (a.start_time = ? AND (a.meeting_id > ? OR "
+    "(a.meeting_id = ? AND a.staff_id > ?)))) "
     "ORDER BY a.start_time, a.meeting_id, a.staff_id LIMIT ?";
 // An auto-assignment whose pick was taken meanwhile is planned again; a few rounds.
 constexpr int kAutoAssignRounds = 4;
@@ -251,9 +252,15 @@ absl::StatusOr<std::vector<Assignment>> StaffingStore::ListAssignments(absl::str
     select.setString(i++, std::string(meeting_id));
     select.setString(i++, std::string(staff_id));
     select.setString(i++, std::string(staff_id));
+    // The key's id is "{meeting}/{staff}"; ids never contain '/'.
+    const size_t slash = after.id.find('/');
+    const std::string after_meeting = after.id.substr(0, slash);
+    const std::string after_staff = slash == std::string::npos ? "" : after.id.substr(slash + 1);
     select.setDateTime(i++, after_time);
     select.setDateTime(i++, after_time);
-    select.setString(i++, after.id);
+    select.setString(i++, after_meeting);
+    select.setString(i++, after_meeting);
+    select.setString(i++, after_staff);
     select.setInt(i++, limit);
     std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
     while (rows->next()) result.push_back(ReadAssignment(*rows));

@@ -187,9 +187,26 @@ seed_catalog() {
 seed_inventory() {
   [[ -n "${SVC_PID[inventory]:-}" ]] || return 0
   local ctl="${BUILD}/tools/huiwuctl"
-  [[ -x "${ctl}" ]] || return 0
+  if [[ ! -x "${ctl}" ]]; then
+    log "warning: ${ctl} is not built; supplies and keys not loaded"
+    return 0
+  fi
+  log "loading the supplies and room keys (seed-inventory)"
   timeout 120 "${ctl}" --inventory_addr="127.0.0.1:${GRPC_PORT[inventory]}" seed-inventory \
     </dev/null >&2 || die "huiwuctl seed-inventory failed"
+}
+
+# The center's 60 people with their working hours; seed-staff is idempotent too.
+seed_staff() {
+  [[ -n "${SVC_PID[staffing]:-}" ]] || return 0
+  local ctl="${BUILD}/tools/huiwuctl"
+  if [[ ! -x "${ctl}" ]]; then
+    log "warning: ${ctl} is not built; staff not loaded"
+    return 0
+  fi
+  log "loading the staff (seed-staff)"
+  timeout 120 "${ctl}" --staffing_addr="127.0.0.1:${GRPC_PORT[staffing]}" seed-staff \
+    </dev/null >&2 || die "huiwuctl seed-staff failed"
 }
 
 print_table() {
@@ -269,6 +286,7 @@ main() {
   done
   wait_healthy
   seed_catalog
+  seed_staff
   seed_inventory
 
   print_table

@@ -19,6 +19,7 @@
 #include "tools/huiwuctl/catalog_commands.h"
 #include "tools/huiwuctl/cli.h"
 #include "tools/huiwuctl/inventory_commands.h"
+#include "tools/huiwuctl/staffing_commands.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051",
           "host:port of the booking service's gRPC endpoint.");
@@ -47,6 +48,7 @@ constexpr char kServiceConfig[] = R"json({
 std::vector<Command> AllCommands() {
   std::vector<Command> commands = CatalogCommands();
   for (Command& command : InventoryCommands()) commands.push_back(command);
+  for (Command& command : StaffingCommands()) commands.push_back(command);
   return commands;
 }
 
@@ -55,7 +57,8 @@ std::string Usage(const std::vector<Command>& commands) {
   std::string usage =
       "the operator's command line for huiwu.\n"
       "\n"
-      "usage: huiwuctl [--addr=HOST:PORT] [--timeout=10s] COMMAND [flags]\n"
+      "usage: huiwuctl [--addr=HOST:PORT] [--staffing_addr=HOST:PORT] [--timeout=10s] COMMAND "
+      "[flags]\n"
       "\n"
       "commands:\n";
   for (const Command& command : commands) {

@@ -1,0 +1,24 @@
+#include "services/staffing/staffing_spec.h"
+
+#include <memory>
+
+#include "common/time/center_zone.h"
+#include "services/staffing/staffing_service.h"
+
+const std::vector<huiwu::db::Migration>& StaffingMigrations();
+
+namespace huiwu::staffing {
+
+server::ServiceSpec StaffingServiceSpec(const Clock& clock) {
+  server::ServiceSpec spec;
+  spec.name = "staffing";
+  spec.grpc_service_name = "huiwu.staffing.v1.StaffingService";
+  spec.default_database = "huiwu_staffing";
+  spec.migrations = StaffingMigrations();
+  spec.make_service = [&clock](server::ServiceContext& context) {
+    return std::make_unique<StaffingService>(context.pool, clock, CenterTimeZone());
+  };
+  return spec;
+}
+
+}  // namespace huiwu::staffing

@@ -1,0 +1,289 @@
+// StaffingStore: staffing requirements and assignments. No person is ever assigned to
+// two overlapping duty windows: every assignment of a person writes the person's row
+// (BumpAssignmentSeq) before it checks, so competitors serialize on one node and
+// conflict at certification across Galera nodes (the loser is retried and sees the
+// winner).
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <memory>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/sql_error.h"
+#include "common/db/sql_time.h"
+#include "common/db/transaction.h"
+#include "common/status/errors.h"
+#include "services/staffing/store/rows.h"
+#include "services/staffing/store/staffing_store.h"
+
+namespace huiwu::staffing {
+namespace {
+
+constexpr char kUpsertRequirement[] =
+    "INSERT INTO requirements (meeting_id, start_time, end_time, building_id, room_id, "
+    "participants, kind, vip, sound_used, arrive_before_minutes, stay_after_minutes, version, "
+    "update_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON DUPLICATE KEY UPDATE "
+    "start_time = VALUES(start_time), end_time = VALUES(end_time), "
+    "building_id = VALUES(building_id), room_id = VALUES(room_id), "
+    "participants = VALUES(participants), kind = VALUES(kind), vip = VALUES(vip), "
+    "sound_used = VALUES(sound_used), arrive_before_minutes = VALUES(arrive_before_minutes), "
+    "stay_after_minutes = VALUES(stay_after_minutes), version = version + 1, "
+    "update_time = VALUES(update_time)";
+constexpr char kLockRequirement[] =
+    "SELECT version FROM requirements WHERE meeting_id = ? FOR UPDATE";
+constexpr char kDeleteRequirementRoles[] = "DELETE FROM requirement_roles WHERE meeting_id = ?";
+constexpr char kInsertRequirementRole[] =
+    "INSERT INTO requirement_roles (meeting_id, role, role_count) VALUES (?, ?, ?)";
+constexpr char kCountAssignments[] = "SELECT COUNT(*) FROM assignments WHERE meeting_id = ?";
+constexpr char kInsertAssignment[] =
+    "INSERT INTO assignments (meeting_id, staff_id, role, start_time, end_time, meeting_start, "
+    "create_time) VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr char kDeleteAssignment[] =
+    "DELETE FROM assignments WHERE meeting_id = ? AND staff_id = ?";
+constexpr char kSelectActiveOfRole[] = "WHERE role = ? AND state = 1 ORDER BY staff_number";
+constexpr char kWhereListAssignments[] =
+    "WHERE (? = '' OR a.meeting_id = ?) AND (? = '' OR a.staff_id = ?) "
+    "AND (a.start_time > ? OR (a.start_time = ? AND (a.meeting_id > ? OR "
+    "(a.meeting_id = ? AND a.staff_id > ?)))) "
+    "ORDER BY a.start_time, a.meeting_id, a.staff_id LIMIT ?";
+// An auto-assignment whose pick was taken meanwhile is planned again; a few rounds.
+constexpr int kAutoAssignRounds = 4;
+
+absl::Status PickTaken() {
+  return ErrorWithReason(absl::StatusCode::kAborted, "PICK_TAKEN",
+                         "people picked for the meeting were assigned elsewhere meanwhile; "
+                         "call AutoAssign again");
+}
+
+// The locked path of every assignment (manual and automatic). Writes the person's row
+// first; then every read sees the committed state of all competitors.
+absl::StatusOr<Assignment> AssignLocked(db::Connection& c, const StaffingRequirement& requirement,
+                                        absl::string_view staff_id, std::optional<Role> role,
+                                        absl::TimeZone zone, absl::Time now) {
+  if (!BumpAssignmentSeq(c, staff_id)) return StaffNotFound(staff_id);
+  std::optional<Staff> staff = LoadStaff(c, staff_id);
+  if (!staff.has_value()) return StaffNotFound(staff_id);
+  if (LoadAssignment(c, requirement.meeting_id, staff_id).has_value()) {
+    return ErrorWithReason(absl::StatusCode::kAlreadyExists, "ALREADY_ASSIGNED_HERE",
+                           absl::StrCat(AssignmentResource(requirement.meeting_id, staff_id),
+                                        " exists already; nothing to do"),
+                           {{"assignment", AssignmentResource(requirement.meeting_id, staff_id)}});
+  }
+  const Role serving = role.value_or(staff->role);
+  const Candidate candidate = LoadCandidate(c, *staff, requirement, zone);
+  const std::vector<IneligibilityReason> reasons =
+      ExplainIneligibility(candidate, requirement, serving, zone);
+  if (!reasons.empty()) return NotEligible(staff_id, requirement.meeting_id, reasons);
+  const TimeWindow duty = requirement.Duty();
+  auto& insert = c.Prepare(kInsertAssignment);
+  insert.setString(1, requirement.meeting_id);
+  insert.setString(2, std::string(staff_id));
+  insert.setInt(3, static_cast<int>(serving));
+  insert.setDateTime(4, db::ToSqlDateTime(duty.start));
+  insert.setDateTime(5, db::ToSqlDateTime(duty.end));
+  insert.setDateTime(6, db::ToSqlDateTime(requirement.meeting.start));
+  insert.setDateTime(7, db::ToSqlDateTime(now));
+  insert.executeUpdate();
+  return *LoadAssignment(c, requirement.meeting_id, staff_id);
+}
+
+}  // namespace
+
+absl::StatusOr<StaffingRequirement> StaffingStore::SetRequirement(
+    const StaffingRequirement& requirement, absl::Time now) {
+  std::optional<StaffingRequirement> result;
+  absl::Status status = db::InTransaction(pool_, "SetStaffingRequirement", [&](db::Connection& c) {
+    auto& lock = c.Prepare(kLockRequirement);
+    lock.setString(1, requirement.meeting_id);
+    std::unique_ptr<sql::ResultSet> locked(lock.executeQuery());
+    if (locked->next()) {
+      std::optional<StaffingRequirement> current = LoadRequirement(c, requirement.meeting_id);
+      const TimeWindow before = current->Duty();
+      const TimeWindow after = requirement.Duty();
+      auto& count = c.Prepare(kCountAssignments);
+      count.setString(1, requirement.meeting_id);
+      std::unique_ptr<sql::ResultSet> n(count.executeQuery());
+      n->next();
+      // The people assigned were checked against the old duty window only.
+      if (n->getInt64(1) > 0 && (before.start != after.start || before.end != after.end)) {
+        return ErrorWithReason(
+            absl::StatusCode::kFailedPrecondition, "REQUIREMENT_HAS_ASSIGNMENTS",
+            absl::StrCat(MeetingResource(requirement.meeting_id), " has ", n->getInt64(1),
+                         " assignment(s) for the old duty window; unassign them before "
+                         "moving the window"),
+            {{"meeting", MeetingResource(requirement.meeting_id)}});
+      }
+    }
+    auto& upsert = c.Prepare(kUpsertRequirement);
+    int i = 1;
+    upsert.setString(i++, requirement.meeting_id);
+    upsert.setDateTime(i++, db::ToSqlDateTime(requirement.meeting.start));
+    upsert.setDateTime(i++, db::ToSqlDateTime(requirement.meeting.end));
+    upsert.setString(i++, requirement.building_id);
+    upsert.setString(i++, requirement.room_id);
+    upsert.setInt(i++, requirement.participants);
+    upsert.setInt(i++, static_cast<int>(requirement.kind));
+    upsert.setBoolean(i++, requirement.vip);
+    upsert.setBoolean(i++, requirement.sound_used);
+    upsert.setInt(i++, requirement.arrive_before_minutes);
+    upsert.setInt(i++, requirement.stay_after_minutes);
+    upsert.setDateTime(i++, db::ToSqlDateTime(now));
+    upsert.executeUpdate();
+    auto& remove = c.Prepare(kDeleteRequirementRoles);
+    remove.setString(1, requirement.meeting_id);
+    remove.executeUpdate();
+    for (const auto& [role, count] : requirement.overrides) {
+      auto& insert = c.Prepare(kInsertRequirementRole);
+      insert.setString(1, requirement.meeting_id);
+      insert.setInt(2, static_cast<int>(role));
+      insert.setInt(3, count);
+      insert.executeUpdate();
+    }
+    result = LoadRequirement(c, requirement.meeting_id);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return *result;
+}
+
+absl::StatusOr<StaffingRequirement> StaffingStore::GetRequirement(absl::string_view meeting_id) {
+  std::optional<StaffingRequirement> result;
+  absl::Status status = db::ReadOnly(pool_, "GetStaffingRequirement", [&](db::Connection& c) {
+    result = LoadRequirement(c, meeting_id);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  if (!result.has_value()) return RequirementNotFound(meeting_id);
+  return *result;
+}
+
+absl::StatusOr<Assignment> StaffingStore::Assign(absl::string_view meeting_id,
+                                                 absl::string_view staff_id,
+                                                 std::optional<Role> role, absl::Time now) {
+  std::optional<Assignment> result;
+  absl::Status status = db::InTransaction(pool_, "AssignStaff", [&](db::Connection& c) {
+    std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
+    if (!requirement.has_value()) return RequirementNotFound(meeting_id);
+    absl::StatusOr<Assignment> assigned = AssignLocked(c, *requirement, staff_id, role, zone_, now);
+    if (!assigned.ok()) return assigned.status();
+    result = *std::move(assigned);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return *result;
+}
+
+absl::StatusOr<AutoAssignResult> StaffingStore::AutoAssign(absl::string_view meeting_id,
+                                                           absl::Time now) {
+  absl::Status status;
+  for (int round = 0; round < kAutoAssignRounds; ++round) {
+    AutoAssignResult result;
+    status = db::InTransaction(pool_, "AutoAssign", [&](db::Connection& c) {
+      result = AutoAssignResult{};
+      std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
+      if (!requirement.has_value()) return RequirementNotFound(meeting_id);
+      std::map<Role, int> open = RoleCounts(*requirement);
+      const std::vector<Assignment> existing = LoadMeetingAssignments(c, meeting_id);
+      std::set<std::string> here;
+      for (const Assignment& a : existing) {
+        here.insert(a.staff_id);
+        if (open.count(a.role) > 0) --open[a.role];
+      }
+      // Candidates read without locks; each pick is re-checked on the locked path below.
+      std::vector<Candidate> candidates;
+      for (const auto& [role, count] : open) {
+        if (count <= 0) continue;
+        auto& select = c.Prepare(absl::StrCat("SELECT ", kStaffColumns, kSelectActiveOfRole));
+        select.setInt(1, static_cast<int>(role));
+        std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+        std::vector<Staff> people;
+        while (rows->next()) people.push_back(ReadStaff(*rows));
+        for (Staff& s : people) {
+          if (here.count(s.id) > 0) continue;
+          s.qualifications = LoadQualifications(c, s.id);
+          candidates.push_back(LoadCandidate(c, s, *requirement, zone_));
+        }
+      }
+      const AutoAssignPlan plan = PlanAutoAssign(*requirement, open, candidates, zone_);
+      for (const Pick& pick : plan.picks) {
+        absl::StatusOr<Assignment> assigned =
+            AssignLocked(c, *requirement, pick.staff_id, pick.role, zone_, now);
+        if (!assigned.ok()) {
+          // Taken by a concurrent assignment after the plan read it: plan again.
+          if (assigned.status().code() == absl::StatusCode::kFailedPrecondition) return PickTaken();
+          return assigned.status();
+        }
+        result.assigned.push_back(*std::move(assigned));
+      }
+      result.shortfall = plan.shortfall;
+      result.assignments = LoadMeetingAssignments(c, meeting_id);
+      return absl::OkStatus();
+    });
+    if (status.ok()) return result;
+    if (ReasonOf(status) != "PICK_TAKEN") return status;
+  }
+  return status;
+}
+
+absl::Status StaffingStore::Unassign(absl::string_view meeting_id, absl::string_view staff_id) {
+  return db::InTransaction(pool_, "UnassignStaff", [&](db::Connection& c) {
+    auto& remove = c.Prepare(kDeleteAssignment);
+    remove.setString(1, std::string(meeting_id));
+    remove.setString(2, std::string(staff_id));
+    if (remove.executeUpdate() == 0) return AssignmentNotFound(meeting_id, staff_id);
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<std::vector<Assignment>> StaffingStore::ListAssignments(absl::string_view meeting_id,
+                                                                       absl::string_view staff_id,
+                                                                       const TimeKey& after,
+                                                                       int limit) {
+  std::vector<Assignment> result;
+  absl::Status status = db::ReadOnly(pool_, "ListAssignments", [&](db::Connection& c) {
+    result.clear();
+    auto& select = c.Prepare(absl::StrCat("SELECT ", kAssignmentColumns, kWhereListAssignments));
+    const std::string after_time =
+        after.time == absl::InfinitePast() ? "1000-01-01 00:00:00" : db::ToSqlDateTime(after.time);
+    int i = 1;
+    select.setString(i++, std::string(meeting_id));
+    select.setString(i++, std::string(meeting_id));
+    select.setString(i++, std::string(staff_id));
+    select.setString(i++, std::string(staff_id));
+    // The key's id is "{meeting}/{staff}"; ids never contain '/'.
+    const size_t slash = after.id.find('/');
+    const std::string after_meeting = after.id.substr(0, slash);
+    const std::string after_staff = slash == std::string::npos ? "" : after.id.substr(slash + 1);
+    select.setDateTime(i++, after_time);
+    select.setDateTime(i++, after_time);
+    select.setString(i++, after_meeting);
+    select.setString(i++, after_meeting);
+    select.setString(i++, after_staff);
+    select.setInt(i++, limit);
+    std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+    while (rows->next()) result.push_back(ReadAssignment(*rows));
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<std::vector<IneligibilityReason>> StaffingStore::ExplainEligibility(
+    absl::string_view meeting_id, absl::string_view staff_id, std::optional<Role> role) {
+  std::vector<IneligibilityReason> result;
+  absl::Status status = db::ReadOnly(pool_, "ExplainEligibility", [&](db::Connection& c) {
+    std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
+    if (!requirement.has_value()) return RequirementNotFound(meeting_id);
+    std::optional<Staff> staff = LoadStaff(c, staff_id);
+    if (!staff.has_value()) return StaffNotFound(staff_id);
+    const Candidate candidate = LoadCandidate(c, *staff, *requirement, zone_);
+    result = ExplainIneligibility(candidate, *requirement, role.value_or(staff->role), zone_);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+}  // namespace huiwu::staffing

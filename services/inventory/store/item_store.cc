@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "common/api/etag_check.h"
 #include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/db/sql_time.h"
@@ -14,7 +15,6 @@
 #include "common/status/errors.h"
 #include "services/inventory/api/names.h"
 #include "services/inventory/store/balance_ops.h"
-#include "services/inventory/store/etag_check.h"
 #include "services/inventory/store/inventory_store.h"
 
 namespace huiwu::inventory {
@@ -183,7 +183,7 @@ absl::StatusOr<Item> InventoryStore::UpdateItem(absl::string_view item_id, absl:
   absl::Status status = db::InTransaction(pool_, "UpdateItem", [&](db::Connection& c) {
     auto found = FindItem(c, kSelectItemForUpdate, item_id);
     if (!found.has_value()) return ItemNotFound(item_id);
-    absl::Status fresh = CheckEtag(etag, found->version, ItemName(item_id));
+    absl::Status fresh = api::CheckEtag(etag, found->version, ItemName(item_id));
     if (!fresh.ok()) return fresh;
     Item item = *found;
     const std::vector<StockLimit> limits_before = item.stock_limits;

@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/api/etag_check.h"
 #include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/db/sql_time.h"
@@ -17,7 +18,6 @@
 #include "services/inventory/api/names.h"
 #include "services/inventory/domain/kit_rules.h"
 #include "services/inventory/store/balance_ops.h"
-#include "services/inventory/store/etag_check.h"
 #include "services/inventory/store/inventory_store.h"
 
 namespace huiwu::inventory {
@@ -355,7 +355,7 @@ absl::StatusOr<Kit> InventoryStore::IssueKit(const KitStepCommand& command, absl
     auto found = FindKit(c, kSelectKitForUpdate, command.meeting_id);
     if (!found.has_value()) return KitNotFound(command.meeting_id);
     Kit kit = *found;
-    absl::Status fresh = CheckEtag(command.etag, kit.version, KitName(kit.meeting_id));
+    absl::Status fresh = api::CheckEtag(command.etag, kit.version, KitName(kit.meeting_id));
     if (!fresh.ok()) return fresh;
     absl::Status allowed = CheckKitAction(kit.state, KitAction::kIssue, KitName(kit.meeting_id));
     if (!allowed.ok()) return allowed;
@@ -385,7 +385,7 @@ absl::StatusOr<Kit> InventoryStore::SettleKit(const KitStepCommand& command,
     auto found = FindKit(c, kSelectKitForUpdate, command.meeting_id);
     if (!found.has_value()) return KitNotFound(command.meeting_id);
     Kit kit = *found;
-    absl::Status fresh = CheckEtag(command.etag, kit.version, KitName(kit.meeting_id));
+    absl::Status fresh = api::CheckEtag(command.etag, kit.version, KitName(kit.meeting_id));
     if (!fresh.ok()) return fresh;
     absl::Status allowed = CheckKitAction(kit.state, KitAction::kSettle, KitName(kit.meeting_id));
     if (!allowed.ok()) return allowed;

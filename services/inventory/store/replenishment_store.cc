@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "common/api/etag_check.h"
 #include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/db/sql_time.h"
@@ -15,7 +16,6 @@
 #include "common/status/errors.h"
 #include "services/inventory/api/names.h"
 #include "services/inventory/store/balance_ops.h"
-#include "services/inventory/store/etag_check.h"
 #include "services/inventory/store/inventory_store.h"
 
 namespace huiwu::inventory {
@@ -165,7 +165,7 @@ absl::StatusOr<ReplenishmentRequest> InventoryStore::ApproveReplenishment(
         auto found = Find(c, kSelectForUpdate, command.id);
         if (!found.has_value()) return NotFound(command.id);
         ReplenishmentRequest r = *found;
-        absl::Status fresh = CheckEtag(command.etag, r.version, ReplenishmentName(r.id));
+        absl::Status fresh = api::CheckEtag(command.etag, r.version, ReplenishmentName(r.id));
         if (!fresh.ok()) return fresh;
         if (r.state != ReplenishmentState::kPending) {
           return WrongState(r, "REPLENISHMENT_NOT_PENDING",

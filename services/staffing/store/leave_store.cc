@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "common/db/request_ids.h"
+#include "common/db/idempotency.h"
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"

@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/api/etag_check.h"
-#include "common/db/request_ids.h"
+#include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"

@@ -17,6 +17,7 @@
 #include "tests/booking/meeting_test_util.h"
 #include "tests/support/child_process.h"
 #include "tests/support/galera_cluster.h"
+#include "tests/support/service_fixture.h"
 
 namespace huiwu::testing {
 namespace {
@@ -26,32 +27,8 @@ namespace v1 = booking::v1;
 constexpr int kClients = 50;
 constexpr absl::Duration kStartTimeout = absl::Seconds(60);
 constexpr char kDatabase[] = "huiwu_booking_galera";
-// Transactions of a node refused at commit: by certification, or aborted by a
-// replicated write that won (brute force). Both reach the service as 1213.
-constexpr char kLocalConflicts[] =
-    "SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS "
-    "WHERE VARIABLE_NAME IN ('WSREP_LOCAL_CERT_FAILURES', 'WSREP_LOCAL_BF_ABORTS')";
-
 std::unique_ptr<v1::BookingService::Stub> ClientOf(const std::string& port) {
-  grpc::ChannelArguments arguments;
-  arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);  // one connection per client
-  return v1::BookingService::NewStub(grpc::CreateCustomChannel(
-      absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials(), arguments));
-}
-
-std::vector<std::string> BookingArgs(const GaleraCluster& cluster, int node) {
-  std::vector<std::string> args =
-      ServiceArgs(HUIWU_BOOKING_BINARY, cluster.NodeConfig(node, kDatabase));
-  args.push_back("--metrics_port=-1");
-  return args;
-}
-
-int64_t ConflictsOnAllNodes(const GaleraCluster& cluster) {
-  int64_t conflicts = 0;
-  for (int node = 0; node < GaleraCluster::kNodes; ++node) {
-    conflicts += cluster.QueryInt(node, kDatabase, kLocalConflicts);
-  }
-  return conflicts;
+  return v1::BookingService::NewStub(NewTestChannel(std::stoi(port)));
 }
 
 TEST(GaleraBookingTest, TwoReplicasOnTwoNodesFiftyClientsOneRoomExactlyOneWins) {
@@ -62,7 +39,7 @@ TEST(GaleraBookingTest, TwoReplicasOnTwoNodesFiftyClientsOneRoomExactlyOneWins) 
   // The schema through node 0 only, before any replica starts: the migration lock
   // (GET_LOCK) is local to a node, so replicas must not migrate on two nodes at once.
   {
-    std::vector<std::string> args = BookingArgs(cluster, 0);
+    std::vector<std::string> args = cluster.ReplicaArgs(HUIWU_BOOKING_BINARY, 0, kDatabase);
     args.push_back("--migrate_only");
     ChildProcess migrate(args, {});
     const std::optional<int> status = migrate.WaitForExit(kStartTimeout);
@@ -78,8 +55,8 @@ TEST(GaleraBookingTest, TwoReplicasOnTwoNodesFiftyClientsOneRoomExactlyOneWins) 
   }
 
   // Node 0 and node 1: the race is decided between two nodes, node 2 only replicates.
-  ChildProcess first(BookingArgs(cluster, 0), {});
-  ChildProcess second(BookingArgs(cluster, 1), {});
+  ChildProcess first(cluster.ReplicaArgs(HUIWU_BOOKING_BINARY, 0, kDatabase), {});
+  ChildProcess second(cluster.ReplicaArgs(HUIWU_BOOKING_BINARY, 1, kDatabase), {});
   auto first_port = first.WaitForLogField("serving", "grpc_port", kStartTimeout);
   auto second_port = second.WaitForLogField("serving", "grpc_port", kStartTimeout);
   ASSERT_TRUE(first_port.has_value()) << first.Log();
@@ -112,7 +89,7 @@ TEST(GaleraBookingTest, TwoReplicasOnTwoNodesFiftyClientsOneRoomExactlyOneWins) 
         << "node " << node;
   }
 
-  const int64_t conflicts_before = ConflictsOnAllNodes(cluster);
+  const int64_t conflicts_before = cluster.RefusedCommits(kDatabase);
   const absl::Time race_start = absl::Now();
   const std::vector<grpc::Status> statuses = ConfirmAllAtOnce(clients, meetings);
   const absl::Duration race_time = absl::Now() - race_start;
@@ -163,7 +140,7 @@ TEST(GaleraBookingTest, TwoReplicasOnTwoNodesFiftyClientsOneRoomExactlyOneWins) 
     ASSERT_EQ(holds.size(), 1u) << absl::StrJoin(holds, ", ");
     EXPECT_EQ(absl::StrCat("meetings/", holds[0]), winner);
   }
-  const int64_t conflicts = ConflictsOnAllNodes(cluster) - conflicts_before;
+  const int64_t conflicts = cluster.RefusedCommits(kDatabase) - conflicts_before;
   RecordProperty("race_ms", absl::StrCat(absl::ToInt64Milliseconds(race_time)));
   RecordProperty("node_conflicts", absl::StrCat(conflicts));
   std::fprintf(stderr,

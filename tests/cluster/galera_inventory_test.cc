@@ -18,6 +18,7 @@
 #include "tests/support/child_process.h"
 #include "tests/support/galera_cluster.h"
 #include "tests/support/grpc_errors.h"
+#include "tests/support/service_fixture.h"
 
 namespace huiwu::testing {
 namespace {
@@ -26,45 +27,22 @@ constexpr int kClients = 100;
 constexpr int kStock = 10;
 constexpr absl::Duration kStartTimeout = absl::Seconds(60);
 constexpr char kDatabase[] = "huiwu_inventory_galera";
-// Transactions of a node refused at commit: by certification, or aborted by a
-// replicated write that won (brute force). Both reach the service as 1213 and are retried.
-constexpr char kLocalConflicts[] =
-    "SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS "
-    "WHERE VARIABLE_NAME IN ('WSREP_LOCAL_CERT_FAILURES', 'WSREP_LOCAL_BF_ABORTS')";
-
-int64_t ConflictsOnAllNodes(const GaleraCluster& cluster) {
-  int64_t conflicts = 0;
-  for (int node = 0; node < GaleraCluster::kNodes; ++node) {
-    conflicts += cluster.QueryInt(node, kDatabase, kLocalConflicts);
-  }
-  return conflicts;
-}
 
 std::unique_ptr<inv::InventoryService::Stub> ClientOf(const std::string& port) {
-  grpc::ChannelArguments arguments;
-  arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);  // one connection per client
-  return inv::InventoryService::NewStub(grpc::CreateCustomChannel(
-      absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials(), arguments));
-}
-
-std::vector<std::string> InventoryArgs(const GaleraCluster& cluster, int node) {
-  std::vector<std::string> args =
-      ServiceArgs(HUIWU_INVENTORY_BINARY, cluster.NodeConfig(node, kDatabase));
-  args.push_back("--metrics_port=-1");
-  return args;
+  return inv::InventoryService::NewStub(NewTestChannel(std::stoi(port)));
 }
 
 TEST(GaleraInventoryTest, TwoReplicasOnTwoNodesHundredReservationsOfTenExactlyTenWin) {
   GaleraCluster cluster;
   {
     // The schema through node 0 only, before any replica starts.
-    std::vector<std::string> args = InventoryArgs(cluster, 0);
+    std::vector<std::string> args = cluster.ReplicaArgs(HUIWU_INVENTORY_BINARY, 0, kDatabase);
     args.push_back("--migrate_only");
     ChildProcess migrate(args, {});
     ASSERT_EQ(migrate.WaitForExit(kStartTimeout), 0) << migrate.Log();
   }
-  ChildProcess first(InventoryArgs(cluster, 0), {});
-  ChildProcess second(InventoryArgs(cluster, 1), {});
+  ChildProcess first(cluster.ReplicaArgs(HUIWU_INVENTORY_BINARY, 0, kDatabase), {});
+  ChildProcess second(cluster.ReplicaArgs(HUIWU_INVENTORY_BINARY, 1, kDatabase), {});
   auto first_port = first.WaitForLogField("serving", "grpc_port", kStartTimeout);
   auto second_port = second.WaitForLogField("serving", "grpc_port", kStartTimeout);
   ASSERT_TRUE(first_port.has_value()) << first.Log();
@@ -79,7 +57,7 @@ TEST(GaleraInventoryTest, TwoReplicasOnTwoNodesHundredReservationsOfTenExactlyTe
   // Causal read: node 1 has the stock before its replica is asked to reserve it.
   ASSERT_EQ(cluster.QueryInt(1, kDatabase, "SELECT on_hand FROM balances"), kStock);
 
-  const int64_t conflicts_before = ConflictsOnAllNodes(cluster);
+  const int64_t conflicts_before = cluster.RefusedCommits(kDatabase);
   std::vector<grpc::Status> statuses(kClients);
   absl::Barrier* start = new absl::Barrier(kClients);
   std::vector<std::thread> threads;
@@ -108,7 +86,7 @@ TEST(GaleraInventoryTest, TwoReplicasOnTwoNodesHundredReservationsOfTenExactlyTe
     }
   }
   EXPECT_EQ(won, kStock);
-  const int64_t conflicts = ConflictsOnAllNodes(cluster) - conflicts_before;
+  const int64_t conflicts = cluster.RefusedCommits(kDatabase) - conflicts_before;
   RecordProperty("node_conflicts", absl::StrCat(conflicts));
   std::fprintf(stderr, "%lld commits refused by the cluster and retried\n",
                static_cast<long long>(conflicts));

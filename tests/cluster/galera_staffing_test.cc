@@ -21,6 +21,7 @@
 #include "tests/support/child_process.h"
 #include "tests/support/galera_cluster.h"
 #include "tests/support/grpc_errors.h"
+#include "tests/support/service_fixture.h"
 
 namespace huiwu::testing {
 namespace {
@@ -35,44 +36,20 @@ constexpr char kOverlaps[] =
     "SELECT COUNT(*) FROM assignments a JOIN assignments b ON a.staff_id = b.staff_id "
     "AND a.meeting_id < b.meeting_id AND a.start_time < b.end_time AND b.start_time < a.end_time";
 
-// Transactions of a node refused at commit: by certification, or aborted by a
-// replicated write that won (brute force). Both reach the service as 1213.
-constexpr char kLocalConflicts[] =
-    "SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS "
-    "WHERE VARIABLE_NAME IN ('WSREP_LOCAL_CERT_FAILURES', 'WSREP_LOCAL_BF_ABORTS')";
-
-int64_t ConflictsOnAllNodes(const GaleraCluster& cluster) {
-  int64_t conflicts = 0;
-  for (int node = 0; node < GaleraCluster::kNodes; ++node) {
-    conflicts += cluster.QueryInt(node, kDatabase, kLocalConflicts);
-  }
-  return conflicts;
-}
-
 std::unique_ptr<v1::StaffingService::Stub> ClientOf(const std::string& port) {
-  grpc::ChannelArguments arguments;
-  arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);  // one connection per client
-  return v1::StaffingService::NewStub(grpc::CreateCustomChannel(
-      absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials(), arguments));
-}
-
-std::vector<std::string> StaffingArgs(const GaleraCluster& cluster, int node) {
-  std::vector<std::string> args =
-      ServiceArgs(HUIWU_STAFFING_BINARY, cluster.NodeConfig(node, kDatabase));
-  args.push_back("--metrics_port=-1");
-  return args;
+  return v1::StaffingService::NewStub(NewTestChannel(std::stoi(port)));
 }
 
 TEST(GaleraStaffingTest, TwoReplicasOnTwoNodesFortyClientsOnePersonOnePerOverlappingSet) {
   GaleraCluster cluster;
   {  // The schema through node 0 only, before any replica starts.
-    std::vector<std::string> args = StaffingArgs(cluster, 0);
+    std::vector<std::string> args = cluster.ReplicaArgs(HUIWU_STAFFING_BINARY, 0, kDatabase);
     args.push_back("--migrate_only");
     ChildProcess migrate(args, {});
     ASSERT_EQ(migrate.WaitForExit(kStartTimeout), 0) << migrate.Log();
   }
-  ChildProcess first(StaffingArgs(cluster, 0), {});
-  ChildProcess second(StaffingArgs(cluster, 1), {});
+  ChildProcess first(cluster.ReplicaArgs(HUIWU_STAFFING_BINARY, 0, kDatabase), {});
+  ChildProcess second(cluster.ReplicaArgs(HUIWU_STAFFING_BINARY, 1, kDatabase), {});
   auto first_port = first.WaitForLogField("serving", "grpc_port", kStartTimeout);
   auto second_port = second.WaitForLogField("serving", "grpc_port", kStartTimeout);
   ASSERT_TRUE(first_port.has_value()) << first.Log();
@@ -133,7 +110,7 @@ TEST(GaleraStaffingTest, TwoReplicasOnTwoNodesFortyClientsOnePersonOnePerOverlap
   ASSERT_EQ(cluster.QueryInt(1, kDatabase, "SELECT COUNT(*) FROM requirements"), kClients);
   ASSERT_EQ(cluster.QueryInt(1, kDatabase, "SELECT COUNT(*) FROM shifts"), 7);
 
-  const int64_t conflicts_before = ConflictsOnAllNodes(cluster);
+  const int64_t conflicts_before = cluster.RefusedCommits(kDatabase);
   std::vector<grpc::Status> statuses(kClients);
   absl::Barrier* start = new absl::Barrier(kClients);
   std::vector<std::thread> threads;
@@ -166,7 +143,7 @@ TEST(GaleraStaffingTest, TwoReplicasOnTwoNodesFortyClientsOnePersonOnePerOverlap
     EXPECT_EQ(cluster.QueryInt(node, kDatabase, "SELECT COUNT(*) FROM assignments"), kSets)
         << absl::StrJoin(cluster.QueryRows(node, kDatabase, "SELECT * FROM assignments"), "\n");
   }
-  const int64_t conflicts = ConflictsOnAllNodes(cluster) - conflicts_before;
+  const int64_t conflicts = cluster.RefusedCommits(kDatabase) - conflicts_before;
   RecordProperty("node_conflicts", absl::StrCat(conflicts));
   std::fprintf(stderr,
                "race: %lld commits refused by the cluster (certification or brute-force "

@@ -6,100 +6,15 @@
 //   node tests/interop/staffing_example.mjs <path to huiwu-staffing>
 // Needs HUIWU_TEST_MYSQL_{HOST,PORT,USER,PASSWORD} (scripts/test.sh sets them).
 import assert from 'node:assert/strict';
-import {spawn, execFileSync} from 'node:child_process';
-import {createRequire} from 'node:module';
-import path from 'node:path';
-import readline from 'node:readline';
-import {fileURLToPath} from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(root, 'tools/node/package.json'));
-const grpc = require('@grpc/grpc-js');
-const protoLoader = require('@grpc/proto-loader');
+import {runExample} from './harness.mjs';
 
-const binary = process.argv[2];
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this through scripts/test.sh`);
-  return value;
-};
-const db = {
-  host: env('HUIWU_TEST_MYSQL_HOST'),
-  port: env('HUIWU_TEST_MYSQL_PORT'),
-  user: env('HUIWU_TEST_MYSQL_USER'),
-  password: env('HUIWU_TEST_MYSQL_PASSWORD'),
-  database: `interop_staffing_${process.pid}_${Date.now() % 100000}`,
-};
-
-const definitions = protoLoader.loadSync(
-    ['huiwu/staffing/v1/staffing_service.proto', 'google/rpc/status.proto',
-     'google/rpc/error_details.proto'],
-    {
-      includeDirs: [path.join(root, 'proto'), '/usr/share/gocode/src/github.com/gogo/googleapis'],
-      keepCase: true,
-      longs: String,
-      enums: String,
-      defaults: false,
-      oneofs: true,
-    });
-const loaded = grpc.loadPackageDefinition(definitions);
-
-// google.rpc.Status from the trailers, as any client decodes it, with ErrorInfo unpacked.
-const protobuf = require('protobufjs');
-const googleapis = '/usr/share/gocode/src/github.com/gogo/googleapis';
-const rpcTypes = protobuf.loadSync(
-    ['google/rpc/status.proto', 'google/rpc/error_details.proto'].map((f) => path.join(googleapis, f)));
-function errorInfo(error) {
-  const [details] = error.metadata.get('grpc-status-details-bin');
-  assert.ok(details, `no rich error details on: ${error.message}`);
-  const status = rpcTypes.lookupType('google.rpc.Status').decode(details);
-  const any = status.details.find((d) => d.type_url.endsWith('/google.rpc.ErrorInfo'));
-  assert.ok(any, 'ErrorInfo among the details');
-  const infoType = rpcTypes.lookupType('google.rpc.ErrorInfo');
-  return infoType.toObject(infoType.decode(any.value));
-}
-
-function startService() {
-  const child = spawn(binary, [
-    '--host=127.0.0.1', '--grpc_port=0', '--metrics_port=-1', `--mysql_host=${db.host}`,
-    `--mysql_port=${db.port}`, `--mysql_user=${db.user}`, `--mysql_password=${db.password}`,
-    `--mysql_database=${db.database}`,
-  ], {stdio: ['ignore', 'ignore', 'pipe']});
-  const lines = readline.createInterface({input: child.stderr});
-  const log = [];
-  const port = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "serving" line:\n${log.join('\n')}`)),
-                             30000);
-    lines.on('line', (line) => {
-      log.push(line);
-      const match = /"event":"serving".*"grpc_port":"(\d+)"/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`service exited ${code}:\n${log.join('\n')}`)));
-  });
-  return {child, port};
-}
-
-function dropDatabase() {
-  execFileSync('mariadb', [
-    '--no-defaults', `-h${db.host}`, `-P${db.port}`, `-u${db.user}`, `-p${db.password}`, '-e',
-    `DROP DATABASE IF EXISTS \`${db.database}\``,
-  ]);
-}
-
-const service = startService();
-try {
-  const port = await service.port;
-  const client = new loaded.huiwu.staffing.v1.StaffingService(
-      `127.0.0.1:${port}`, grpc.credentials.createInsecure());
-  const call = (method, request) =>
-      new Promise((resolve, reject) => client[method](
-          request, {deadline: Date.now() + 10000},
-          (error, response) => error ? reject(error) : resolve(response)));
-
+await runExample({
+  binary: process.argv[2],
+  proto: 'huiwu/staffing/v1/staffing_service.proto',
+  service: 'huiwu.staffing.v1.StaffingService',
+  name: 'staffing',
+}, async ({call, errorInfo, grpc}) => {
   // A Tuesday about a month ahead, 09:00–11:00 Asia/Shanghai (01:00Z–03:00Z): within
   // the demo people's working hours whenever this runs.
   const day = new Date(Date.now() + 30 * 86400000);
@@ -192,11 +107,4 @@ try {
     assert.match(error.details, /staff/);
     return true;
   });
-  client.close();
-  console.log('README staffing example: every call answered as documented');
-} finally {
-  service.child.kill('SIGTERM');
-  await new Promise((resolve) => service.child.exitCode !== null ? resolve() :
-                                                                  service.child.on('exit', resolve));
-  dropDatabase();
-}
+});

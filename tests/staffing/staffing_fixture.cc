@@ -2,48 +2,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/api/timestamp.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/security/credentials.h"
-#include "grpcpp/support/channel_arguments.h"
-#include "services/staffing/staffing_spec.h"
 
 namespace huiwu::testing {
 
 absl::Time Shanghai(int year, int month, int day, int hour, int minute) {
   return absl::FromCivil(absl::CivilSecond(year, month, day, hour, minute, 0),
                          absl::FixedTimeZone(8 * 3600));
-}
-
-void StaffingFixture::SetUp() {
-  config::ServerConfig config;
-  config.host = "127.0.0.1";
-  config.grpc_port = 0;
-  config.metrics_port = -1;
-  config.max_threads = 128;
-  config.health_check_interval = absl::Milliseconds(200);
-  config.shutdown_grace = absl::Seconds(5);
-  config.database = database_.config();
-  config.database.pool_size = 16;
-  auto host =
-      server::ServiceHost::Start(staffing::StaffingServiceSpec(clock_), config, absl::Seconds(10));
-  ASSERT_TRUE(host.ok()) << host.status();
-  host_ = std::move(host).value();
-  stub_ = NewStub();
-}
-
-void StaffingFixture::TearDown() {
-  stub_.reset();
-  if (host_ != nullptr) host_->Shutdown(absl::Seconds(1));
-  host_.reset();
-}
-
-std::unique_ptr<sv1::StaffingService::Stub> StaffingFixture::NewStub() const {
-  grpc::ChannelArguments arguments;
-  // Channels with equal arguments share one connection; a local pool keeps them apart.
-  arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-  return sv1::StaffingService::NewStub(
-      grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", host_->grpc_port()),
-                                grpc::InsecureChannelCredentials(), arguments));
 }
 
 sv1::Staff StaffingFixture::AddStaff(const std::string& id, const std::string& number,

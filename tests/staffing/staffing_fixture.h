@@ -1,6 +1,5 @@
-// The staffing service in-process, exactly as main() assembles it (ServiceHost), on a
-// free port and a fresh database, with a manual clock, reached through a real gRPC
-// channel; plus the small builders the staffing tests share.
+// The staffing service in-process (tests/support/service_fixture.h), plus the small
+// builders the staffing tests share.
 #ifndef HUIWU_TESTS_STAFFING_STAFFING_FIXTURE_H_
 #define HUIWU_TESTS_STAFFING_STAFFING_FIXTURE_H_
 
@@ -9,12 +8,9 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "common/server/service_host.h"
-#include "common/time/clock.h"
-#include "gtest/gtest.h"
 #include "huiwu/staffing/v1/staffing_service.grpc.pb.h"
-#include "tests/support/booking_fixture.h"
-#include "tests/support/test_database.h"
+#include "services/staffing/staffing_spec.h"
+#include "tests/support/service_fixture.h"
 
 namespace huiwu::testing {
 
@@ -23,13 +19,9 @@ namespace sv1 = ::huiwu::staffing::v1;
 // The center's local time: 2026-12-01 is a Tuesday.
 absl::Time Shanghai(int year, int month, int day, int hour, int minute = 0);
 
-class StaffingFixture : public ::testing::Test {
+class StaffingFixture : public ServiceFixture<sv1::StaffingService> {
  protected:
-  void SetUp() override;
-  void TearDown() override;
-
-  // A new channel (own TCP connection), for concurrency tests.
-  std::unique_ptr<sv1::StaffingService::Stub> NewStub() const;
+  server::ServiceSpec MakeSpec() override { return staffing::StaffingServiceSpec(clock_); }
 
   // Creates staff/{id} with fire-safety training (and `extra` qualifications) valid
   // through 2027, working Monday–Friday 07:00–20:00. Fails the test on error.
@@ -42,11 +34,6 @@ class StaffingFixture : public ::testing::Test {
                               const std::vector<std::pair<sv1::Role, int>>& role_counts = {});
   grpc::Status Assign(const std::string& meeting, const std::string& staff,
                       sv1::Assignment* out = nullptr);
-
-  TestDatabase database_;
-  ManualClock clock_{DefaultTestNow()};
-  std::unique_ptr<server::ServiceHost> host_;
-  std::unique_ptr<sv1::StaffingService::Stub> stub_;
 };
 
 }  // namespace huiwu::testing

@@ -16,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "common/db/pool.h"
+#include "tests/support/child_process.h"
 #include "tests/support/test_env.h"
 
 namespace huiwu::testing {
@@ -127,6 +128,24 @@ int64_t GaleraCluster::QueryInt(int node, const std::string& database,
     std::abort();
   }
   return value;
+}
+
+int64_t GaleraCluster::RefusedCommits(const std::string& database) const {
+  int64_t refused = 0;
+  for (int node = 0; node < kNodes; ++node) {
+    refused += QueryInt(node, database,
+                        "SELECT SUM(VARIABLE_VALUE) FROM information_schema.GLOBAL_STATUS "
+                        "WHERE VARIABLE_NAME IN ('WSREP_LOCAL_CERT_FAILURES', "
+                        "'WSREP_LOCAL_BF_ABORTS')");
+  }
+  return refused;
+}
+
+std::vector<std::string> GaleraCluster::ReplicaArgs(const std::string& binary, int node,
+                                                    const std::string& database) const {
+  std::vector<std::string> args = ServiceArgs(binary, NodeConfig(node, database));
+  args.push_back("--metrics_port=-1");
+  return args;
 }
 
 }  // namespace huiwu::testing

@@ -38,6 +38,15 @@ class GaleraCluster final {
   // The first column of the first row as an integer (0 when there is no row).
   int64_t QueryInt(int node, const std::string& database, const std::string& sql) const;
 
+  // Transactions refused at commit on all nodes so far: by certification, or aborted by
+  // a replicated write that won (brute force); both reach a service as 1213. A race
+  // test reads it before and after to show that the race really crossed nodes.
+  int64_t RefusedCommits(const std::string& database) const;
+
+  // The command line of a service replica (`binary`) against `node`, /metrics off.
+  std::vector<std::string> ReplicaArgs(const std::string& binary, int node,
+                                       const std::string& database) const;
+
  private:
   std::string dir_;
   std::vector<int> ports_;

@@ -1,19 +1,11 @@
-// The inventory service in-process, exactly as main() assembles it (ServiceHost), on a
-// free port and a fresh database, with a manual clock, reached through a real gRPC
-// channel.
+// The inventory service in-process (tests/support/service_fixture.h), and the SQL
+// checks of its invariants.
 #ifndef HUIWU_TESTS_SUPPORT_INVENTORY_FIXTURE_H_
 #define HUIWU_TESTS_SUPPORT_INVENTORY_FIXTURE_H_
 
-#include <memory>
-#include <string>
-
-#include "common/server/service_host.h"
-#include "common/time/clock.h"
-#include "grpcpp/channel.h"
-#include "gtest/gtest.h"
 #include "huiwu/inventory/v1/inventory_service.grpc.pb.h"
-#include "tests/support/booking_fixture.h"
-#include "tests/support/test_database.h"
+#include "services/inventory/inventory_spec.h"
+#include "tests/support/service_fixture.h"
 
 namespace huiwu::testing {
 
@@ -33,19 +25,12 @@ inline constexpr char kBalancesOffLedger[] =
 inline constexpr char kBadBalances[] =
     "SELECT COUNT(*) FROM balances WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand";
 
-class InventoryFixture : public ::testing::Test {
+class InventoryFixture : public ServiceFixture<inventory::v1::InventoryService> {
  protected:
-  void SetUp() override;
-  void TearDown() override;
-
-  // A new channel (own TCP connection) to the service, for concurrency tests.
-  std::unique_ptr<inventory::v1::InventoryService::Stub> NewStub() const;
-  std::string address() const;
-
-  TestDatabase database_;
-  ManualClock clock_{DefaultTestNow()};
-  std::unique_ptr<server::ServiceHost> host_;
-  std::unique_ptr<inventory::v1::InventoryService::Stub> stub_;
+  server::ServiceSpec MakeSpec() override { return inventory::InventoryServiceSpec(clock_); }
+};
+std::unique_ptr<server::ServiceHost> host_;
+std::unique_ptr<inventory::v1::InventoryService::Stub> stub_;
 };
 
 }  // namespace huiwu::testing

@@ -6,20 +6,16 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/time/center_zone.h"
 #include "services/booking/domain/time_window.h"
 
 namespace huiwu::booking {
 
-// Asia/Shanghai from the system's time-zone database; UTC+8 when that database is
-// missing (a slim container image). The two agree for every date the center books:
-// China has kept UTC+8 without daylight saving time since 1991.
-absl::TimeZone CenterTimeZone();
+// The center's zone and the first day of a week: huiwu::CenterTimeZone() and
+// huiwu::CenterWeekStart() (common/time/center_zone.h), shared by every service.
 
 // The local day `day` in `zone`: [its midnight, the next midnight).
 TimeWindow DayWindow(absl::CivilDay day, absl::TimeZone zone);
-
-// The Monday on or before `day`: the first day of its week.
-absl::CivilDay WeekStart(absl::CivilDay day);
 
 // The local week (Monday 00:00 to the next Monday 00:00) that contains `any_day_in_week`.
 TimeWindow WeekWindow(absl::CivilDay any_day_in_week, absl::TimeZone zone);

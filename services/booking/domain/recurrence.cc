@@ -131,7 +131,7 @@ void ExpandDaily(const RecurrenceRule& rule, absl::CivilDay first_day, SeriesBui
 }
 
 void ExpandWeekly(const RecurrenceRule& rule, absl::CivilDay first_day, SeriesBuilder& series) {
-  const absl::CivilDay first_monday = WeekStart(first_day);
+  const absl::CivilDay first_monday = CenterWeekStart(first_day);
   // Days after Monday, in the order they come in a week.
   std::vector<int> offsets;
   if (rule.weekdays.empty()) {

@@ -57,9 +57,9 @@ TEST(CalendarTest, WeekWindowStartsOnMonday) {
 }
 
 TEST(CalendarTest, WeekStartCrossesMonthAndYear) {
-  EXPECT_EQ(WeekStart(absl::CivilDay(2025, 1, 1)), absl::CivilDay(2024, 12, 30));
-  EXPECT_EQ(WeekStart(absl::CivilDay(2024, 6, 3)), absl::CivilDay(2024, 6, 3));
-  EXPECT_EQ(WeekStart(absl::CivilDay(2024, 6, 9)), absl::CivilDay(2024, 6, 3));
+  EXPECT_EQ(CenterWeekStart(absl::CivilDay(2025, 1, 1)), absl::CivilDay(2024, 12, 30));
+  EXPECT_EQ(CenterWeekStart(absl::CivilDay(2024, 6, 3)), absl::CivilDay(2024, 6, 3));
+  EXPECT_EQ(CenterWeekStart(absl::CivilDay(2024, 6, 9)), absl::CivilDay(2024, 6, 3));
 }
 
 }  // namespace

@@ -1,0 +1,35 @@
+#include "tests/support/service_fixture.h"
+
+#include "absl/strings/str_cat.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "grpcpp/support/channel_arguments.h"
+
+namespace huiwu::testing {
+
+absl::Time DefaultTestNow() {
+  return absl::FromCivil(absl::CivilSecond(2026, 12, 1, 9, 0, 0), absl::FixedTimeZone(8 * 3600));
+}
+
+absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(
+    const server::ServiceSpec& spec, const config::DatabaseConfig& database) {
+  config::ServerConfig config;
+  config.host = "127.0.0.1";
+  config.grpc_port = 0;
+  config.metrics_port = -1;
+  config.max_threads = 128;
+  config.health_check_interval = absl::Milliseconds(200);
+  config.shutdown_grace = absl::Seconds(5);
+  config.database = database;
+  config.database.pool_size = 16;
+  return server::ServiceHost::Start(spec, config, absl::Seconds(10));
+}
+
+std::shared_ptr<grpc::Channel> NewTestChannel(int port) {
+  grpc::ChannelArguments arguments;
+  arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+  return grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", port),
+                                   grpc::InsecureChannelCredentials(), arguments);
+}
+
+}  // namespace huiwu::testing

@@ -18,6 +18,7 @@
 #include "grpcpp/grpcpp.h"
 #include "tools/huiwuctl/catalog_commands.h"
 #include "tools/huiwuctl/cli.h"
+#include "tools/huiwuctl/safety_commands.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051",
           "host:port of the booking service's gRPC endpoint.");
@@ -45,6 +46,7 @@ constexpr char kServiceConfig[] = R"json({
 // Each command group (catalog now; staff, supplies, safety later) adds its table here.
 std::vector<Command> AllCommands() {
   std::vector<Command> commands = CatalogCommands();
+  for (Command& command : SafetyCommands()) commands.push_back(command);
   return commands;
 }
 

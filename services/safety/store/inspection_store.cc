@@ -204,7 +204,14 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
       insert.setString(8, in.supervisor);
       insert.setInt(9, in.submission);
       insert.setDateTime(10, db::ToSqlDateTime(in.submit_time));
-      insert.executeUpdate();
+      try {
+        insert.executeUpdate();
+      } catch (const sql::SQLException& e) {
+        if (e.getErrorCode() != db::kErDupEntry) throw;
+        // A concurrent first submission of this id won: retry as its resubmission.
+        throw sql::SQLException("inspection created concurrently", "40001",
+                                db::kErLockDeadlock);
+      }
     }
     std::vector<FailedItem> failed = FailedItems(*revision, in.answers, in.place, in.inspector);
     std::set<std::string> failed_ids;

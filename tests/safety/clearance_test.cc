@@ -175,9 +175,9 @@ TEST_F(ClearanceTest, ClearanceQueriesReadIndexRanges) {
   database_.Execute(
       "INSERT INTO inspection_tasks (task_id, schedule_id, template_id, building_id, room_id, "
       "start_time, due_time, mandatory, is_open, inspection_id) SELECT CONCAT('t', seq), "
-      "CONCAT('s', seq % 20), 'p', 'city-hall', CONCAT('r', seq % 50), NOW(), "
-      "NOW() + INTERVAL seq MINUTE, seq % 2, seq % 5 = 0, '' FROM seq_1_to_3000");
-  database_.Execute("ANALYZE TABLE hazards, disinfection_tasks, inspection_tasks");
+      "CONCAT('s', seq % 20), 'p', 'city-hall', CONCAT('r', seq % 50), NOW() + INTERVAL seq SECOND, "
+      "NOW() + INTERVAL (CAST(seq AS SIGNED) - 1500) MINUTE, seq % 2, seq % 5 = 0, '' FROM seq_1_to_3000");
+  database_.QueryRows("ANALYZE TABLE hazards, disinfection_tasks, inspection_tasks");
 
   struct Query {
     std::string sql;

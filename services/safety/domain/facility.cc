@@ -1,5 +1,7 @@
 #include "services/safety/domain/facility.h"
 
+#include <set>
+
 #include "absl/strings/str_cat.h"
 #include "common/status/errors.h"
 
@@ -38,7 +40,9 @@ std::vector<ClearanceBlock> ClearanceBlocks(const Place& room,
                                             const std::vector<PendingDisinfectionRow>& pending,
                                             const std::vector<OverdueTaskRow>& overdue) {
   std::vector<ClearanceBlock> blocks;
+  std::set<std::string> seen;  // a critical hazard of the room is found by both reads
   for (const OpenHazardRow& h : hazards) {
+    if (!seen.insert(h.hazard_id).second) continue;
     const bool here = h.place == room;
     // A high hazard blocks its own room; a critical one (fire, live wires, a flood)
     // blocks the whole building.

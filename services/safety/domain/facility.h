@@ -89,8 +89,8 @@ struct OverdueTaskRow {
 };
 
 // Every reason `room` is blocked, in the order hazards, disinfection, inspections.
-// `hazards` are the open high/critical hazards of the room and the open critical ones
-// of its building.
+// `hazards` are the open critical hazards of its building and the open high/critical
+// ones of the room (a hazard listed twice counts once).
 std::vector<ClearanceBlock> ClearanceBlocks(const Place& room,
                                             const std::vector<OpenHazardRow>& hazards,
                                             const std::vector<PendingDisinfectionRow>& pending,

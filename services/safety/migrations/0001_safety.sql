@@ -135,7 +135,9 @@ CREATE TABLE IF NOT EXISTS hazards (
   update_time DATETIME(6) NOT NULL,
   PRIMARY KEY (hazard_id),
   UNIQUE KEY hazards_by_source (source_inspection_id, source_item_id),
-  KEY hazards_clearance (building_id, is_open, severity, room_id),
+  -- Clearance: a building's open critical hazards by deadline, and a room's open ones.
+  KEY hazards_open_by_building (building_id, is_open, severity, deadline),
+  KEY hazards_open_by_room (building_id, room_id, is_open, severity),
   KEY hazards_due (is_open, deadline),
   KEY hazards_by_time (create_time, hazard_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -35,13 +35,16 @@ constexpr char kCompleteDisinfection[] =
     "UPDATE disinfection_tasks SET is_pending = 0, performer = ?, method = ?, "
     "complete_time = ?, note = ? WHERE task_id = ? AND is_pending = 1";
 
-// The three clearance reads, each an index range (checked by EXPLAIN in the tests):
-// open critical hazards of the building and open high ones of the room
-// (hazards_clearance: building_id, is_open, severity),
-constexpr char kClearanceHazards[] =
+// The clearance reads, each an index range (checked by EXPLAIN in the tests): the open
+// critical hazards of the building, most urgent first (hazards_open_by_building), and
+// the open high or critical hazards of the room (hazards_open_by_room),
+constexpr char kClearanceBuildingHazards[] =
     "SELECT hazard_id, severity, building_id, room_id, description, deadline FROM hazards "
-    "WHERE building_id = ? AND is_open = 1 AND severity IN (3, 4) "
-    "AND (severity = 4 OR room_id = ?) ORDER BY severity DESC, deadline LIMIT 50";
+    "WHERE building_id = ? AND is_open = 1 AND severity = 4 ORDER BY deadline LIMIT 50";
+constexpr char kClearanceRoomHazards[] =
+    "SELECT hazard_id, severity, building_id, room_id, description, deadline FROM hazards "
+    "WHERE building_id = ? AND room_id = ? AND is_open = 1 AND severity IN (3, 4) "
+    "ORDER BY severity DESC, deadline LIMIT 50";
 // pending disinfections of the room's meetings that end before the window does
 // (disinfection_pending_by_room),
 constexpr char kClearanceDisinfections[] =
@@ -218,10 +221,10 @@ absl::StatusOr<std::vector<ClearanceBlock>> SafetyStore::CheckClearance(const Pl
     hazards.clear();
     pending.clear();
     overdue.clear();
-    {
-      auto& select = c.Prepare(kClearanceHazards);
+    for (const char* sql : {kClearanceBuildingHazards, kClearanceRoomHazards}) {
+      auto& select = c.Prepare(sql);
       select.setString(1, room.building_id);
-      select.setString(2, room.room_id);
+      if (sql == kClearanceRoomHazards) select.setString(2, room.room_id);
       std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
       while (rows->next()) {
         hazards.push_back(OpenHazardRow{

@@ -17,9 +17,9 @@ grpc::Status SafetyService::CreateChecklistTemplate(
   });
 }
 
-grpc::Status SafetyService::ListChecklistTemplates(
-    grpc::ServerContext*, const v1::ListChecklistTemplatesRequest* request,
-    v1::ListChecklistTemplatesResponse* response) {
+grpc::Status SafetyService::ListChecklistTemplates(grpc::ServerContext*,
+                                                   const v1::ListChecklistTemplatesRequest* request,
+                                                   v1::ListChecklistTemplatesResponse* response) {
   return ServeCall(kErrorDomain, "ListChecklistTemplates", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListTemplatesQuery query, ParseListTemplates(*request));
     // One more than a page tells whether another page follows.
@@ -66,8 +66,8 @@ grpc::Status SafetyService::SubmitInspection(grpc::ServerContext*,
                                              v1::SubmitInspectionResponse* response) {
   return ServeCall(kErrorDomain, "SubmitInspection", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(SubmitInspectionCommand command, ParseSubmitInspection(*request));
-    ASSIGN_OR_RETURN(Inspection stored, store_.SubmitInspection(
-                                            command.inspection, command.request_id, clock_.Now()));
+    ASSIGN_OR_RETURN(Inspection stored,
+                     store_.SubmitInspection(command.inspection, command.request_id, clock_.Now()));
     ToProto(stored, response->mutable_inspection());
     return absl::OkStatus();
   });

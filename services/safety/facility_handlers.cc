@@ -5,13 +5,13 @@
 
 namespace huiwu::safety {
 
-grpc::Status SafetyService::CreateDisinfectionTask(
-    grpc::ServerContext*, const v1::CreateDisinfectionTaskRequest* request,
-    v1::CreateDisinfectionTaskResponse* response) {
+grpc::Status SafetyService::CreateDisinfectionTask(grpc::ServerContext*,
+                                                   const v1::CreateDisinfectionTaskRequest* request,
+                                                   v1::CreateDisinfectionTaskResponse* response) {
   return ServeCall(kErrorDomain, "CreateDisinfectionTask", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateDisinfectionCommand command, ParseCreateDisinfection(*request));
-    ASSIGN_OR_RETURN(DisinfectionTask task, store_.CreateDisinfectionTask(
-                                                command.task, command.request_id, clock_.Now()));
+    ASSIGN_OR_RETURN(DisinfectionTask task,
+                     store_.CreateDisinfectionTask(command.task, command.request_id, clock_.Now()));
     ToProto(task, response->mutable_disinfection_task());
     return absl::OkStatus();
   });
@@ -23,8 +23,8 @@ grpc::Status SafetyService::CompleteDisinfection(grpc::ServerContext*,
   return ServeCall(kErrorDomain, "CompleteDisinfection", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CompleteDisinfectionCommand command, ParseCompleteDisinfection(*request));
     ASSIGN_OR_RETURN(DisinfectionTask task,
-                     store_.CompleteDisinfection(command.task_id, command.done,
-                                                 command.time_given, clock_.Now()));
+                     store_.CompleteDisinfection(command.task_id, command.done, command.time_given,
+                                                 clock_.Now()));
     ToProto(task, response->mutable_disinfection_task());
     return absl::OkStatus();
   });

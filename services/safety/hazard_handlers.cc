@@ -27,8 +27,7 @@ grpc::Status SafetyService::GetHazard(grpc::ServerContext*, const v1::GetHazardR
   });
 }
 
-grpc::Status SafetyService::ListHazards(grpc::ServerContext*,
-                                        const v1::ListHazardsRequest* request,
+grpc::Status SafetyService::ListHazards(grpc::ServerContext*, const v1::ListHazardsRequest* request,
                                         v1::ListHazardsResponse* response) {
   return ServeCall(kErrorDomain, "ListHazards", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListHazardsQuery query, ParseListHazards(*request));
@@ -94,8 +93,7 @@ grpc::Status SafetyService::ReopenHazard(grpc::ServerContext*,
 grpc::Status SafetyService::ReReportHazard(grpc::ServerContext*,
                                            const v1::ReReportHazardRequest* request,
                                            v1::ReReportHazardResponse* response) {
-  return ServeTransition(store_, clock_, "ReReportHazard", *request, response,
-                         ParseReReportHazard);
+  return ServeTransition(store_, clock_, "ReReportHazard", *request, response, ParseReReportHazard);
 }
 
 }  // namespace huiwu::safety

@@ -22,21 +22,21 @@ server::ServiceSpec SafetyServiceSpec(const Clock& clock, absl::Duration escalat
     return std::make_unique<SafetyService>(context.pool, clock);
   };
   // 再次上报: hazards not fixed by their deadline go one level up, again and again.
-  spec.jobs.push_back(server::PeriodicJob{
-      "hazard_escalation", escalation_interval,
-      [&clock](server::ServiceContext& context) -> std::function<void()> {
-        auto store = std::make_shared<SafetyStore>(context.pool);
-        auto escalator = std::make_shared<Escalator>(*store, clock);
-        return [store, escalator] { escalator->RunOnce(); };
-      }});
+  spec.jobs.push_back(
+      server::PeriodicJob{"hazard_escalation", escalation_interval,
+                          [&clock](server::ServiceContext& context) -> std::function<void()> {
+                            auto store = std::make_shared<SafetyStore>(context.pool);
+                            auto escalator = std::make_shared<Escalator>(*store, clock);
+                            return [store, escalator] { escalator->RunOnce(); };
+                          }});
   // The week's inspections (daily patrol, venue patrols, quarterly fire inspection).
-  spec.jobs.push_back(server::PeriodicJob{
-      "inspection_tasks", schedule_interval,
-      [&clock](server::ServiceContext& context) -> std::function<void()> {
-        auto store = std::make_shared<SafetyStore>(context.pool);
-        auto generator = std::make_shared<TaskGenerator>(*store, clock);
-        return [store, generator] { generator->RunOnce(); };
-      }});
+  spec.jobs.push_back(
+      server::PeriodicJob{"inspection_tasks", schedule_interval,
+                          [&clock](server::ServiceContext& context) -> std::function<void()> {
+                            auto store = std::make_shared<SafetyStore>(context.pool);
+                            auto generator = std::make_shared<TaskGenerator>(*store, clock);
+                            return [store, generator] { generator->RunOnce(); };
+                          }});
   return spec;
 }
 

@@ -43,7 +43,7 @@ void Add(std::vector<BadSafetyInput>& cases, const Request& good,
 }
 
 const std::vector<std::string> kTables = {
-    "checklist_templates", "checklist_revisions", "checklist_items", "inspection_schedules",
+    "checklist_templates", "checklist_revisions", "checklist_items",    "inspection_schedules",
     "inspection_tasks",    "inspections",         "inspection_answers", "hazards",
     "hazard_escalations",  "disinfection_tasks",  "emergency_plans",    "drills",
     "idempotency_keys"};
@@ -62,21 +62,21 @@ TEST_F(BadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   Add<sv1::CreateChecklistTemplateRequest>(cases, tmpl, create_template, "upper-case id",
                                            "checklist_template_id",
                                            [](auto& r) { r.set_checklist_template_id("Post"); });
-  Add<sv1::CreateChecklistTemplateRequest>(cases, tmpl, create_template, "no items",
-                                           "checklist_template.items", [](auto& r) {
-                                             r.mutable_checklist_template()->clear_items();
-                                           });
+  Add<sv1::CreateChecklistTemplateRequest>(
+      cases, tmpl, create_template, "no items", "checklist_template.items",
+      [](auto& r) { r.mutable_checklist_template()->clear_items(); });
   Add<sv1::CreateChecklistTemplateRequest>(
       cases, tmpl, create_template, "duplicate item", "checklist_template.items[1].item_id",
-      [](auto& r) { r.mutable_checklist_template()->mutable_items(1)->set_item_id("exits-clear"); });
+      [](auto& r) {
+        r.mutable_checklist_template()->mutable_items(1)->set_item_id("exits-clear");
+      });
   Add<sv1::CreateChecklistTemplateRequest>(
       cases, tmpl, create_template, "reversed bounds", "checklist_template.items[1].max_value",
       [](auto& r) { r.mutable_checklist_template()->mutable_items(1)->set_max_value(0.5); });
   Add<sv1::CreateChecklistTemplateRequest>(
       cases, tmpl, create_template, "pass/fail without severity",
-      "checklist_template.items[0].failure_severity", [](auto& r) {
-        r.mutable_checklist_template()->mutable_items(0)->clear_failure_severity();
-      });
+      "checklist_template.items[0].failure_severity",
+      [](auto& r) { r.mutable_checklist_template()->mutable_items(0)->clear_failure_severity(); });
   Add<sv1::CreateChecklistTemplateRequest>(
       cases, tmpl, create_template, "unknown kind", "checklist_template.items[2].kind",
       [](auto& r) {
@@ -181,13 +181,13 @@ TEST_F(BadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   sv1::ReReportHazardRequest rereport;
   rereport.set_name(hazard.name());
   rereport.set_reporter("staff/s0007");
-  Add<sv1::ReReportHazardRequest>(cases, rereport, &Stub::ReReportHazard, "oversized etag",
-                                  "etag", [](auto& r) { r.set_etag(std::string(65, '9')); });
+  Add<sv1::ReReportHazardRequest>(cases, rereport, &Stub::ReReportHazard, "oversized etag", "etag",
+                                  [](auto& r) { r.set_etag(std::string(65, '9')); });
   sv1::ListHazardsRequest list;
-  Add<sv1::ListHazardsRequest>(cases, list, &Stub::ListHazards, "negative page size",
-                               "page_size", [](auto& r) { r.set_page_size(-1); });
-  Add<sv1::ListHazardsRequest>(cases, list, &Stub::ListHazards, "forged page token",
-                               "page_token", [](auto& r) { r.set_page_token("abc"); });
+  Add<sv1::ListHazardsRequest>(cases, list, &Stub::ListHazards, "negative page size", "page_size",
+                               [](auto& r) { r.set_page_size(-1); });
+  Add<sv1::ListHazardsRequest>(cases, list, &Stub::ListHazards, "forged page token", "page_token",
+                               [](auto& r) { r.set_page_token("abc"); });
 
   sv1::CreateDisinfectionTaskRequest disinfection;
   disinfection.mutable_disinfection_task()->set_meeting("meetings/3f9c2a7d5e1b4c08");
@@ -200,21 +200,18 @@ TEST_F(BadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
       "disinfection_task.room",
       [](auto& r) { r.mutable_disinfection_task()->set_room(kCityHall); });
   Add<sv1::CreateDisinfectionTaskRequest>(
-      cases, disinfection, create_disinfection, "no end time",
-      "disinfection_task.meeting_end_time",
+      cases, disinfection, create_disinfection, "no end time", "disinfection_task.meeting_end_time",
       [](auto& r) { r.mutable_disinfection_task()->clear_meeting_end_time(); });
   Add<sv1::CreateDisinfectionTaskRequest>(
       cases, disinfection, create_disinfection, "end time in 1970",
-      "disinfection_task.meeting_end_time", [](auto& r) {
-        r.mutable_disinfection_task()->mutable_meeting_end_time()->set_seconds(5);
-      });
+      "disinfection_task.meeting_end_time",
+      [](auto& r) { r.mutable_disinfection_task()->mutable_meeting_end_time()->set_seconds(5); });
   sv1::CompleteDisinfectionRequest complete;
   complete.set_name("disinfectionTasks/0123456789abcdef");
   complete.set_performer("staff/s0040");
   complete.set_method(sv1::DISINFECTION_METHOD_STEAM);
-  Add<sv1::CompleteDisinfectionRequest>(cases, complete, &Stub::CompleteDisinfection,
-                                        "no method", "method",
-                                        [](auto& r) { r.clear_method(); });
+  Add<sv1::CompleteDisinfectionRequest>(cases, complete, &Stub::CompleteDisinfection, "no method",
+                                        "method", [](auto& r) { r.clear_method(); });
 
   sv1::CheckRoomClearanceRequest clearance;
   clearance.set_room(kRoom301);
@@ -223,11 +220,9 @@ TEST_F(BadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   const auto check = &Stub::CheckRoomClearance;
   Add<sv1::CheckRoomClearanceRequest>(cases, clearance, check, "building", "room",
                                       [](auto& r) { r.set_room(kCityHall); });
-  Add<sv1::CheckRoomClearanceRequest>(cases, clearance, check, "reversed window", "end_time",
-                                      [&](auto& r) {
-                                        *r.mutable_end_time() =
-                                            api::ToTimestamp(clock_.Now() - absl::Hours(1));
-                                      });
+  Add<sv1::CheckRoomClearanceRequest>(
+      cases, clearance, check, "reversed window", "end_time",
+      [&](auto& r) { *r.mutable_end_time() = api::ToTimestamp(clock_.Now() - absl::Hours(1)); });
   Add<sv1::CheckRoomClearanceRequest>(cases, clearance, check, "no start", "start_time",
                                       [](auto& r) { r.clear_start_time(); });
 

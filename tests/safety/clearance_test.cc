@@ -97,13 +97,13 @@ TEST_F(ClearanceTest, ListsEveryBlockingReasonAndEachClearsWithItsCause) {
 
   sv1::CheckRoomClearanceResponse blocked = Check(kRoom301);
   EXPECT_FALSE(blocked.clear());
-  EXPECT_THAT(Reasons(blocked),
-              ElementsAre(std::pair{sv1::CLEARANCE_BLOCK_REASON_BUILDING_CRITICAL_HAZARD,
-                                    critical_elsewhere.name()},
-                          std::pair{sv1::CLEARANCE_BLOCK_REASON_ROOM_HAZARD, high.name()},
-                          std::pair{sv1::CLEARANCE_BLOCK_REASON_PENDING_DISINFECTION,
-                                    pending.name()},
-                          std::pair{sv1::CLEARANCE_BLOCK_REASON_OVERDUE_INSPECTION, overdue}));
+  EXPECT_THAT(
+      Reasons(blocked),
+      ElementsAre(std::pair{sv1::CLEARANCE_BLOCK_REASON_BUILDING_CRITICAL_HAZARD,
+                            critical_elsewhere.name()},
+                  std::pair{sv1::CLEARANCE_BLOCK_REASON_ROOM_HAZARD, high.name()},
+                  std::pair{sv1::CLEARANCE_BLOCK_REASON_PENDING_DISINFECTION, pending.name()},
+                  std::pair{sv1::CLEARANCE_BLOCK_REASON_OVERDUE_INSPECTION, overdue}));
   for (const sv1::ClearanceBlock& b : blocked.blocks()) EXPECT_FALSE(b.description().empty());
 
   // Completing the disinfection clears that reason and only that one.
@@ -147,8 +147,7 @@ TEST_F(ClearanceTest, OneDisinfectionTaskPerMeeting) {
   sv1::CreateDisinfectionTaskRequest request;
   request.mutable_disinfection_task()->set_meeting("meetings/3f9c2a7d5e1b4c08");
   request.mutable_disinfection_task()->set_room(kRoom301);
-  *request.mutable_disinfection_task()->mutable_meeting_end_time() =
-      api::ToTimestamp(clock_.Now());
+  *request.mutable_disinfection_task()->mutable_meeting_end_time() = api::ToTimestamp(clock_.Now());
   sv1::CreateDisinfectionTaskResponse response;
   grpc::Status status = stub_->CreateDisinfectionTask(CallContext().get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
@@ -175,8 +174,10 @@ TEST_F(ClearanceTest, ClearanceQueriesReadIndexRanges) {
   database_.Execute(
       "INSERT INTO inspection_tasks (task_id, schedule_id, template_id, building_id, room_id, "
       "start_time, due_time, mandatory, is_open, inspection_id) SELECT CONCAT('t', seq), "
-      "CONCAT('s', seq % 20), 'p', 'city-hall', CONCAT('r', seq % 50), NOW() + INTERVAL seq SECOND, "
-      "NOW() + INTERVAL (CAST(seq AS SIGNED) - 1500) MINUTE, seq % 2, seq % 5 = 0, '' FROM seq_1_to_3000");
+      "CONCAT('s', seq % 20), 'p', 'city-hall', CONCAT('r', seq % 50), NOW() + INTERVAL seq "
+      "SECOND, "
+      "NOW() + INTERVAL (CAST(seq AS SIGNED) - 1500) MINUTE, seq % 2, seq % 5 = 0, '' FROM "
+      "seq_1_to_3000");
   database_.QueryRows("ANALYZE TABLE hazards, disinfection_tasks, inspection_tasks");
 
   struct Query {

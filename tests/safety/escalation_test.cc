@@ -45,9 +45,9 @@ TEST_F(EscalationTest, CriticalHazardClimbsAtEachDeadlineUntilResolved) {
   clock_.Set(reported + absl::Hours(24));
   EXPECT_EQ(RunEscalation(), 1);
   EXPECT_EQ(RunEscalation(), 0);
-  EXPECT_THAT(Escalations(hazard.name()),
-              ElementsAre(std::pair{sv1::ESCALATION_LEVEL_CENTER_LEADERSHIP,
-                                    reported + absl::Hours(24)}));
+  EXPECT_THAT(
+      Escalations(hazard.name()),
+      ElementsAre(std::pair{sv1::ESCALATION_LEVEL_CENTER_LEADERSHIP, reported + absl::Hours(24)}));
 
   // Each further deadline (24 h for critical) reports again, up to the supervising
   // authority and again to it.
@@ -58,13 +58,12 @@ TEST_F(EscalationTest, CriticalHazardClimbsAtEachDeadlineUntilResolved) {
   const sv1::Hazard after = GetHazard(*stub_, hazard.name());
   EXPECT_EQ(after.escalation_level(), sv1::ESCALATION_LEVEL_SUPERVISING_AUTHORITY);
   EXPECT_EQ(api::FromTimestamp(after.deadline()), reported + absl::Hours(96));
-  EXPECT_THAT(Escalations(hazard.name()),
-              ElementsAre(std::pair{sv1::ESCALATION_LEVEL_CENTER_LEADERSHIP,
-                                    reported + absl::Hours(24)},
-                          std::pair{sv1::ESCALATION_LEVEL_SUPERVISING_AUTHORITY,
-                                    reported + absl::Hours(48)},
-                          std::pair{sv1::ESCALATION_LEVEL_SUPERVISING_AUTHORITY,
-                                    reported + absl::Hours(72)}));
+  EXPECT_THAT(
+      Escalations(hazard.name()),
+      ElementsAre(
+          std::pair{sv1::ESCALATION_LEVEL_CENTER_LEADERSHIP, reported + absl::Hours(24)},
+          std::pair{sv1::ESCALATION_LEVEL_SUPERVISING_AUTHORITY, reported + absl::Hours(48)},
+          std::pair{sv1::ESCALATION_LEVEL_SUPERVISING_AUTHORITY, reported + absl::Hours(72)}));
 
   // Resolving stops it: a week later there is no further escalation.
   sv1::AssignHazardRequest assign;

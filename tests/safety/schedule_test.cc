@@ -71,8 +71,8 @@ TEST_F(ScheduleTest, GeneratesTheExpectedTasksForAWeek) {
       CreateSchedule(kCityHall, sv1::INSPECTION_FREQUENCY_DAILY, Shanghai(2026, 12, 2, 8, 30));
   const std::string venue = CreateSchedule(kAuditorium, sv1::INSPECTION_FREQUENCY_EVERY_TWO_HOURS,
                                            Shanghai(2026, 12, 2, 8, 0), 8, 18);
-  const std::string quarterly = CreateSchedule(kCityHall, sv1::INSPECTION_FREQUENCY_QUARTERLY,
-                                               Shanghai(2026, 12, 15, 9, 0));
+  const std::string quarterly =
+      CreateSchedule(kCityHall, sv1::INSPECTION_FREQUENCY_QUARTERLY, Shanghai(2026, 12, 15, 9, 0));
 
   // The generator creates up to a week ahead (until 2026-12-08 09:00), once.
   const int created = RunTaskGeneration();

@@ -33,8 +33,8 @@ class SafetyFixture : public ::testing::Test {
   int RunTaskGeneration() { return generator_->RunOnce(); }
 
   TestDatabase database_;
-  ManualClock clock_{absl::FromCivil(absl::CivilSecond(2026, 12, 1, 9, 0, 0),
-                                     absl::FixedTimeZone(8 * 3600))};
+  ManualClock clock_{
+      absl::FromCivil(absl::CivilSecond(2026, 12, 1, 9, 0, 0), absl::FixedTimeZone(8 * 3600))};
   std::unique_ptr<server::ServiceHost> host_;
   std::unique_ptr<safety::v1::SafetyService::Stub> stub_;
   std::unique_ptr<db::ConnectionPool> pool_;

@@ -22,7 +22,8 @@ std::vector<Scenario> AllScenarios() { return {SafetyClearanceScenario()}; }
 
 int Main(int argc, char** argv) {
   std::string usage = "load scenarios of huiwu. usage: huiwu-bench SCENARIO [flags]\nscenarios:\n";
-  for (const Scenario& s : AllScenarios()) absl::StrAppend(&usage, "  ", s.name, ": ", s.summary, "\n");
+  for (const Scenario& s : AllScenarios())
+    absl::StrAppend(&usage, "  ", s.name, ": ", s.summary, "\n");
   std::vector<char*> args = config::ParseFlagsAndEnvironment(argc, argv, usage);
   if (args.size() != 2) {
     std::fprintf(stderr, "huiwu-bench: name one scenario\n%s", usage.c_str());
@@ -40,8 +41,9 @@ int Main(int argc, char** argv) {
   // The scenarios empty their tables: never point them at a service's real database.
   if (!absl::StartsWith(options.database.database, "huiwu_bench") &&
       !absl::StartsWith(options.database.database, "t_")) {
-    std::fprintf(stderr, "huiwu-bench: --mysql_database must start with huiwu_bench (its tables "
-                         "are emptied)\n");
+    std::fprintf(stderr,
+                 "huiwu-bench: --mysql_database must start with huiwu_bench (its tables "
+                 "are emptied)\n");
     return 2;
   }
   if (options.rows < 1 || options.calls < 1) {

@@ -59,15 +59,14 @@ std::vector<std::string> LoadStatements(int rows) {
           "UTC_TIMESTAMP() FROM ",
           seq),
       // Mostly done; some open, half of those past due.
-      absl::StrCat(
-          "INSERT INTO inspection_tasks (task_id, schedule_id, template_id, building_id, "
-          "room_id, start_time, due_time, mandatory, is_open, inspection_id) "
-          "SELECT CONCAT('t', seq), CONCAT('s', seq % 100), 'daily-fire-patrol', "
-          "IF(seq % 2 = 0, 'city-hall', 'citizen-center'), CONCAT('r', seq % ",
-          kRoomsPerBuilding,
-          "), UTC_TIMESTAMP() - INTERVAL seq MINUTE, UTC_TIMESTAMP() + INTERVAL "
-          "(CAST(seq AS SIGNED) % 200 - 100) MINUTE, seq % 2, seq % 20 = 0, '' FROM ",
-          seq),
+      absl::StrCat("INSERT INTO inspection_tasks (task_id, schedule_id, template_id, building_id, "
+                   "room_id, start_time, due_time, mandatory, is_open, inspection_id) "
+                   "SELECT CONCAT('t', seq), CONCAT('s', seq % 100), 'daily-fire-patrol', "
+                   "IF(seq % 2 = 0, 'city-hall', 'citizen-center'), CONCAT('r', seq % ",
+                   kRoomsPerBuilding,
+                   "), UTC_TIMESTAMP() - INTERVAL seq MINUTE, UTC_TIMESTAMP() + INTERVAL "
+                   "(CAST(seq AS SIGNED) % 200 - 100) MINUTE, seq % 2, seq % 20 = 0, '' FROM ",
+                   seq),
       "ANALYZE TABLE hazards, disinfection_tasks, inspection_tasks",
   };
 }
@@ -82,8 +81,8 @@ int Run(const BenchOptions& options) {
   config.health_check_interval = absl::Seconds(5);
   config.shutdown_grace = absl::Seconds(2);
   config.database = options.database;
-  auto host = server::ServiceHost::Start(safety::SafetyServiceSpec(clock), config,
-                                         absl::Seconds(30));
+  auto host =
+      server::ServiceHost::Start(safety::SafetyServiceSpec(clock), config, absl::Seconds(30));
   if (!host.ok()) {
     std::fprintf(stderr, "cannot start the safety service: %s\n",
                  std::string(host.status().message()).c_str());
@@ -107,9 +106,8 @@ int Run(const BenchOptions& options) {
   std::printf("loaded %d hazards, disinfection tasks and inspection tasks in %.1f s\n",
               options.rows, absl::ToDoubleSeconds(absl::Now() - load_start));
 
-  auto stub = safety::v1::SafetyService::NewStub(
-      grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*host)->grpc_port()),
-                          grpc::InsecureChannelCredentials()));
+  auto stub = safety::v1::SafetyService::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", (*host)->grpc_port()), grpc::InsecureChannelCredentials()));
   Latencies latencies;
   int blocked = 0;
   int failed = 0;
@@ -144,8 +142,7 @@ int Run(const BenchOptions& options) {
 
 Scenario SafetyClearanceScenario() {
   return {"safety_clearance",
-          "CheckRoomClearance latency with --rows hazards, inspection and disinfection tasks",
-          Run};
+          "CheckRoomClearance latency with --rows hazards, inspection and disinfection tasks", Run};
 }
 
 }  // namespace huiwu::bench

@@ -18,8 +18,7 @@
 
 ABSL_FLAG(std::string, safety_addr, "127.0.0.1:50054",
           "host:port of the safety service's gRPC endpoint (seed-safety, hazards, clearance).");
-ABSL_FLAG(std::string, room, "",
-          "clearance: the room, e.g. buildings/city-hall/rooms/301.");
+ABSL_FLAG(std::string, room, "", "clearance: the room, e.g. buildings/city-hall/rooms/301.");
 
 namespace huiwu::ctl {
 namespace {
@@ -34,8 +33,8 @@ constexpr int kPatrolMinute = 30;
 constexpr char kSupervisor[] = "staff/s0001";
 
 std::unique_ptr<v1::SafetyService::Stub> SafetyStub() {
-  return v1::SafetyService::NewStub(grpc::CreateChannel(absl::GetFlag(FLAGS_safety_addr),
-                                                        grpc::InsecureChannelCredentials()));
+  return v1::SafetyService::NewStub(
+      grpc::CreateChannel(absl::GetFlag(FLAGS_safety_addr), grpc::InsecureChannelCredentials()));
 }
 
 bool RejectArgs(absl::string_view command, const std::vector<std::string>& args) {
@@ -106,16 +105,17 @@ int SeedSafety(const CommandContext& context, const std::vector<std::string>& ar
           24 * 60,
       kCenterZone);
   const absl::CivilMonth this_month(today);
-  const absl::CivilMonth next_quarter(this_month.year(), ((this_month.month() - 1) / 3 + 1) * 3 + 1);
+  const absl::CivilMonth next_quarter(this_month.year(),
+                                      ((this_month.month() - 1) / 3 + 1) * 3 + 1);
   const absl::Time quarter_start = absl::FromCivil(absl::CivilHour(next_quarter) + 9, kCenterZone);
   for (const std::string& building : SeedBuildingIds()) {
     if (tally.stop) break;
     const std::string place = absl::StrCat("buildings/", building);
-    tally.Note(absl::StrCat("daily fire patrol of ", place),
-               CreateSchedule(context, *stub, absl::StrCat("seed-daily-patrol-", building),
-                              "每日消防巡查", place, v1::INSPECTION_FREQUENCY_DAILY,
-                              tomorrow_patrol, /*mandatory=*/true),
-               "scheduled");
+    tally.Note(
+        absl::StrCat("daily fire patrol of ", place),
+        CreateSchedule(context, *stub, absl::StrCat("seed-daily-patrol-", building), "每日消防巡查",
+                       place, v1::INSPECTION_FREQUENCY_DAILY, tomorrow_patrol, /*mandatory=*/true),
+        "scheduled");
     tally.Note(absl::StrCat("quarterly fire inspection of ", place),
                CreateSchedule(context, *stub, absl::StrCat("seed-quarterly-fire-", building),
                               "季度消防检查", place, v1::INSPECTION_FREQUENCY_QUARTERLY,
@@ -163,8 +163,7 @@ int ListOpenHazards(const CommandContext& context, const std::vector<std::string
                       v1::HazardState_Name(h.state()).substr(13),
                       v1::EscalationLevel_Name(h.escalation_level()).substr(17), h.description()});
     }
-    if (response.next_page_token().empty() ||
-        response.next_page_token() == request.page_token()) {
+    if (response.next_page_token().empty() || response.next_page_token() == request.page_token()) {
       break;
     }
     request.set_page_token(response.next_page_token());
@@ -177,8 +176,9 @@ int Clearance(const CommandContext& context, const std::vector<std::string>& arg
   if (RejectArgs("clearance", args)) return kExitUsage;
   const std::string room = absl::GetFlag(FLAGS_room);
   if (room.empty()) {
-    std::fprintf(stderr, "huiwuctl clearance: --room is required, e.g. "
-                         "--room=buildings/city-hall/rooms/301\n");
+    std::fprintf(stderr,
+                 "huiwuctl clearance: --room is required, e.g. "
+                 "--room=buildings/city-hall/rooms/301\n");
     return kExitUsage;
   }
   auto stub = SafetyStub();
@@ -188,8 +188,7 @@ int Clearance(const CommandContext& context, const std::vector<std::string>& arg
   *request.mutable_start_time() = api::ToTimestamp(now);
   *request.mutable_end_time() = api::ToTimestamp(now + absl::Hours(2));
   v1::CheckRoomClearanceResponse response;
-  const grpc::Status status =
-      stub->CheckRoomClearance(context.NewCall().get(), request, &response);
+  const grpc::Status status = stub->CheckRoomClearance(context.NewCall().get(), request, &response);
   if (!status.ok()) {
     PrintRpcError("check clearance", status);
     return kExitFailed;

@@ -62,7 +62,8 @@ TemplateSeed Make(const char* id, const char* name, const char* description,
 
 std::vector<TemplateSeed> SeedTemplates() {
   return {
-      Make("daily-fire-patrol", "每日消防巡查", "每日防火巡查：安全出口、灭火器、应急照明、用电安全",
+      Make("daily-fire-patrol", "每日消防巡查",
+           "每日防火巡查：安全出口、灭火器、应急照明、用电安全",
            {{"exits-clear", "安全出口、疏散通道畅通", kPass, kHigh, kFire},
             {"extinguishers-present", "灭火器在位、在有效期内", kPass, kHigh, kFire},
             {"extinguisher-pressure", "灭火器压力（绿区）", kNumber, kCritical, kFire, 1.0, 1.4,

@@ -122,8 +122,8 @@ absl::StatusOr<CreateScheduleCommand> ParseCreateSchedule(
   checks.Enum("inspection_schedule.frequency", s.frequency(), v1::InspectionFrequency_IsValid,
               false);
   out.frequency = static_cast<Frequency>(s.frequency());
-  auto first = CheckTime(checks, "inspection_schedule.first_time", s.has_first_time(),
-                         s.first_time());
+  auto first =
+      CheckTime(checks, "inspection_schedule.first_time", s.has_first_time(), s.first_time());
   if (first.has_value()) out.first_time = *first;
   out.active_start_hour = s.active_start_hour();
   out.active_end_hour = s.active_end_hour();
@@ -184,8 +184,8 @@ absl::StatusOr<SubmitInspectionCommand> ParseSubmitInspection(
   SubmitInspectionCommand command;
   Inspection& out = command.inspection;
   out.id = request.inspection_id();
-  auto tmpl = ParseId("inspection.checklist_template", in.checklist_template(),
-                      "checklistTemplates");
+  auto tmpl =
+      ParseId("inspection.checklist_template", in.checklist_template(), "checklistTemplates");
   if (tmpl.ok()) out.template_id = *tmpl;
   checks.AddFrom(tmpl.status());
   checks.Int("inspection.template_revision", in.template_revision(), 0, 1'000'000);

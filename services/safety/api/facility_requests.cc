@@ -187,8 +187,8 @@ void ToProto(const EmergencyPlan& p, v1::EmergencyPlan* out) {
 }
 
 void ToProto(const Drill& d, v1::Drill* out) {
-  out->set_name(absl::StrCat("buildings/", d.building_id, "/emergencyPlans/", d.plan_id,
-                             "/drills/", d.drill_id));
+  out->set_name(absl::StrCat("buildings/", d.building_id, "/emergencyPlans/", d.plan_id, "/drills/",
+                             d.drill_id));
   out->mutable_drill_date()->set_year(static_cast<int32_t>(d.date.year()));
   out->mutable_drill_date()->set_month(d.date.month());
   out->mutable_drill_date()->set_day(d.date.day());

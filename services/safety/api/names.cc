@@ -22,8 +22,9 @@ absl::StatusOr<Place> ParsePlace(absl::string_view field, absl::string_view name
   auto building = api::ParseResourceName(field, name, kBuildingPattern);
   if (!building.ok()) {
     return InvalidFieldError(
-        field, "must be buildings/{building} or buildings/{building}/rooms/{room}, e.g. "
-               "buildings/city-hall/rooms/301");
+        field,
+        "must be buildings/{building} or buildings/{building}/rooms/{room}, e.g. "
+        "buildings/city-hall/rooms/301");
   }
   return Place{(*building)[0], ""};
 }
@@ -51,15 +52,17 @@ std::string CheckStaff(api::FieldChecks& checks, absl::string_view field, absl::
   return std::string(name);
 }
 
-std::optional<absl::Time> CheckTime(api::FieldChecks& checks, absl::string_view field,
-                                    bool present, const google::protobuf::Timestamp& time) {
+std::optional<absl::Time> CheckTime(api::FieldChecks& checks, absl::string_view field, bool present,
+                                    const google::protobuf::Timestamp& time) {
   if (!present) {
     checks.Add(field, "required");
     return std::nullopt;
   }
   const absl::Time t = api::FromTimestamp(time);
-  static const absl::Time kEarliest = absl::FromCivil(absl::CivilDay(2000, 1, 1), absl::UTCTimeZone());
-  static const absl::Time kLatest = absl::FromCivil(absl::CivilDay(2200, 1, 1), absl::UTCTimeZone());
+  static const absl::Time kEarliest =
+      absl::FromCivil(absl::CivilDay(2000, 1, 1), absl::UTCTimeZone());
+  static const absl::Time kLatest =
+      absl::FromCivil(absl::CivilDay(2200, 1, 1), absl::UTCTimeZone());
   if (time.nanos() < 0 || time.nanos() > 999'999'999 || t < kEarliest || t >= kLatest) {
     checks.Add(field, "must be a time between 2000 and 2200 (UTC)");
     return std::nullopt;

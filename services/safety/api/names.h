@@ -31,8 +31,8 @@ absl::StatusOr<std::string> ParseId(absl::string_view field, absl::string_view n
 std::string CheckStaff(api::FieldChecks& checks, absl::string_view field, absl::string_view name);
 
 // Adds a violation when missing or out of 2000–2200 (a typo guard); nullopt then.
-std::optional<absl::Time> CheckTime(api::FieldChecks& checks, absl::string_view field,
-                                    bool present, const google::protobuf::Timestamp& time);
+std::optional<absl::Time> CheckTime(api::FieldChecks& checks, absl::string_view field, bool present,
+                                    const google::protobuf::Timestamp& time);
 
 // An etag is "N" quoted; anything longer than any etag is refused as a typo.
 void CheckEtagField(api::FieldChecks& checks, absl::string_view field, absl::string_view etag);

@@ -25,8 +25,7 @@ const char* KindName(ItemKind kind) {
 }  // namespace
 
 bool SameContent(const ChecklistTemplate& a, const ChecklistTemplate& b) {
-  return a.display_name == b.display_name && a.description == b.description &&
-         a.items == b.items;
+  return a.display_name == b.display_name && a.description == b.description && a.items == b.items;
 }
 
 bool CanFail(ItemKind kind) { return kind == ItemKind::kPassFail || kind == ItemKind::kNumber; }
@@ -41,9 +40,9 @@ absl::Status CheckAnswers(const ChecklistTemplate& revision, const std::vector<A
     const Answer& answer = answers[i];
     auto item = items.find(answer.item_id);
     if (item == items.end()) {
-      violations.push_back({field + ".item_id",
-                            absl::StrCat("\"", answer.item_id, "\" is not an item of revision ",
-                                         revision.revision, " of the template")});
+      violations.push_back(
+          {field + ".item_id", absl::StrCat("\"", answer.item_id, "\" is not an item of revision ",
+                                            revision.revision, " of the template")});
       continue;
     }
     if (!seen.emplace(answer.item_id, static_cast<int>(i)).second) {
@@ -57,9 +56,9 @@ absl::Status CheckAnswers(const ChecklistTemplate& revision, const std::vector<A
   }
   for (const ChecklistItem& item : revision.items) {
     if (!seen.contains(item.item_id)) {
-      violations.push_back({"inspection.answers",
-                            absl::StrCat("item \"", item.item_id, "\" (", item.title,
-                                         ") is not answered; answer every item")});
+      violations.push_back(
+          {"inspection.answers", absl::StrCat("item \"", item.item_id, "\" (", item.title,
+                                              ") is not answered; answer every item")});
     }
   }
   if (violations.empty()) return absl::OkStatus();

@@ -16,12 +16,11 @@ std::string Formatted(absl::Time t) {
 
 absl::Status CheckCompletion(const DisinfectionTask& task, absl::Time when, absl::Time now) {
   if (task.completed) {
-    return ErrorWithReason(absl::StatusCode::kFailedPrecondition,
-                           "DISINFECTION_ALREADY_COMPLETED",
-                           absl::StrCat("this disinfection was already recorded by ",
-                                        task.performer, " at ", Formatted(task.complete_time),
-                                        "; nothing more to do"),
-                           {{"performer", task.performer}});
+    return ErrorWithReason(
+        absl::StatusCode::kFailedPrecondition, "DISINFECTION_ALREADY_COMPLETED",
+        absl::StrCat("this disinfection was already recorded by ", task.performer, " at ",
+                     Formatted(task.complete_time), "; nothing more to do"),
+        {{"performer", task.performer}});
   }
   if (when > now) {
     return InvalidFieldError("complete_time", "is in the future; record it once it is done");
@@ -52,8 +51,8 @@ std::vector<ClearanceBlock> ClearanceBlocks(const Place& room,
         absl::StrCat("hazards/", h.hazard_id),
         absl::StrCat(here ? "open " : "open critical hazard elsewhere in the building: ",
                      here ? (h.severity == Severity::kCritical ? "critical" : "high") : "",
-                     here ? " hazard in the room: " : "", h.description,
-                     "; resolve it (deadline ", Formatted(h.deadline), ")")});
+                     here ? " hazard in the room: " : "", h.description, "; resolve it (deadline ",
+                     Formatted(h.deadline), ")")});
   }
   for (const PendingDisinfectionRow& d : pending) {
     blocks.push_back(ClearanceBlock{
@@ -65,8 +64,8 @@ std::vector<ClearanceBlock> ClearanceBlocks(const Place& room,
   for (const OverdueTaskRow& t : overdue) {
     blocks.push_back(ClearanceBlock{
         BlockReason::kOverdueInspection, absl::StrCat("inspectionTasks/", t.task_id),
-        absl::StrCat("mandatory inspection of inspectionSchedules/", t.schedule_id,
-                     " was due ", Formatted(t.due_time), "; submit the inspection")});
+        absl::StrCat("mandatory inspection of inspectionSchedules/", t.schedule_id, " was due ",
+                     Formatted(t.due_time), "; submit the inspection")});
   }
   return blocks;
 }

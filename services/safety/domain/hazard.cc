@@ -111,11 +111,10 @@ absl::StatusOr<HazardState> NextState(HazardState state, HazardAction action) {
       break;
   }
   if (next.has_value()) return *next;
-  return ErrorWithReason(
-      absl::StatusCode::kFailedPrecondition, "HAZARD_TRANSITION_REFUSED",
-      absl::StrCat("cannot ", ActionName(action), " a hazard in state ", StateName(state),
-                   "; in this state you may ", Allowed(state)),
-      {{"state", StateName(state)}, {"action", ActionName(action)}});
+  return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "HAZARD_TRANSITION_REFUSED",
+                         absl::StrCat("cannot ", ActionName(action), " a hazard in state ",
+                                      StateName(state), "; in this state you may ", Allowed(state)),
+                         {{"state", StateName(state)}, {"action", ActionName(action)}});
 }
 
 EscalationLevel NextLevel(EscalationLevel level) {

@@ -16,14 +16,7 @@ namespace huiwu::safety {
 
 enum class HazardKind { kFire = 1, kElectrical, kWaterLeak, kTheft, kEquipmentFault };
 enum class Severity { kLow = 1, kMedium, kHigh, kCritical };
-enum class HazardState {
-  kReported = 1,
-  kAssigned,
-  kRectifying,
-  kResolved,
-  kVerified,
-  kReopened
-};
+enum class HazardState { kReported = 1, kAssigned, kRectifying, kResolved, kVerified, kReopened };
 enum class EscalationLevel { kSection = 1, kCenterLeadership, kSupervisingAuthority };
 enum class HazardAction { kAssign, kStartRectification, kResolve, kVerify, kReopen, kReReport };
 

@@ -23,10 +23,9 @@ absl::Time Nth(const InspectionSchedule& s, int64_t k) {
       const absl::CivilMonth month = absl::CivilMonth(first) + 3 * k;
       absl::CivilDay day(month.year(), month.month(), first.day());
       if (absl::CivilMonth(day) != month) day = absl::CivilDay(month + 1) - 1;
-      return absl::FromCivil(
-          absl::CivilSecond(day.year(), day.month(), day.day(), first.hour(), first.minute(),
-                            first.second()),
-          zone) +
+      return absl::FromCivil(absl::CivilSecond(day.year(), day.month(), day.day(), first.hour(),
+                                               first.minute(), first.second()),
+                             zone) +
              (s.first_time - absl::FromCivil(first, zone));
     }
   }

@@ -35,10 +35,9 @@ absl::StatusOr<std::vector<DueHazard>> SafetyStore::DueHazards(absl::Time now, i
     select.setInt(2, limit);
     std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
     while (rows->next()) {
-      result.push_back(DueHazard{std::string(rows->getString(1)),
-                                 static_cast<Severity>(rows->getInt(2)),
-                                 static_cast<EscalationLevel>(rows->getInt(3)), rows->getInt(4),
-                                 TimeColumn(*rows, 5)});
+      result.push_back(DueHazard{
+          std::string(rows->getString(1)), static_cast<Severity>(rows->getInt(2)),
+          static_cast<EscalationLevel>(rows->getInt(3)), rows->getInt(4), TimeColumn(*rows, 5)});
     }
     return absl::OkStatus();
   });

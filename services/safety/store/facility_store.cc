@@ -132,8 +132,9 @@ std::string PlanName(const std::string& building_id, const std::string& plan_id)
 
 }  // namespace
 
-absl::StatusOr<DisinfectionTask> SafetyStore::CreateDisinfectionTask(
-    const DisinfectionTask& task, absl::string_view request_id, absl::Time now) {
+absl::StatusOr<DisinfectionTask> SafetyStore::CreateDisinfectionTask(const DisinfectionTask& task,
+                                                                     absl::string_view request_id,
+                                                                     absl::Time now) {
   DisinfectionTask result;
   absl::Status status = db::InTransaction(pool_, "CreateDisinfectionTask", [&](db::Connection& c) {
     result = task;
@@ -227,10 +228,10 @@ absl::StatusOr<std::vector<ClearanceBlock>> SafetyStore::CheckClearance(const Pl
       if (sql == kClearanceRoomHazards) select.setString(2, room.room_id);
       std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
       while (rows->next()) {
-        hazards.push_back(OpenHazardRow{
-            std::string(rows->getString(1)), static_cast<Severity>(rows->getInt(2)),
-            Place{std::string(rows->getString(3)), std::string(rows->getString(4))},
-            std::string(rows->getString(5)), TimeColumn(*rows, 6)});
+        hazards.push_back(
+            OpenHazardRow{std::string(rows->getString(1)), static_cast<Severity>(rows->getInt(2)),
+                          Place{std::string(rows->getString(3)), std::string(rows->getString(4))},
+                          std::string(rows->getString(5)), TimeColumn(*rows, 6)});
       }
     }
     {

@@ -19,9 +19,9 @@ const char kHazardColumns[] =
 
 namespace {
 
-const std::string kInsertHazard =
-    absl::StrCat("INSERT INTO hazards (", kHazardColumns,
-                 ", is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const std::string kInsertHazard = absl::StrCat(
+    "INSERT INTO hazards (", kHazardColumns,
+    ", is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 const std::string kSelectHazard =
     absl::StrCat("SELECT ", kHazardColumns, " FROM hazards WHERE hazard_id = ?");
 const std::string kSelectHazardForUpdate = kSelectHazard + " FOR UPDATE";
@@ -90,8 +90,7 @@ void InsertHazard(db::Connection& c, const Hazard& h) {
   insert.executeUpdate();
 }
 
-std::optional<Hazard> LoadHazard(db::Connection& c, absl::string_view hazard_id,
-                                 bool for_update) {
+std::optional<Hazard> LoadHazard(db::Connection& c, absl::string_view hazard_id, bool for_update) {
   std::optional<Hazard> hazard;
   {
     auto& select = c.Prepare(for_update ? kSelectHazardForUpdate : kSelectHazard);
@@ -104,10 +103,9 @@ std::optional<Hazard> LoadHazard(db::Connection& c, absl::string_view hazard_id,
   escalations.setString(1, std::string(hazard_id));
   std::unique_ptr<sql::ResultSet> rows(escalations.executeQuery());
   while (rows->next()) {
-    hazard->escalations.push_back(Escalation{static_cast<EscalationLevel>(rows->getInt(1)),
-                                             TimeColumn(*rows, 2), rows->getBoolean(3),
-                                             std::string(rows->getString(4)),
-                                             std::string(rows->getString(5))});
+    hazard->escalations.push_back(Escalation{
+        static_cast<EscalationLevel>(rows->getInt(1)), TimeColumn(*rows, 2), rows->getBoolean(3),
+        std::string(rows->getString(4)), std::string(rows->getString(5))});
   }
   return hazard;
 }

@@ -22,26 +22,25 @@ constexpr char kUpdateHazard[] =
     "escalation_level = ?, escalation_count = ?, resolution = ?, resolver = ?, verifier = ?, "
     "version = version + 1, update_time = ? WHERE hazard_id = ?";
 // Oldest first by (create_time, hazard_id); the optional filters keep one statement.
-const std::string kListHazards = absl::StrCat(
-    "SELECT ", kHazardColumns,
-    " FROM hazards WHERE (create_time > ? OR (create_time = ? AND hazard_id > ?)) "
-    "AND (? = '' OR building_id = ?) AND (? = 0 OR is_open = 1) "
-    "ORDER BY create_time, hazard_id LIMIT ?");
+const std::string kListHazards =
+    absl::StrCat("SELECT ", kHazardColumns,
+                 " FROM hazards WHERE (create_time > ? OR (create_time = ? AND hazard_id > ?)) "
+                 "AND (? = '' OR building_id = ?) AND (? = 0 OR is_open = 1) "
+                 "ORDER BY create_time, hazard_id LIMIT ?");
 constexpr char kSelectEscalationsOf[] =
     "SELECT hazard_id, level, escalate_time, manual, actor, note FROM hazard_escalations "
     "WHERE hazard_id = ? ORDER BY seq";
 
 }  // namespace
 
-absl::StatusOr<Hazard> SafetyStore::ReportHazard(const Hazard& hazard,
-                                                 absl::string_view request_id, absl::Time now) {
+absl::StatusOr<Hazard> SafetyStore::ReportHazard(const Hazard& hazard, absl::string_view request_id,
+                                                 absl::Time now) {
   Hazard result;
   absl::Status status = db::InTransaction(pool_, "ReportHazard", [&](db::Connection& c) {
     result = hazard;
     result.id = NewId();
     if (!request_id.empty()) {
-      auto earlier =
-          db::ClaimRequestId(c, "ReportHazard", request_id, "hazards/" + result.id, now);
+      auto earlier = db::ClaimRequestId(c, "ReportHazard", request_id, "hazards/" + result.id, now);
       if (earlier.has_value()) {
         auto found = LoadHazard(c, LastId(*earlier), /*for_update=*/false);
         if (!found.has_value()) return HazardNotFound(LastId(*earlier));
@@ -94,10 +93,9 @@ absl::StatusOr<std::vector<Hazard>> SafetyStore::ListHazards(const HazardFilter&
       select.setString(1, h.id);
       std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
       while (rows->next()) {
-        h.escalations.push_back(Escalation{static_cast<EscalationLevel>(rows->getInt(2)),
-                                           TimeColumn(*rows, 3), rows->getBoolean(4),
-                                           std::string(rows->getString(5)),
-                                           std::string(rows->getString(6))});
+        h.escalations.push_back(Escalation{
+            static_cast<EscalationLevel>(rows->getInt(2)), TimeColumn(*rows, 3),
+            rows->getBoolean(4), std::string(rows->getString(5)), std::string(rows->getString(6))});
       }
     }
     return absl::OkStatus();
@@ -131,11 +129,11 @@ absl::StatusOr<Hazard> SafetyStore::ChangeHazard(absl::string_view hazard_id,
       case HazardAction::kVerify:
         // Four eyes: who fixed it does not sign it off.
         if (change.staff == h.resolver) {
-          return ErrorWithReason(
-              absl::StatusCode::kFailedPrecondition, "VERIFIER_IS_RESOLVER",
-              absl::StrCat(change.staff, " resolved this hazard and cannot also verify it; "
-                                         "ask another staff member to verify"),
-              {{"hazard", name}, {"resolver", h.resolver}});
+          return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "VERIFIER_IS_RESOLVER",
+                                 absl::StrCat(change.staff,
+                                              " resolved this hazard and cannot also verify it; "
+                                              "ask another staff member to verify"),
+                                 {{"hazard", name}, {"resolver", h.resolver}});
         }
         h.verifier = change.staff;
         break;

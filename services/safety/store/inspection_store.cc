@@ -94,9 +94,8 @@ absl::Status TemplateNotFound(const std::string& template_id, int revision) {
   const std::string name = absl::StrCat("checklistTemplates/", template_id);
   return ErrorWithReason(
       absl::StatusCode::kNotFound, "CHECKLIST_TEMPLATE_NOT_FOUND",
-      revision == 0
-          ? absl::StrCat(name, " does not exist; list templates to find its name")
-          : absl::StrCat(name, " has no revision ", revision, "; pass 0 for the latest"),
+      revision == 0 ? absl::StrCat(name, " does not exist; list templates to find its name")
+                    : absl::StrCat(name, " has no revision ", revision, "; pass 0 for the latest"),
       {{"checklist_template", name}});
 }
 
@@ -122,11 +121,10 @@ absl::Status CloseTask(db::Connection& c, const Inspection& in) {
   }
   const std::string done_by = row->getString(4);
   if (!done_by.empty() && done_by != in.id) {
-    return ErrorWithReason(
-        absl::StatusCode::kFailedPrecondition, "TASK_ALREADY_DONE",
-        absl::StrCat(name, " was already done by inspections/", done_by,
-                     "; resubmit that inspection to correct it"),
-        {{"task", name}, {"inspection", "inspections/" + done_by}});
+    return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "TASK_ALREADY_DONE",
+                           absl::StrCat(name, " was already done by inspections/", done_by,
+                                        "; resubmit that inspection to correct it"),
+                           {{"task", name}, {"inspection", "inspections/" + done_by}});
   }
   auto& close = c.Prepare(kCloseTask);
   close.setString(1, in.id);
@@ -209,8 +207,7 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
       } catch (const sql::SQLException& e) {
         if (e.getErrorCode() != db::kErDupEntry) throw;
         // A concurrent first submission of this id won: retry as its resubmission.
-        throw sql::SQLException("inspection created concurrently", "40001",
-                                db::kErLockDeadlock);
+        throw sql::SQLException("inspection created concurrently", "40001", db::kErLockDeadlock);
       }
     }
     std::vector<FailedItem> failed = FailedItems(*revision, in.answers, in.place, in.inspector);

@@ -52,7 +52,7 @@ struct TimeKey {
 // What a transition asks of a hazard, besides its action.
 struct HazardChange {
   HazardAction action = HazardAction::kAssign;
-  std::string etag;  // empty: unconditional
+  std::string etag;   // empty: unconditional
   std::string staff;  // assignee, resolver, verifier or re-reporter
   std::string text;   // resolution, reopen reason or re-report note
 };
@@ -78,8 +78,7 @@ class SafetyStore final {
 
   // Schedules and tasks (schedule_store.cc).
   absl::StatusOr<InspectionSchedule> CreateSchedule(const InspectionSchedule& schedule,
-                                                    absl::string_view request_id,
-                                                    absl::Time now);
+                                                    absl::string_view request_id, absl::Time now);
   absl::StatusOr<std::vector<InspectionTask>> ListTasks(const TaskFilter& filter,
                                                         const TimeKey& after, int limit,
                                                         absl::Time now);
@@ -120,10 +119,9 @@ class SafetyStore final {
                                                         const DisinfectionTask& done,
                                                         bool time_given, absl::Time now);
   absl::StatusOr<std::vector<ClearanceBlock>> CheckClearance(const Place& room,
-                                                             absl::Time window_end,
-                                                             absl::Time now);
-  absl::StatusOr<EmergencyPlan> CreatePlan(const EmergencyPlan& plan,
-                                           absl::string_view request_id, absl::Time now);
+                                                             absl::Time window_end, absl::Time now);
+  absl::StatusOr<EmergencyPlan> CreatePlan(const EmergencyPlan& plan, absl::string_view request_id,
+                                           absl::Time now);
   absl::StatusOr<Drill> RecordDrill(const Drill& drill, absl::string_view request_id,
                                     absl::Time now);
 

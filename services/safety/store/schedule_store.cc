@@ -118,8 +118,8 @@ absl::StatusOr<InspectionSchedule> SafetyStore::CreateSchedule(const InspectionS
 }
 
 absl::StatusOr<std::vector<InspectionTask>> SafetyStore::ListTasks(const TaskFilter& filter,
-                                                                   const TimeKey& after,
-                                                                   int limit, absl::Time now) {
+                                                                   const TimeKey& after, int limit,
+                                                                   absl::Time now) {
   std::vector<InspectionTask> result;
   absl::Status status = db::ReadOnly(pool_, "ListInspectionTasks", [&](db::Connection& c) {
     result.clear();

@@ -11,12 +11,12 @@ namespace {
 ChecklistTemplate Patrol() {
   ChecklistTemplate t;
   t.revision = 3;
-  t.items.push_back({"exits-clear", "安全出口畅通", ItemKind::kPassFail, 0, 0, "",
-                     Severity::kHigh, HazardKind::kFire});
+  t.items.push_back({"exits-clear", "安全出口畅通", ItemKind::kPassFail, 0, 0, "", Severity::kHigh,
+                     HazardKind::kFire});
   t.items.push_back({"pressure", "灭火器压力", ItemKind::kNumber, 1.0, 1.4, "MPa",
                      Severity::kCritical, HazardKind::kFire});
-  t.items.push_back({"photo", "照片", ItemKind::kPhoto, 0, 0, "", Severity::kLow,
-                     HazardKind::kFire});
+  t.items.push_back(
+      {"photo", "照片", ItemKind::kPhoto, 0, 0, "", Severity::kLow, HazardKind::kFire});
   return t;
 }
 

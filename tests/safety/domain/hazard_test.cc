@@ -16,8 +16,8 @@ using A = HazardAction;
 
 constexpr S kStates[] = {S::kReported, S::kAssigned, S::kRectifying,
                          S::kResolved, S::kVerified, S::kReopened};
-constexpr A kActions[] = {A::kAssign, A::kStartRectification, A::kResolve,
-                          A::kVerify, A::kReopen,             A::kReReport};
+constexpr A kActions[] = {A::kAssign,  A::kStartRectification, A::kResolve, A::kVerify, A::kReopen,
+                          A::kReReport};
 
 // The whole table: (state, action) → next state; every pair not listed is refused.
 const std::map<std::pair<S, A>, S>& Allowed() {
@@ -75,11 +75,10 @@ TEST(HazardTransitionTest, OpenUntilResolvedOrVerified) {
 
 TEST(HazardDeadlineTest, ByseverityFromTheReport) {
   const absl::Time now = absl::FromUnixSeconds(1'800'000'000);
-  const std::pair<Severity, absl::Duration> expected[] = {
-      {Severity::kCritical, absl::Hours(24)},
-      {Severity::kHigh, absl::Hours(72)},
-      {Severity::kMedium, absl::Hours(7 * 24)},
-      {Severity::kLow, absl::Hours(30 * 24)}};
+  const std::pair<Severity, absl::Duration> expected[] = {{Severity::kCritical, absl::Hours(24)},
+                                                          {Severity::kHigh, absl::Hours(72)},
+                                                          {Severity::kMedium, absl::Hours(7 * 24)},
+                                                          {Severity::kLow, absl::Hours(30 * 24)}};
   for (const auto& [severity, period] : expected) {
     Hazard h;
     h.severity = severity;
@@ -110,9 +109,9 @@ TEST(HazardEscalationTest, ClimbsToTheSupervisingAuthorityAndStaysThere) {
 TEST(HazardEscalationTest, DueEscalationsAreTheDeadlinesPassed) {
   const absl::Time deadline = absl::FromUnixSeconds(1'800'000'000);
   EXPECT_TRUE(DueEscalations(deadline, Severity::kHigh, deadline - absl::Seconds(1)).empty());
-  EXPECT_EQ(DueEscalations(deadline, Severity::kHigh, deadline + absl::Hours(150)),
-            (std::vector<absl::Time>{deadline, deadline + absl::Hours(72),
-                                     deadline + absl::Hours(144)}));
+  EXPECT_EQ(
+      DueEscalations(deadline, Severity::kHigh, deadline + absl::Hours(150)),
+      (std::vector<absl::Time>{deadline, deadline + absl::Hours(72), deadline + absl::Hours(144)}));
 }
 
 }  // namespace

@@ -48,9 +48,9 @@ const std::vector<std::string> kTables = {
     "hazard_escalations",  "disinfection_tasks",  "emergency_plans",    "drills",
     "idempotency_keys"};
 
-class BadInputTest : public SafetyFixture {};
+class SafetyBadInputTest : public SafetyFixture {};
 
-TEST_F(BadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
+TEST_F(SafetyBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   ASSERT_TRUE(CreatePatrolTemplate(*stub_).ok());
   const sv1::Hazard hazard = Report(*stub_, SampleHazard(kRoom301, sv1::HAZARD_SEVERITY_HIGH));
   std::vector<BadSafetyInput> cases;

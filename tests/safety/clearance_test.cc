@@ -21,7 +21,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
-class ClearanceTest : public SafetyFixture {
+class SafetyClearanceTest : public SafetyFixture {
  protected:
   sv1::CheckRoomClearanceResponse Check(const std::string& room) {
     sv1::CheckRoomClearanceRequest request;
@@ -80,7 +80,7 @@ class ClearanceTest : public SafetyFixture {
   }
 };
 
-TEST_F(ClearanceTest, ListsEveryBlockingReasonAndEachClearsWithItsCause) {
+TEST_F(SafetyClearanceTest, ListsEveryBlockingReasonAndEachClearsWithItsCause) {
   EXPECT_TRUE(Check(kRoom301).clear());
 
   const sv1::Hazard high = Report(*stub_, SampleHazard(kRoom301, sv1::HAZARD_SEVERITY_HIGH));
@@ -142,7 +142,7 @@ TEST_F(ClearanceTest, ListsEveryBlockingReasonAndEachClearsWithItsCause) {
                           std::pair{sv1::CLEARANCE_BLOCK_REASON_OVERDUE_INSPECTION, overdue}));
 }
 
-TEST_F(ClearanceTest, OneDisinfectionTaskPerMeeting) {
+TEST_F(SafetyClearanceTest, OneDisinfectionTaskPerMeeting) {
   CreateDisinfection("meetings/3f9c2a7d5e1b4c08", kRoom301);
   sv1::CreateDisinfectionTaskRequest request;
   request.mutable_disinfection_task()->set_meeting("meetings/3f9c2a7d5e1b4c08");
@@ -158,7 +158,7 @@ TEST_F(ClearanceTest, OneDisinfectionTaskPerMeeting) {
 // EXPLAIN of the four clearance queries (as store/facility_store.cc sends them) over a
 // table with enough rows that the optimizer has a real choice: each reads an index range
 // of its own index, never the whole table.
-TEST_F(ClearanceTest, ClearanceQueriesReadIndexRanges) {
+TEST_F(SafetyClearanceTest, ClearanceQueriesReadIndexRanges) {
   database_.Execute(
       "INSERT INTO hazards (hazard_id, kind, severity, building_id, room_id, description, "
       "reporter, state, is_open, assignee, deadline, escalation_level, escalation_count, "

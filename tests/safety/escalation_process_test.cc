@@ -27,7 +27,7 @@ int CountOf(const std::string& text, const std::string& what) {
   return count;
 }
 
-TEST(EscalationProcessTest, TwoProcessesEscalateEachHazardOnceAtEachDeadline) {
+TEST(SafetyEscalationProcessTest, TwoProcessesEscalateEachHazardOnceAtEachDeadline) {
   TestDatabase database;
   std::vector<std::string> args = ServiceArgs(HUIWU_SAFETY_BINARY, database.name());
   args.push_back("--metrics_port=-1");

@@ -17,7 +17,7 @@ namespace {
 
 using ::testing::ElementsAre;
 
-class EscalationTest : public SafetyFixture {
+class SafetyEscalationTest : public SafetyFixture {
  protected:
   // Levels and instants of a hazard's escalations, oldest first.
   std::vector<std::pair<sv1::EscalationLevel, absl::Time>> Escalations(const std::string& name) {
@@ -30,7 +30,7 @@ class EscalationTest : public SafetyFixture {
   }
 };
 
-TEST_F(EscalationTest, CriticalHazardClimbsAtEachDeadlineUntilResolved) {
+TEST_F(SafetyEscalationTest, CriticalHazardClimbsAtEachDeadlineUntilResolved) {
   const absl::Time reported = clock_.Now();
   const sv1::Hazard hazard = Report(*stub_, SampleHazard(kRoom301, sv1::HAZARD_SEVERITY_CRITICAL));
   EXPECT_EQ(hazard.escalation_level(), sv1::ESCALATION_LEVEL_SECTION);
@@ -84,7 +84,7 @@ TEST_F(EscalationTest, CriticalHazardClimbsAtEachDeadlineUntilResolved) {
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM hazard_escalations"), 3);
 }
 
-TEST_F(EscalationTest, HazardOverdueByManyPeriodsCatchesUpOneStepPerPassAtTheDueInstants) {
+TEST_F(SafetyEscalationTest, HazardOverdueByManyPeriodsCatchesUpOneStepPerPassAtTheDueInstants) {
   const absl::Time reported = clock_.Now();
   const sv1::Hazard hazard = Report(*stub_, SampleHazard(kRoom301, sv1::HAZARD_SEVERITY_HIGH));
   // High: 3 days. Ten days later three deadlines have passed (day 3, 6, 9).
@@ -99,7 +99,7 @@ TEST_F(EscalationTest, HazardOverdueByManyPeriodsCatchesUpOneStepPerPassAtTheDue
   EXPECT_EQ(escalations[2].second, reported + absl::Hours(216));
 }
 
-TEST_F(EscalationTest, ManualReReportCountsAndRestartsTheDeadline) {
+TEST_F(SafetyEscalationTest, ManualReReportCountsAndRestartsTheDeadline) {
   const absl::Time reported = clock_.Now();
   const sv1::Hazard hazard = Report(*stub_, SampleHazard(kRoom302, sv1::HAZARD_SEVERITY_CRITICAL));
   clock_.Set(reported + absl::Hours(10));
@@ -124,7 +124,7 @@ TEST_F(EscalationTest, ManualReReportCountsAndRestartsTheDeadline) {
 
 // Two replicas' escalators (own pools, as two processes have) race over the same
 // overdue hazards: every escalation happens exactly once.
-TEST_F(EscalationTest, TwoEscalatorsRacingEscalateEachHazardOnce) {
+TEST_F(SafetyEscalationTest, TwoEscalatorsRacingEscalateEachHazardOnce) {
   constexpr int kHazards = 20;
   const absl::Time reported = clock_.Now();
   for (int i = 0; i < kHazards; ++i) {

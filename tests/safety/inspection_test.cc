@@ -16,7 +16,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::SizeIs;
 
-class InspectionTest : public SafetyFixture {
+class SafetyInspectionTest : public SafetyFixture {
  protected:
   void SetUp() override {
     SafetyFixture::SetUp();
@@ -51,7 +51,7 @@ class InspectionTest : public SafetyFixture {
   }
 };
 
-TEST_F(InspectionTest, FailedItemOpensExactlyOneHazardAlsoWhenResubmitted) {
+TEST_F(SafetyInspectionTest, FailedItemOpensExactlyOneHazardAlsoWhenResubmitted) {
   sv1::Inspection first;
   ASSERT_TRUE(Submit(Patrol(/*exits_clear=*/false, 1.2), &first).ok());
   EXPECT_THAT(first.failed_items(), ElementsAre("exits-clear"));
@@ -91,7 +91,7 @@ TEST_F(InspectionTest, FailedItemOpensExactlyOneHazardAlsoWhenResubmitted) {
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM hazards WHERE severity = 4"), 1);
 }
 
-TEST_F(InspectionTest, PassingInspectionOpensNoHazard) {
+TEST_F(SafetyInspectionTest, PassingInspectionOpensNoHazard) {
   sv1::Inspection in;
   ASSERT_TRUE(Submit(Patrol(true, 1.2), &in).ok());
   EXPECT_TRUE(in.failed_items().empty());
@@ -99,7 +99,7 @@ TEST_F(InspectionTest, PassingInspectionOpensNoHazard) {
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM hazards"), 0);
 }
 
-TEST_F(InspectionTest, ChangedTemplateIsANewRevisionAndPastInspectionsKeepTheirs) {
+TEST_F(SafetyInspectionTest, ChangedTemplateIsANewRevisionAndPastInspectionsKeepTheirs) {
   sv1::Inspection old_revision;
   ASSERT_TRUE(Submit(Patrol(true, 1.2), &old_revision).ok());
   EXPECT_EQ(old_revision.template_revision(), 1);
@@ -139,7 +139,7 @@ TEST_F(InspectionTest, ChangedTemplateIsANewRevisionAndPastInspectionsKeepTheirs
   EXPECT_EQ(listed.checklist_templates(0).items_size(), 2);
 }
 
-TEST_F(InspectionTest, RetryWithRequestIdReturnsTheFirstResult) {
+TEST_F(SafetyInspectionTest, RetryWithRequestIdReturnsTheFirstResult) {
   sv1::SubmitInspectionRequest request = Patrol(false, 1.2);
   request.clear_inspection_id();
   request.set_request_id("retry-7f3a");
@@ -152,7 +152,7 @@ TEST_F(InspectionTest, RetryWithRequestIdReturnsTheFirstResult) {
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM inspections"), 1);
 }
 
-TEST_F(InspectionTest, WrongAnswerKindAndMissingItemAreRefusedAndNothingIsWritten) {
+TEST_F(SafetyInspectionTest, WrongAnswerKindAndMissingItemAreRefusedAndNothingIsWritten) {
   sv1::SubmitInspectionRequest request = Patrol(false, 1.2);
   request.mutable_inspection()->mutable_answers(1)->set_text("正常");  // a number is asked
   request.mutable_inspection()->mutable_answers()->RemoveLast();

@@ -15,7 +15,7 @@
 namespace huiwu::testing {
 namespace {
 
-class ScheduleTest : public SafetyFixture {
+class SafetyScheduleTest : public SafetyFixture {
  protected:
   void SetUp() override {
     SafetyFixture::SetUp();
@@ -63,7 +63,7 @@ class ScheduleTest : public SafetyFixture {
   }
 };
 
-TEST_F(ScheduleTest, GeneratesTheExpectedTasksForAWeek) {
+TEST_F(SafetyScheduleTest, GeneratesTheExpectedTasksForAWeek) {
   // Now: Tuesday 2026-12-01 09:00. The daily patrol of city hall at 08:30 from tomorrow,
   // the auditorium every 2 hours 08:00–18:00 from tomorrow, the quarterly fire
   // inspection from 2026-12-15.
@@ -113,7 +113,7 @@ TEST_F(ScheduleTest, GeneratesTheExpectedTasksForAWeek) {
   EXPECT_EQ(api::FromTimestamp(fire[0].due_time()), Shanghai(2027, 3, 15, 9, 0));
 }
 
-TEST_F(ScheduleTest, OverdueAtAnInjectedInstantAndDoneByItsInspection) {
+TEST_F(SafetyScheduleTest, OverdueAtAnInjectedInstantAndDoneByItsInspection) {
   const std::string daily =
       CreateSchedule(kRoom301, sv1::INSPECTION_FREQUENCY_DAILY, Shanghai(2026, 12, 1, 10, 0));
   RunTaskGeneration();

@@ -26,7 +26,7 @@ std::vector<Answer> Answers(bool exits, double pressure) {
           {"photo", ItemKind::kPhoto, false, 0, "https://files/1.jpg"}};
 }
 
-TEST(ChecklistTest, NumbersFailOutsideTheirBoundsInclusive) {
+TEST(SafetyChecklistTest, NumbersFailOutsideTheirBoundsInclusive) {
   const ChecklistItem& pressure = Patrol().items[1];
   EXPECT_FALSE(Fails(pressure, {"pressure", ItemKind::kNumber, false, 1.0, ""}));
   EXPECT_FALSE(Fails(pressure, {"pressure", ItemKind::kNumber, false, 1.4, ""}));
@@ -34,7 +34,7 @@ TEST(ChecklistTest, NumbersFailOutsideTheirBoundsInclusive) {
   EXPECT_TRUE(Fails(pressure, {"pressure", ItemKind::kNumber, false, 1.41, ""}));
 }
 
-TEST(ChecklistTest, FailedItemsOpenHazardsOfTheirSeverityInTemplateOrder) {
+TEST(SafetyChecklistTest, FailedItemsOpenHazardsOfTheirSeverityInTemplateOrder) {
   const Place room{"city-hall", "301"};
   const auto failed = FailedItems(Patrol(), Answers(false, 0.5), room, "staff/s1");
   ASSERT_EQ(failed.size(), 2u);
@@ -47,7 +47,7 @@ TEST(ChecklistTest, FailedItemsOpenHazardsOfTheirSeverityInTemplateOrder) {
   EXPECT_TRUE(FailedItems(Patrol(), Answers(true, 1.2), room, "staff/s1").empty());
 }
 
-TEST(ChecklistTest, AnswersMustMatchTheRevision) {
+TEST(SafetyChecklistTest, AnswersMustMatchTheRevision) {
   EXPECT_TRUE(CheckAnswers(Patrol(), Answers(true, 1.2)).ok());
   std::vector<Answer> answers = Answers(true, 1.2);
   answers[1].kind = ItemKind::kText;
@@ -60,7 +60,7 @@ TEST(ChecklistTest, AnswersMustMatchTheRevision) {
   EXPECT_EQ(violations[2].field, "inspection.answers[4].item_id");
 }
 
-TEST(ClearanceBlocksTest, HighBlocksItsRoomCriticalItsBuilding) {
+TEST(SafetyClearanceBlocksTest, HighBlocksItsRoomCriticalItsBuilding) {
   const Place room{"city-hall", "301"};
   const absl::Time t = absl::FromUnixSeconds(1'800'000'000);
   const std::vector<OpenHazardRow> hazards = {
@@ -80,7 +80,7 @@ TEST(ClearanceBlocksTest, HighBlocksItsRoomCriticalItsBuilding) {
   EXPECT_TRUE(ClearanceBlocks(room, {}, {}, {}).empty());
 }
 
-TEST(DisinfectionTest, CompletedOnceAfterTheMeetingNotInTheFuture) {
+TEST(SafetyDisinfectionTest, CompletedOnceAfterTheMeetingNotInTheFuture) {
   DisinfectionTask task;
   task.meeting_end_time = absl::FromUnixSeconds(1'800'000'000);
   const absl::Time now = task.meeting_end_time + absl::Hours(1);

@@ -73,7 +73,7 @@ TEST(HazardTransitionTest, OpenUntilResolvedOrVerified) {
   EXPECT_FALSE(IsOpen(S::kVerified));
 }
 
-TEST(HazardDeadlineTest, ByseverityFromTheReport) {
+TEST(HazardDeadlineTest, BySeverityFromTheReport) {
   const absl::Time now = absl::FromUnixSeconds(1'800'000'000);
   const std::pair<Severity, absl::Duration> expected[] = {{Severity::kCritical, absl::Hours(24)},
                                                           {Severity::kHigh, absl::Hours(72)},

@@ -18,7 +18,7 @@ InspectionSchedule Schedule(Frequency f, absl::Time first) {
   return s;
 }
 
-TEST(ScheduleTest, DailyForAWeekEachDueAtTheNext) {
+TEST(SafetyScheduleRuleTest, DailyForAWeekEachDueAtTheNext) {
   const auto slots = Occurrences(Schedule(Frequency::kDaily, Local(2026, 12, 1, 8, 30)),
                                  Local(2026, 12, 1, 0), Local(2026, 12, 8, 0), 100);
   ASSERT_EQ(slots.size(), 7u);
@@ -27,7 +27,7 @@ TEST(ScheduleTest, DailyForAWeekEachDueAtTheNext) {
   EXPECT_EQ(slots[6].due, Local(2026, 12, 8, 8, 30));
 }
 
-TEST(ScheduleTest, EveryTwoHoursOnlyWithinActiveHours) {
+TEST(SafetyScheduleRuleTest, EveryTwoHoursOnlyWithinActiveHours) {
   InspectionSchedule s = Schedule(Frequency::kEveryTwoHours, Local(2026, 12, 1, 8));
   s.active_start_hour = 8;
   s.active_end_hour = 18;
@@ -37,7 +37,7 @@ TEST(ScheduleTest, EveryTwoHoursOnlyWithinActiveHours) {
   EXPECT_EQ(slots[4].due, Local(2026, 12, 2, 8));
 }
 
-TEST(ScheduleTest, QuarterlyKeepsTheDayOrTakesTheMonthsLast) {
+TEST(SafetyScheduleRuleTest, QuarterlyKeepsTheDayOrTakesTheMonthsLast) {
   const auto slots = Occurrences(Schedule(Frequency::kQuarterly, Local(2026, 11, 30, 9)),
                                  Local(2026, 11, 1, 0), Local(2027, 9, 1, 0), 100);
   ASSERT_EQ(slots.size(), 4u);
@@ -46,14 +46,14 @@ TEST(ScheduleTest, QuarterlyKeepsTheDayOrTakesTheMonthsLast) {
   EXPECT_EQ(slots[3].due, Local(2027, 11, 30, 9));
 }
 
-TEST(ScheduleTest, FarFromTheFirstOccurrenceAndTheLimit) {
+TEST(SafetyScheduleRuleTest, FarFromTheFirstOccurrenceAndTheLimit) {
   const auto slots = Occurrences(Schedule(Frequency::kDaily, Local(2020, 1, 1, 8)),
                                  Local(2026, 12, 1, 9), Local(2026, 12, 31, 9), 3);
   ASSERT_EQ(slots.size(), 3u);
   EXPECT_EQ(slots[0].start, Local(2026, 12, 2, 8));
 }
 
-TEST(ScheduleTest, ActiveHoursChecked) {
+TEST(SafetyScheduleRuleTest, ActiveHoursChecked) {
   InspectionSchedule s = Schedule(Frequency::kEveryTwoHours, Local(2026, 12, 1, 8));
   s.active_start_hour = 18;
   s.active_end_hour = 8;

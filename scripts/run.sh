@@ -209,6 +209,20 @@ seed_staff() {
     </dev/null >&2 || die "huiwuctl seed-staff failed"
 }
 
+# The safety demo data (templates, patrol schedules, emergency plans); huiwuctl's
+# seed-safety is idempotent too.
+seed_safety() {
+  [[ -n "${SVC_PID[safety]:-}" ]] || return 0
+  local ctl="${BUILD}/tools/huiwuctl"
+  if [[ ! -x "${ctl}" ]]; then
+    log "warning: ${ctl} is not built; safety demo data not loaded"
+    return 0
+  fi
+  log "loading the safety demo data (seed-safety)"
+  timeout 120 "${ctl}" --safety_addr="127.0.0.1:${GRPC_PORT[safety]}" seed-safety </dev/null >&2 ||
+    die "huiwuctl seed-safety failed"
+}
+
 print_table() {
   local svc fmt='%-10s %-17s %-31s %s\n'
   # shellcheck disable=SC2059 # the format is ours
@@ -288,6 +302,7 @@ main() {
   seed_catalog
   seed_staff
   seed_inventory
+  seed_safety
 
   print_table
   echo "huiwu ready"

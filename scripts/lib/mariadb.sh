@@ -53,8 +53,10 @@ _mariadb_install() {
   local dir="$1" tmp="$1/data.installing"
   rm -rf -- "${tmp}"
   log "initialising MariaDB data in ${dir}/data"
+  # --tmpdir: the bootstrap server's temporary tables stay in this folder; in the
+  # shared /tmp, two installs at once (parallel tests) have removed each other's.
   if ! mariadb-install-db --no-defaults --user="$(_mariadb_os_user)" --datadir="${tmp}" \
-    --skip-test-db --auth-root-authentication-method=socket \
+    --tmpdir="${dir}" --skip-test-db --auth-root-authentication-method=socket \
     >"${dir}/install.log" 2>&1; then
     tail -n 30 -- "${dir}/install.log" >&2 || true
     die "mariadb-install-db failed (log: ${dir}/install.log)"
@@ -130,7 +132,7 @@ mariadb_start() {
   # C++ tests' popen) must not wait for the server's lifetime.
   mariadbd --no-defaults --user="$(_mariadb_os_user)" --datadir="${dir}/data" \
     --port="${port}" --bind-address=127.0.0.1 --socket="${dir}/mysqld.sock" \
-    --pid-file="${dir}/mysqld.pid" --log-error="${dir}/mysqld.err" \
+    --pid-file="${dir}/mysqld.pid" --log-error="${dir}/mysqld.err" --tmpdir="${dir}" \
     --skip-name-resolve --character-set-server=utf8mb4 \
     --collation-server=utf8mb4_unicode_ci --innodb-flush-log-at-trx-commit=1 \
     --max-connections=500 --innodb-buffer-pool-size=256M \

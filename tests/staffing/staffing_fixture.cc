@@ -5,11 +5,6 @@
 
 namespace huiwu::testing {
 
-absl::Time Shanghai(int year, int month, int day, int hour, int minute) {
-  return absl::FromCivil(absl::CivilSecond(year, month, day, hour, minute, 0),
-                         absl::FixedTimeZone(8 * 3600));
-}
-
 sv1::Staff StaffingFixture::AddStaff(const std::string& id, const std::string& number,
                                      sv1::Role role,
                                      const std::vector<sv1::QualificationKind>& extra) {

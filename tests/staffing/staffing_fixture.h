@@ -16,9 +16,6 @@ namespace huiwu::testing {
 
 namespace sv1 = ::huiwu::staffing::v1;
 
-// The center's local time: 2026-12-01 is a Tuesday.
-absl::Time Shanghai(int year, int month, int day, int hour, int minute = 0);
-
 class StaffingFixture : public ServiceFixture<sv1::StaffingService> {
  protected:
   server::ServiceSpec MakeSpec() override { return staffing::StaffingServiceSpec(clock_); }

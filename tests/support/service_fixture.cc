@@ -7,8 +7,11 @@
 
 namespace huiwu::testing {
 
-absl::Time DefaultTestNow() {
-  return absl::FromCivil(absl::CivilSecond(2026, 12, 1, 9, 0, 0), absl::FixedTimeZone(8 * 3600));
+absl::Time DefaultTestNow() { return Shanghai(2026, 12, 1, 9); }
+
+absl::Time Shanghai(int year, int month, int day, int hour, int minute) {
+  return absl::FromCivil(absl::CivilSecond(year, month, day, hour, minute, 0),
+                         absl::FixedTimeZone(8 * 3600));
 }
 
 absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(

@@ -22,6 +22,9 @@ namespace huiwu::testing {
 // 2026-12-01 09:00 Asia/Shanghai, a Tuesday.
 absl::Time DefaultTestNow();
 
+// A wall-clock time in the center's zone (UTC+8), for readable instants.
+absl::Time Shanghai(int year, int month, int day, int hour, int minute = 0);
+
 // Starts `spec` on 127.0.0.1, port 0, no /metrics, against `database`.
 absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(
     const server::ServiceSpec& spec, const config::DatabaseConfig& database);

@@ -20,6 +20,7 @@
 #include "tools/huiwuctl/cli.h"
 #include "tools/huiwuctl/inventory_commands.h"
 #include "tools/huiwuctl/staffing_commands.h"
+#include "tools/huiwuctl/safety_commands.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051",
           "host:port of the booking service's gRPC endpoint.");
@@ -49,6 +50,7 @@ std::vector<Command> AllCommands() {
   std::vector<Command> commands = CatalogCommands();
   for (Command& command : InventoryCommands()) commands.push_back(command);
   for (Command& command : StaffingCommands()) commands.push_back(command);
+  for (Command& command : SafetyCommands()) commands.push_back(command);
   return commands;
 }
 

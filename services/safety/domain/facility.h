@@ -1,0 +1,101 @@
+// Disinfection after every meeting (一会一消毒), emergency plans (突发事件应急预案) and their
+// drills, and room clearance: may a room be used? Values match the proto enums.
+#ifndef HUIWU_SERVICES_SAFETY_DOMAIN_FACILITY_H_
+#define HUIWU_SERVICES_SAFETY_DOMAIN_FACILITY_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "services/safety/domain/hazard.h"
+#include "services/safety/domain/place.h"
+
+namespace huiwu::safety {
+
+enum class DisinfectionMethod { kCabinet = 1, kSteam, kBoiling, kChlorineSoak, kUltraviolet };
+
+struct DisinfectionTask {
+  std::string id;
+  std::string meeting_id;
+  Place room;
+  absl::Time meeting_end_time;
+  bool completed = false;
+  std::string performer;
+  DisinfectionMethod method = DisinfectionMethod::kCabinet;
+  absl::Time complete_time;
+  std::string note;
+  absl::Time create_time;
+};
+
+// FAILED_PRECONDITION when the task cannot be completed at `when` (already done) and
+// INVALID_ARGUMENT naming complete_time when `when` is after `now` or before the
+// meeting's end: tea sets are disinfected after the meeting, not before.
+absl::Status CheckCompletion(const DisinfectionTask& task, absl::Time when, absl::Time now);
+
+enum class EmergencyKind { kFire = 1, kTheft, kWaterLeak, kPowerOutage, kGeneral };
+
+struct EmergencyPlan {
+  std::string building_id;
+  std::string plan_id;
+  std::string title;
+  EmergencyKind kind = EmergencyKind::kGeneral;
+  std::string content;
+  std::string responsible;
+  absl::Time create_time;
+};
+
+struct Drill {
+  std::string building_id;
+  std::string plan_id;
+  std::string drill_id;
+  absl::CivilDay date;
+  std::vector<std::string> participants;
+  std::string findings;
+  absl::Time create_time;
+};
+
+enum class BlockReason {
+  kRoomHazard = 1,
+  kBuildingCriticalHazard,
+  kPendingDisinfection,
+  kOverdueInspection
+};
+
+struct ClearanceBlock {
+  BlockReason reason = BlockReason::kRoomHazard;
+  std::string resource;  // the resource name that blocks
+  std::string description;
+};
+
+// What the clearance queries found for a room (each an index range, store/).
+struct OpenHazardRow {
+  std::string hazard_id;
+  Severity severity = Severity::kLow;
+  Place place;
+  std::string description;
+  absl::Time deadline;
+};
+struct PendingDisinfectionRow {
+  std::string task_id;
+  std::string meeting_id;
+  absl::Time meeting_end_time;
+};
+struct OverdueTaskRow {
+  std::string task_id;
+  std::string schedule_id;
+  absl::Time due_time;
+};
+
+// Every reason `room` is blocked, in the order hazards, disinfection, inspections.
+// `hazards` are the open critical hazards of its building and the open high/critical
+// ones of the room (a hazard listed twice counts once).
+std::vector<ClearanceBlock> ClearanceBlocks(const Place& room,
+                                            const std::vector<OpenHazardRow>& hazards,
+                                            const std::vector<PendingDisinfectionRow>& pending,
+                                            const std::vector<OverdueTaskRow>& overdue);
+
+}  // namespace huiwu::safety
+
+#endif  // HUIWU_SERVICES_SAFETY_DOMAIN_FACILITY_H_

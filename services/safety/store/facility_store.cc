@@ -1,0 +1,343 @@
+// SafetyStore: disinfection tasks (一会一消毒), room clearance, emergency plans and drills.
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "common/db/idempotency.h"
+#include "common/db/sql_error.h"
+#include "common/db/sql_time.h"
+#include "common/db/transaction.h"
+#include "common/status/errors.h"
+#include "services/safety/store/safety_store.h"
+#include "services/safety/store/store_util.h"
+
+namespace huiwu::safety {
+namespace {
+
+constexpr char kDisinfectionColumns[] =
+    "task_id, meeting_id, building_id, room_id, meeting_end_time, is_pending, performer, "
+    "method, complete_time, note, create_time";
+const std::string kInsertDisinfection =
+    absl::StrCat("INSERT INTO disinfection_tasks (", kDisinfectionColumns,
+                 ") VALUES (?, ?, ?, ?, ?, 1, '', 0, NULL, '', ?)");
+const std::string kSelectDisinfection =
+    absl::StrCat("SELECT ", kDisinfectionColumns, " FROM disinfection_tasks WHERE task_id = ?");
+const std::string kSelectDisinfectionForUpdate = kSelectDisinfection + " FOR UPDATE";
+const std::string kSelectDisinfectionOfMeeting =
+    absl::StrCat("SELECT ", kDisinfectionColumns, " FROM disinfection_tasks WHERE meeting_id = ?");
+constexpr char kCompleteDisinfection[] =
+    "UPDATE disinfection_tasks SET is_pending = 0, performer = ?, method = ?, "
+    "complete_time = ?, note = ? WHERE task_id = ? AND is_pending = 1";
+
+// The clearance reads, each an index range (checked by EXPLAIN in the tests): the open
+// critical hazards of the building, most urgent first (hazards_open_by_building), and
+// the open high or critical hazards of the room (hazards_open_by_room),
+constexpr char kClearanceBuildingHazards[] =
+    "SELECT hazard_id, severity, building_id, room_id, description, deadline FROM hazards "
+    "WHERE building_id = ? AND is_open = 1 AND severity = 4 ORDER BY deadline LIMIT 50";
+constexpr char kClearanceRoomHazards[] =
+    "SELECT hazard_id, severity, building_id, room_id, description, deadline FROM hazards "
+    "WHERE building_id = ? AND room_id = ? AND is_open = 1 AND severity IN (3, 4) "
+    "ORDER BY severity DESC, deadline LIMIT 50";
+// pending disinfections of the room's meetings that end before the window does
+// (disinfection_pending_by_room),
+constexpr char kClearanceDisinfections[] =
+    "SELECT task_id, meeting_id, meeting_end_time FROM disinfection_tasks "
+    "WHERE building_id = ? AND room_id = ? AND is_pending = 1 AND meeting_end_time < ? "
+    "ORDER BY meeting_end_time LIMIT 50";
+// and the room's open mandatory inspection tasks past due (tasks_overdue_by_room).
+constexpr char kClearanceOverdue[] =
+    "SELECT task_id, schedule_id, due_time FROM inspection_tasks "
+    "WHERE building_id = ? AND room_id = ? AND is_open = 1 AND mandatory = 1 AND due_time <= ? "
+    "ORDER BY due_time LIMIT 50";
+
+constexpr char kInsertPlan[] =
+    "INSERT INTO emergency_plans (building_id, plan_id, title, kind, content, responsible, "
+    "create_time) VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr char kSelectPlan[] =
+    "SELECT title, kind, content, responsible, create_time FROM emergency_plans "
+    "WHERE building_id = ? AND plan_id = ?";
+constexpr char kInsertDrill[] =
+    "INSERT INTO drills (building_id, plan_id, drill_id, drill_date, participants, findings, "
+    "create_time) VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr char kSelectDrill[] =
+    "SELECT drill_date, participants, findings, create_time FROM drills "
+    "WHERE building_id = ? AND plan_id = ? AND drill_id = ?";
+
+DisinfectionTask ReadDisinfection(sql::ResultSet& row) {
+  DisinfectionTask t;
+  t.id = row.getString(1);
+  t.meeting_id = row.getString(2);
+  t.room.building_id = row.getString(3);
+  t.room.room_id = row.getString(4);
+  t.meeting_end_time = TimeColumn(row, 5);
+  t.completed = !row.getBoolean(6);
+  t.performer = row.getString(7);
+  t.method = static_cast<DisinfectionMethod>(row.getInt(8));
+  t.complete_time = TimeColumn(row, 9);
+  t.note = row.getString(10);
+  t.create_time = TimeColumn(row, 11);
+  return t;
+}
+
+std::optional<DisinfectionTask> FindDisinfection(db::Connection& c, const std::string& sql,
+                                                 const std::string& key) {
+  auto& select = c.Prepare(sql);
+  select.setString(1, key);
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  if (!row->next()) return std::nullopt;
+  return ReadDisinfection(*row);
+}
+
+std::optional<EmergencyPlan> FindPlan(db::Connection& c, const std::string& building_id,
+                                      const std::string& plan_id) {
+  auto& select = c.Prepare(kSelectPlan);
+  select.setString(1, building_id);
+  select.setString(2, plan_id);
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  if (!row->next()) return std::nullopt;
+  return EmergencyPlan{building_id,
+                       plan_id,
+                       std::string(row->getString(1)),
+                       static_cast<EmergencyKind>(row->getInt(2)),
+                       std::string(row->getString(3)),
+                       std::string(row->getString(4)),
+                       TimeColumn(*row, 5)};
+}
+
+std::optional<Drill> FindDrill(db::Connection& c, const Drill& key) {
+  auto& select = c.Prepare(kSelectDrill);
+  select.setString(1, key.building_id);
+  select.setString(2, key.plan_id);
+  select.setString(3, key.drill_id);
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  if (!row->next()) return std::nullopt;
+  Drill d = key;
+  absl::ParseCivilTime(std::string(row->getString(1)), &d.date);
+  d.participants = absl::StrSplit(std::string(row->getString(2)), ',', absl::SkipEmpty());
+  d.findings = row->getString(3);
+  d.create_time = TimeColumn(*row, 4);
+  return d;
+}
+
+std::string PlanName(const std::string& building_id, const std::string& plan_id) {
+  return absl::StrCat("buildings/", building_id, "/emergencyPlans/", plan_id);
+}
+
+}  // namespace
+
+absl::StatusOr<DisinfectionTask> SafetyStore::CreateDisinfectionTask(const DisinfectionTask& task,
+                                                                     absl::string_view request_id,
+                                                                     absl::Time now) {
+  DisinfectionTask result;
+  absl::Status status = db::InTransaction(pool_, "CreateDisinfectionTask", [&](db::Connection& c) {
+    result = task;
+    result.id = NewId();
+    if (!request_id.empty()) {
+      auto earlier = db::ClaimRequestId(c, "CreateDisinfectionTask", request_id,
+                                        "disinfectionTasks/" + result.id, now);
+      if (earlier.has_value()) {
+        auto found = FindDisinfection(c, kSelectDisinfection, LastId(*earlier));
+        if (!found.has_value()) return absl::InternalError("idempotency record without task");
+        result = *found;
+        return absl::OkStatus();
+      }
+    }
+    result.meeting_end_time = Micros(task.meeting_end_time);
+    result.create_time = Micros(now);
+    try {
+      auto& insert = c.Prepare(kInsertDisinfection);
+      insert.setString(1, result.id);
+      insert.setString(2, result.meeting_id);
+      insert.setString(3, result.room.building_id);
+      insert.setString(4, result.room.room_id);
+      insert.setDateTime(5, db::ToSqlDateTime(result.meeting_end_time));
+      insert.setDateTime(6, db::ToSqlDateTime(result.create_time));
+      insert.executeUpdate();
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() != db::kErDupEntry) throw;
+      // 一会一消毒: one task per meeting, whoever asks.
+      auto existing = FindDisinfection(c, kSelectDisinfectionOfMeeting, task.meeting_id);
+      const std::string existing_name =
+          existing.has_value() ? "disinfectionTasks/" + existing->id : "";
+      return ErrorWithReason(
+          absl::StatusCode::kAlreadyExists, "DISINFECTION_TASK_EXISTS",
+          absl::StrCat("meetings/", task.meeting_id, " already has its disinfection task ",
+                       existing_name, "; complete that one"),
+          {{"meeting", "meetings/" + task.meeting_id}, {"disinfection_task", existing_name}});
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<DisinfectionTask> SafetyStore::CompleteDisinfection(absl::string_view task_id,
+                                                                   const DisinfectionTask& done,
+                                                                   bool time_given,
+                                                                   absl::Time now) {
+  DisinfectionTask result;
+  absl::Status status = db::InTransaction(pool_, "CompleteDisinfection", [&](db::Connection& c) {
+    auto found = FindDisinfection(c, kSelectDisinfectionForUpdate, std::string(task_id));
+    if (!found.has_value()) {
+      const std::string name = absl::StrCat("disinfectionTasks/", task_id);
+      return ErrorWithReason(absl::StatusCode::kNotFound, "DISINFECTION_TASK_NOT_FOUND",
+                             absl::StrCat(name, " does not exist; check the task's name"),
+                             {{"disinfection_task", name}});
+    }
+    const absl::Time when = Micros(time_given ? done.complete_time : now);
+    if (absl::Status ok = CheckCompletion(*found, when, now); !ok.ok()) return ok;
+    auto& update = c.Prepare(kCompleteDisinfection);
+    update.setString(1, done.performer);
+    update.setInt(2, static_cast<int>(done.method));
+    update.setDateTime(3, db::ToSqlDateTime(when));
+    update.setString(4, done.note);
+    update.setString(5, found->id);
+    update.executeUpdate();
+    result = *found;
+    result.completed = true;
+    result.performer = done.performer;
+    result.method = done.method;
+    result.complete_time = when;
+    result.note = done.note;
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<std::vector<ClearanceBlock>> SafetyStore::CheckClearance(const Place& room,
+                                                                        absl::Time window_end,
+                                                                        absl::Time now) {
+  std::vector<OpenHazardRow> hazards;
+  std::vector<PendingDisinfectionRow> pending;
+  std::vector<OverdueTaskRow> overdue;
+  absl::Status status = db::ReadOnly(pool_, "CheckRoomClearance", [&](db::Connection& c) {
+    hazards.clear();
+    pending.clear();
+    overdue.clear();
+    for (const char* sql : {kClearanceBuildingHazards, kClearanceRoomHazards}) {
+      auto& select = c.Prepare(sql);
+      select.setString(1, room.building_id);
+      if (sql == kClearanceRoomHazards) select.setString(2, room.room_id);
+      std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+      while (rows->next()) {
+        hazards.push_back(
+            OpenHazardRow{std::string(rows->getString(1)), static_cast<Severity>(rows->getInt(2)),
+                          Place{std::string(rows->getString(3)), std::string(rows->getString(4))},
+                          std::string(rows->getString(5)), TimeColumn(*rows, 6)});
+      }
+    }
+    {
+      auto& select = c.Prepare(kClearanceDisinfections);
+      select.setString(1, room.building_id);
+      select.setString(2, room.room_id);
+      select.setDateTime(3, db::ToSqlDateTime(window_end));
+      std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+      while (rows->next()) {
+        pending.push_back(PendingDisinfectionRow{std::string(rows->getString(1)),
+                                                 std::string(rows->getString(2)),
+                                                 TimeColumn(*rows, 3)});
+      }
+    }
+    auto& select = c.Prepare(kClearanceOverdue);
+    select.setString(1, room.building_id);
+    select.setString(2, room.room_id);
+    select.setDateTime(3, db::ToSqlDateTime(now));
+    std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+    while (rows->next()) {
+      overdue.push_back(OverdueTaskRow{std::string(rows->getString(1)),
+                                       std::string(rows->getString(2)), TimeColumn(*rows, 3)});
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return ClearanceBlocks(room, hazards, pending, overdue);
+}
+
+absl::StatusOr<EmergencyPlan> SafetyStore::CreatePlan(const EmergencyPlan& plan,
+                                                      absl::string_view request_id,
+                                                      absl::Time now) {
+  EmergencyPlan result;
+  const std::string name = PlanName(plan.building_id, plan.plan_id);
+  absl::Status status = db::InTransaction(pool_, "CreateEmergencyPlan", [&](db::Connection& c) {
+    if (!request_id.empty()) {
+      auto earlier = db::ClaimRequestId(c, "CreateEmergencyPlan", request_id, name, now);
+      if (earlier.has_value()) {
+        const std::vector<std::string> parts = absl::StrSplit(*earlier, '/');
+        auto found = parts.size() == 4 ? FindPlan(c, parts[1], parts[3]) : std::nullopt;
+        if (!found.has_value()) return absl::InternalError("idempotency record without plan");
+        result = *found;
+        return absl::OkStatus();
+      }
+    }
+    result = plan;
+    result.create_time = Micros(now);
+    try {
+      auto& insert = c.Prepare(kInsertPlan);
+      insert.setString(1, plan.building_id);
+      insert.setString(2, plan.plan_id);
+      insert.setString(3, plan.title);
+      insert.setInt(4, static_cast<int>(plan.kind));
+      insert.setString(5, plan.content);
+      insert.setString(6, plan.responsible);
+      insert.setDateTime(7, db::ToSqlDateTime(result.create_time));
+      insert.executeUpdate();
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() != db::kErDupEntry) throw;
+      return ErrorWithReason(absl::StatusCode::kAlreadyExists, "EMERGENCY_PLAN_ALREADY_EXISTS",
+                             absl::StrCat(name, " already exists; choose another plan id"),
+                             {{"emergency_plan", name}});
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<Drill> SafetyStore::RecordDrill(const Drill& drill, absl::string_view request_id,
+                                               absl::Time now) {
+  Drill result;
+  absl::Status status = db::InTransaction(pool_, "RecordDrill", [&](db::Connection& c) {
+    result = drill;
+    result.drill_id = NewId();
+    const std::string plan = PlanName(drill.building_id, drill.plan_id);
+    if (!request_id.empty()) {
+      auto earlier = db::ClaimRequestId(c, "RecordDrill", request_id,
+                                        absl::StrCat(plan, "/drills/", result.drill_id), now);
+      if (earlier.has_value()) {
+        result.drill_id = LastId(*earlier);
+        auto found = FindDrill(c, result);
+        if (!found.has_value()) return absl::InternalError("idempotency record without drill");
+        result = *found;
+        return absl::OkStatus();
+      }
+    }
+    if (!FindPlan(c, drill.building_id, drill.plan_id).has_value()) {
+      return ErrorWithReason(absl::StatusCode::kNotFound, "EMERGENCY_PLAN_NOT_FOUND",
+                             absl::StrCat(plan, " does not exist; create the plan first"),
+                             {{"emergency_plan", plan}});
+    }
+    result.create_time = Micros(now);
+    auto& insert = c.Prepare(kInsertDrill);
+    insert.setString(1, result.building_id);
+    insert.setString(2, result.plan_id);
+    insert.setString(3, result.drill_id);
+    insert.setString(4, absl::FormatCivilTime(result.date));
+    insert.setString(5, absl::StrJoin(result.participants, ","));
+    insert.setString(6, result.findings);
+    insert.setDateTime(7, db::ToSqlDateTime(result.create_time));
+    insert.executeUpdate();
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+}  // namespace huiwu::safety

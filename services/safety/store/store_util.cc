@@ -1,0 +1,41 @@
+#include "services/safety/store/store_util.h"
+
+#include <cppconn/resultset.h>
+
+#include <random>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "common/api/etag.h"
+#include "common/db/sql_time.h"
+#include "common/status/errors.h"
+
+namespace huiwu::safety {
+
+std::string NewId() {
+  thread_local std::mt19937_64 random(std::random_device{}());
+  return absl::StrFormat("%016x", random());
+}
+
+absl::Time TimeColumn(sql::ResultSet& row, int column) {
+  if (row.isNull(column)) return absl::InfinitePast();
+  return db::FromSqlDateTime(std::string(row.getString(column)));
+}
+
+absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
+
+absl::Status CheckEtag(absl::string_view etag, int64_t version, absl::string_view resource) {
+  if (etag.empty() || etag == api::EtagOf(version)) return absl::OkStatus();
+  return ErrorWithReason(
+      absl::StatusCode::kAborted, "ETAG_MISMATCH",
+      absl::StrCat(resource, " changed since it was read (etag ", etag, ", now ",
+                   api::EtagOf(version), "); read it again and reapply the change"),
+      {{"resource", std::string(resource)}, {"current_etag", api::EtagOf(version)}});
+}
+
+std::string LastId(absl::string_view name) {
+  const size_t slash = name.rfind('/');
+  return std::string(slash == absl::string_view::npos ? name : name.substr(slash + 1));
+}
+
+}  // namespace huiwu::safety

@@ -1,0 +1,37 @@
+// Plumbing shared by the safety store's files: ids, names, etags, row readers.
+#ifndef HUIWU_SERVICES_SAFETY_STORE_STORE_UTIL_H_
+#define HUIWU_SERVICES_SAFETY_STORE_STORE_UTIL_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+
+namespace sql {
+class ResultSet;
+}
+
+namespace huiwu::safety {
+
+// A fresh random id (16 hex digits): unguessable, unique in practice.
+std::string NewId();
+
+// A DATETIME(6) column (UTC).
+absl::Time TimeColumn(sql::ResultSet& row, int column);
+
+// Times as the database keeps them (microseconds), so what a call returns equals what a
+// later read returns.
+absl::Time Micros(absl::Time t);
+
+// ABORTED (reason ETAG_MISMATCH, metadata current_etag) when `etag` is set and is not
+// the etag of `version`.
+absl::Status CheckEtag(absl::string_view etag, int64_t version, absl::string_view resource);
+
+// The id after the last '/' of a resource name recorded for a request_id.
+std::string LastId(absl::string_view name);
+
+}  // namespace huiwu::safety
+
+#endif  // HUIWU_SERVICES_SAFETY_STORE_STORE_UTIL_H_

@@ -29,9 +29,6 @@ class InventoryFixture : public ServiceFixture<inventory::v1::InventoryService> 
  protected:
   server::ServiceSpec MakeSpec() override { return inventory::InventoryServiceSpec(clock_); }
 };
-std::unique_ptr<server::ServiceHost> host_;
-std::unique_ptr<inventory::v1::InventoryService::Stub> stub_;
-};
 
 }  // namespace huiwu::testing
 

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 
 import {runExample} from './harness.mjs';
 
+const R = 'buildings/city-hall/rooms/301';
+
 await runExample({
   binary: process.argv[2],
   proto: 'huiwu/inventory/v1/inventory_service.proto',

@@ -19,8 +19,8 @@
 #include "tools/huiwuctl/catalog_commands.h"
 #include "tools/huiwuctl/cli.h"
 #include "tools/huiwuctl/inventory_commands.h"
-#include "tools/huiwuctl/staffing_commands.h"
 #include "tools/huiwuctl/safety_commands.h"
+#include "tools/huiwuctl/staffing_commands.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051",
           "host:port of the booking service's gRPC endpoint.");

@@ -59,8 +59,12 @@ std::string Usage(const std::vector<Command>& commands) {
   std::string usage =
       "the operator's command line for huiwu.\n"
       "\n"
-      "usage: huiwuctl [--addr=HOST:PORT] [--staffing_addr=HOST:PORT] [--timeout=10s] COMMAND "
-      "[flags]\n"
+      "usage: huiwuctl [--addr=HOST:PORT] [--staffing_addr=HOST:PORT]\n"
+      "                [--inventory_addr=HOST:PORT] [--safety_addr=HOST:PORT] [--timeout=10s]\n"
+      "                COMMAND [flags]\n"
+      "\n"
+      "--addr is booking's endpoint (127.0.0.1:50051); the others default to 50052, 50053\n"
+      "and 50054 on 127.0.0.1, as scripts/run.sh starts them.\n"
       "\n"
       "commands:\n";
   for (const Command& command : commands) {

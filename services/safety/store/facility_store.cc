@@ -14,6 +14,7 @@
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
+#include "services/safety/store/clearance_sql.h"
 #include "services/safety/store/safety_store.h"
 #include "services/safety/store/store_util.h"
 
@@ -34,28 +35,6 @@ const std::string kSelectDisinfectionOfMeeting =
 constexpr char kCompleteDisinfection[] =
     "UPDATE disinfection_tasks SET is_pending = 0, performer = ?, method = ?, "
     "complete_time = ?, note = ? WHERE task_id = ? AND is_pending = 1";
-
-// The clearance reads, each an index range (checked by EXPLAIN in the tests): the open
-// critical hazards of the building, most urgent first (hazards_open_by_building), and
-// the open high or critical hazards of the room (hazards_open_by_room),
-constexpr char kClearanceBuildingHazards[] =
-    "SELECT hazard_id, severity, building_id, room_id, description, deadline FROM hazards "
-    "WHERE building_id = ? AND is_open = 1 AND severity = 4 ORDER BY deadline LIMIT 50";
-constexpr char kClearanceRoomHazards[] =
-    "SELECT hazard_id, severity, building_id, room_id, description, deadline FROM hazards "
-    "WHERE building_id = ? AND room_id = ? AND is_open = 1 AND severity IN (3, 4) "
-    "ORDER BY severity DESC, deadline LIMIT 50";
-// pending disinfections of the room's meetings that end before the window does
-// (disinfection_pending_by_room),
-constexpr char kClearanceDisinfections[] =
-    "SELECT task_id, meeting_id, meeting_end_time FROM disinfection_tasks "
-    "WHERE building_id = ? AND room_id = ? AND is_pending = 1 AND meeting_end_time < ? "
-    "ORDER BY meeting_end_time LIMIT 50";
-// and the room's open mandatory inspection tasks past due (tasks_overdue_by_room).
-constexpr char kClearanceOverdue[] =
-    "SELECT task_id, schedule_id, due_time FROM inspection_tasks "
-    "WHERE building_id = ? AND room_id = ? AND is_open = 1 AND mandatory = 1 AND due_time <= ? "
-    "ORDER BY due_time LIMIT 50";
 
 constexpr char kInsertPlan[] =
     "INSERT INTO emergency_plans (building_id, plan_id, title, kind, content, responsible, "
@@ -222,38 +201,39 @@ absl::StatusOr<std::vector<ClearanceBlock>> SafetyStore::CheckClearance(const Pl
     hazards.clear();
     pending.clear();
     overdue.clear();
-    for (const char* sql : {kClearanceBuildingHazards, kClearanceRoomHazards}) {
-      auto& select = c.Prepare(sql);
-      select.setString(1, room.building_id);
-      if (sql == kClearanceRoomHazards) select.setString(2, room.room_id);
-      std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
-      while (rows->next()) {
-        hazards.push_back(
-            OpenHazardRow{std::string(rows->getString(1)), static_cast<Severity>(rows->getInt(2)),
-                          Place{std::string(rows->getString(3)), std::string(rows->getString(4))},
-                          std::string(rows->getString(5)), TimeColumn(*rows, 6)});
-      }
+    auto& select = c.Prepare(kClearanceSql);
+    int p = 0;
+    select.setString(++p, room.building_id);
+    for (int severity_branch = 0; severity_branch < 2; ++severity_branch) {
+      select.setString(++p, room.building_id);
+      select.setString(++p, room.room_id);
     }
-    {
-      auto& select = c.Prepare(kClearanceDisinfections);
-      select.setString(1, room.building_id);
-      select.setString(2, room.room_id);
-      select.setDateTime(3, db::ToSqlDateTime(window_end));
-      std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
-      while (rows->next()) {
-        pending.push_back(PendingDisinfectionRow{std::string(rows->getString(1)),
-                                                 std::string(rows->getString(2)),
-                                                 TimeColumn(*rows, 3)});
-      }
-    }
-    auto& select = c.Prepare(kClearanceOverdue);
-    select.setString(1, room.building_id);
-    select.setString(2, room.room_id);
-    select.setDateTime(3, db::ToSqlDateTime(now));
+    select.setString(++p, room.building_id);
+    select.setString(++p, room.room_id);
+    select.setDateTime(++p, db::ToSqlDateTime(window_end));
+    select.setString(++p, room.building_id);
+    select.setString(++p, room.room_id);
+    select.setDateTime(++p, db::ToSqlDateTime(now));
     std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
     while (rows->next()) {
-      overdue.push_back(OverdueTaskRow{std::string(rows->getString(1)),
-                                       std::string(rows->getString(2)), TimeColumn(*rows, 3)});
+      std::string id(rows->getString(2));
+      std::string building(rows->getString(4));
+      std::string fifth(rows->getString(5));  // room, meeting or schedule, by kind
+      switch (rows->getInt(1)) {
+        case kBuildingCriticalHazard:
+        case kRoomHazard:
+          hazards.push_back(OpenHazardRow{std::move(id), static_cast<Severity>(rows->getInt(3)),
+                                          Place{std::move(building), std::move(fifth)},
+                                          std::string(rows->getString(6)), TimeColumn(*rows, 7)});
+          break;
+        case kPendingDisinfection:
+          pending.push_back(
+              PendingDisinfectionRow{std::move(id), std::move(fifth), TimeColumn(*rows, 7)});
+          break;
+        case kOverdueInspection:
+          overdue.push_back(OverdueTaskRow{std::move(id), std::move(fifth), TimeColumn(*rows, 7)});
+          break;
+      }
     }
     return absl::OkStatus();
   });

@@ -168,59 +168,28 @@ wait_healthy() {
   done
 }
 
-# The catalog (rooms, ...) of the center; huiwuctl's seed-catalog is idempotent,
+# seed SERVICE ADDR_FLAG COMMAND WHAT: loads the center's demo data into a running
+# service with huiwuctl. Every seed command is idempotent (deterministic request_ids),
 # so running it on every start also repairs a partial earlier load.
-seed_catalog() {
-  [[ -n "${SVC_PID[booking]:-}" ]] || return 0
+seed() {
+  local svc="$1" addr_flag="$2" command="$3" what="$4"
+  [[ -n "${SVC_PID[${svc}]:-}" ]] || return 0
   local ctl="${BUILD}/tools/huiwuctl"
   if [[ ! -x "${ctl}" ]]; then
-    log "warning: ${ctl} is not built; catalog not loaded"
+    log "warning: ${ctl} is not built; ${what} not loaded"
     return 0
   fi
-  log "loading the catalog (seed-catalog)"
-  timeout 120 "${ctl}" --addr="127.0.0.1:${GRPC_PORT[booking]}" seed-catalog </dev/null >&2 ||
-    die "huiwuctl seed-catalog failed"
+  log "loading ${what} (${command})"
+  timeout 120 "${ctl}" "--${addr_flag}=127.0.0.1:${GRPC_PORT[${svc}]}" "${command}" \
+    </dev/null >&2 || die "huiwuctl ${command} failed"
 }
 
-# The supplies, stock, kit norms and room keys of the center; huiwuctl's
-# seed-inventory is idempotent (deterministic request_ids), like seed-catalog.
-seed_inventory() {
-  [[ -n "${SVC_PID[inventory]:-}" ]] || return 0
-  local ctl="${BUILD}/tools/huiwuctl"
-  if [[ ! -x "${ctl}" ]]; then
-    log "warning: ${ctl} is not built; supplies and keys not loaded"
-    return 0
-  fi
-  log "loading the supplies and room keys (seed-inventory)"
-  timeout 120 "${ctl}" --inventory_addr="127.0.0.1:${GRPC_PORT[inventory]}" seed-inventory \
-    </dev/null >&2 || die "huiwuctl seed-inventory failed"
-}
-
-# The center's 60 people with their working hours; seed-staff is idempotent too.
-seed_staff() {
-  [[ -n "${SVC_PID[staffing]:-}" ]] || return 0
-  local ctl="${BUILD}/tools/huiwuctl"
-  if [[ ! -x "${ctl}" ]]; then
-    log "warning: ${ctl} is not built; staff not loaded"
-    return 0
-  fi
-  log "loading the staff (seed-staff)"
-  timeout 120 "${ctl}" --staffing_addr="127.0.0.1:${GRPC_PORT[staffing]}" seed-staff \
-    </dev/null >&2 || die "huiwuctl seed-staff failed"
-}
-
-# The safety demo data (templates, patrol schedules, emergency plans); huiwuctl's
-# seed-safety is idempotent too.
-seed_safety() {
-  [[ -n "${SVC_PID[safety]:-}" ]] || return 0
-  local ctl="${BUILD}/tools/huiwuctl"
-  if [[ ! -x "${ctl}" ]]; then
-    log "warning: ${ctl} is not built; safety demo data not loaded"
-    return 0
-  fi
-  log "loading the safety demo data (seed-safety)"
-  timeout 120 "${ctl}" --safety_addr="127.0.0.1:${GRPC_PORT[safety]}" seed-safety </dev/null >&2 ||
-    die "huiwuctl seed-safety failed"
+seed_demo_data() {
+  seed booking addr seed-catalog "the buildings and rooms"
+  seed staffing staffing_addr seed-staff "the 60 people and their working hours"
+  # Custodians of the keys are staffing's people, so after seed-staff.
+  seed inventory inventory_addr seed-inventory "the supplies, stock, kit norms and room keys"
+  seed safety safety_addr seed-safety "the checklists, patrol schedules and emergency plans"
 }
 
 print_table() {
@@ -299,10 +268,7 @@ main() {
     start_service "${svc}"
   done
   wait_healthy
-  seed_catalog
-  seed_staff
-  seed_inventory
-  seed_safety
+  seed_demo_data
 
   print_table
   echo "huiwu ready"

@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/api/page_token.h"
 
 namespace huiwu::api {
 
@@ -107,6 +108,13 @@ void FieldChecks::AddFrom(const absl::Status& status) {
 
 absl::Status FieldChecks::status() const {
   return violations_.empty() ? absl::OkStatus() : InvalidFieldsError(violations_);
+}
+
+int FieldChecks::PageSize(absl::string_view field, int requested, int default_size, int max_size) {
+  absl::StatusOr<int> size = EffectivePageSize(field, requested, default_size, max_size);
+  if (size.ok()) return *size;
+  AddFrom(size.status());
+  return default_size;
 }
 
 }  // namespace huiwu::api

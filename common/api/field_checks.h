@@ -44,6 +44,9 @@ class FieldChecks final {
       Add(field, "required; choose a value other than UNSPECIFIED");
     }
   }
+  // page_size per AIP-158 (api::EffectivePageSize): the size to use; a violation and the
+  // default when `requested` is negative.
+  int PageSize(absl::string_view field, int requested, int default_size, int max_size);
   void Add(absl::string_view field, absl::string_view description);
   // Takes over the field violations of a failed check done elsewhere (e.g. a name parse).
   void AddFrom(const absl::Status& status);

@@ -1,6 +1,7 @@
 #include "common/api/field_checks.h"
 #include "common/api/page_token.h"
 #include "common/api/resource_name.h"
+#include "common/status/errors.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -89,6 +90,18 @@ TEST(PageSizeTest, FollowsAip158) {
   EXPECT_EQ(*EffectivePageSize("page_size", 7, 50, 200), 7);
   EXPECT_EQ(*EffectivePageSize("page_size", 100000, 50, 200), 200);
   EXPECT_FALSE(EffectivePageSize("page_size", -1, 50, 200).ok());
+}
+
+TEST(PageSizeTest, FieldChecksCollectANegativeSizeAndCarryOnWithTheDefault) {
+  FieldChecks checks;
+  EXPECT_EQ(checks.PageSize("page_size", 500, 50, 200), 200);
+  EXPECT_TRUE(checks.ok());
+  EXPECT_EQ(checks.PageSize("page_size", -3, 50, 200), 50);
+  checks.Add("room", "bad");
+  const std::vector<FieldViolation> violations = FieldViolationsOf(checks.status());
+  ASSERT_EQ(violations.size(), 2u);
+  EXPECT_EQ(violations[0].field, "page_size");
+  EXPECT_EQ(violations[1].field, "room");
 }
 
 }  // namespace

@@ -175,13 +175,8 @@ absl::StatusOr<ListRoomsQuery> ParseListRooms(const v1::ListRoomsRequest& reques
   } else if ((*building)[0] != "-") {
     query.filter.building_id = (*building)[0];
   }
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (!page_size.ok()) {
-    checks.AddFrom(page_size.status());
-  } else {
-    query.page_size = *page_size;
-  }
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   checks.Int("min_capacity", request.min_capacity(), 0, kMaxCapacity);
   query.filter.min_capacity = request.min_capacity();
   query.filter.equipment = EnumSet(checks, "equipment", request.equipment(), v1::Equipment_IsValid);

@@ -24,13 +24,8 @@ std::string Part(absl::string_view value) { return absl::StrCat(value.size(), ":
 absl::StatusOr<ListMeetingsQuery> ParseListMeetings(const v1::ListMeetingsRequest& request) {
   api::FieldChecks checks;
   ListMeetingsQuery query;
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (page_size.ok()) {
-    query.page_size = *page_size;
-  } else {
-    checks.AddFrom(page_size.status());
-  }
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   checks.Enum("view", request.view(), v1::CalendarView_IsValid, /*allow_unspecified=*/true);
   if (request.has_date()) {
     std::optional<absl::CivilDay> day = api::ParseDate(checks, "date", request.date());

@@ -7,6 +7,8 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "common/api/etag_check.h"
+#include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
@@ -111,7 +113,7 @@ absl::StatusOr<Building> BookingStore::CreateBuilding(const Building& building,
   absl::Status status = db::InTransaction(pool_, "CreateBuilding", [&](db::Connection& c) {
     if (!request_id.empty()) {
       auto earlier =
-          ClaimRequestId(c, "CreateBuilding", request_id, BuildingName(building.id), now);
+          db::ClaimRequestId(c, "CreateBuilding", request_id, BuildingName(building.id), now);
       if (earlier.has_value()) {
         auto found = FindBuilding(c, building.id);
         if (!found.has_value()) return BuildingNotFound(building.id);
@@ -175,8 +177,8 @@ absl::StatusOr<Room> BookingStore::CreateRoom(const Room& room, absl::string_vie
   Room result;
   absl::Status status = db::InTransaction(pool_, "CreateRoom", [&](db::Connection& c) {
     if (!request_id.empty()) {
-      auto earlier = ClaimRequestId(c, "CreateRoom", request_id,
-                                    RoomName(room.building_id, room.room_id), now);
+      auto earlier = db::ClaimRequestId(c, "CreateRoom", request_id,
+                                        RoomName(room.building_id, room.room_id), now);
       if (earlier.has_value()) {
         auto key = ParseRoomName("request_id", *earlier);
         if (!key.ok()) return key.status();
@@ -271,7 +273,7 @@ absl::StatusOr<Room> BookingStore::UpdateRoom(absl::string_view building_id,
   absl::Status status = db::InTransaction(pool_, "UpdateRoom", [&](db::Connection& c) {
     std::optional<Room> room = FindRoom(c, kSelectRoomForUpdate, building_id, room_id);
     if (!room.has_value()) return RoomNotFound(building_id, room_id);
-    absl::Status etag_ok = CheckEtag(etag, room->version, RoomName(building_id, room_id));
+    absl::Status etag_ok = api::CheckEtag(etag, room->version, RoomName(building_id, room_id));
     if (!etag_ok.ok()) return etag_ok;
     const int old_capacity = room->capacity;
     apply(*room);
@@ -326,7 +328,7 @@ absl::Status BookingStore::DeleteRoom(absl::string_view building_id, absl::strin
   return db::InTransaction(pool_, "DeleteRoom", [&](db::Connection& c) {
     std::optional<Room> room = FindRoom(c, kSelectRoomForUpdate, building_id, room_id);
     if (!room.has_value()) return RoomNotFound(building_id, room_id);
-    absl::Status etag_ok = CheckEtag(etag, room->version, RoomName(building_id, room_id));
+    absl::Status etag_ok = api::CheckEtag(etag, room->version, RoomName(building_id, room_id));
     if (!etag_ok.ok()) return etag_ok;
     // A room cannot go while notices name it or meetings hold it: they would be left with
     // a room that no longer exists. Confirmations write the room row (HoldRoom), locked

@@ -6,6 +6,8 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "common/api/etag_check.h"
+#include "common/db/idempotency.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
 #include "services/booking/store/booking_store.h"
@@ -115,7 +117,8 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
     Meeting created = meeting;
     created.id = NewMeetingId();
     if (!request_id.empty()) {
-      auto earlier = ClaimRequestId(c, "CreateMeeting", request_id, MeetingName(created.id), now);
+      auto earlier =
+          db::ClaimRequestId(c, "CreateMeeting", request_id, MeetingName(created.id), now);
       if (earlier.has_value()) {
         const std::string earlier_id = earlier->substr(std::string("meetings/").size());
         result = LoadMeeting(c, earlier_id, /*lock=*/false);
@@ -156,7 +159,7 @@ absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, command.method, [&](db::Connection& c) {
     if (!command.request_id.empty() &&
-        ClaimRequestId(c, command.method, command.request_id, MeetingName(meeting_id), now)
+        db::ClaimRequestId(c, command.method, command.request_id, MeetingName(meeting_id), now)
             .has_value()) {
       // A retry of a call that already happened: answer with the meeting as it is now.
       result = LoadMeeting(c, meeting_id, /*lock=*/false);
@@ -164,7 +167,7 @@ absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
     }
     std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
-    absl::Status etag_ok = CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
+    absl::Status etag_ok = api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
     absl::Status applied = ApplyTransition(c, *meeting, command, longest_meeting_, now);
     if (!applied.ok()) return applied;
@@ -183,14 +186,14 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, "RescheduleMeeting", [&](db::Connection& c) {
     if (!request_id.empty() &&
-        ClaimRequestId(c, "RescheduleMeeting", request_id, MeetingName(meeting_id), now)
+        db::ClaimRequestId(c, "RescheduleMeeting", request_id, MeetingName(meeting_id), now)
             .has_value()) {
       result = LoadMeeting(c, meeting_id, /*lock=*/false);
       return result.has_value() ? absl::OkStatus() : MeetingNotFound(meeting_id);
     }
     std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
-    absl::Status etag_ok = CheckEtag(etag, meeting->version, MeetingName(meeting_id));
+    absl::Status etag_ok = api::CheckEtag(etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
     if (meeting->state != MeetingState::kSubmitted && meeting->state != MeetingState::kConfirmed) {
       return ErrorWithReason(

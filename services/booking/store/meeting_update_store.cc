@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "common/api/etag_check.h"
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
@@ -125,7 +126,7 @@ absl::StatusOr<Meeting> BookingStore::UpdateMeeting(absl::string_view meeting_id
   absl::Status status = db::InTransaction(pool_, "UpdateMeeting", [&](db::Connection& c) {
     std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
-    absl::Status etag_ok = CheckEtag(etag, meeting->version, MeetingName(meeting_id));
+    absl::Status etag_ok = api::CheckEtag(etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
     absl::Status changed = ChangeOne(c, *meeting, apply, now);
     if (!changed.ok()) return changed;

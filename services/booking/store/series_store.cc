@@ -10,6 +10,8 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "common/api/etag_check.h"
+#include "common/db/idempotency.h"
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
@@ -183,7 +185,8 @@ absl::StatusOr<MeetingSeriesRecord> BookingStore::CreateMeetingSeries(
   absl::Status status = db::InTransaction(pool_, kCreateSeriesMethod, [&](db::Connection& c) {
     const std::string series_id = NewMeetingId();
     if (!request_id.empty()) {
-      auto earlier = ClaimRequestId(c, kCreateSeriesMethod, request_id, SeriesName(series_id), now);
+      auto earlier =
+          db::ClaimRequestId(c, kCreateSeriesMethod, request_id, SeriesName(series_id), now);
       if (earlier.has_value()) {
         const std::string earlier_id = earlier->substr(std::string(kSeriesPrefix).size());
         result = LoadSeries(c, earlier_id);
@@ -254,7 +257,7 @@ absl::StatusOr<std::vector<OccurrenceResult>> BookingStore::ConfirmMeetingSeries
         return absl::OkStatus();
       }
       if (!command.request_id.empty()) {
-        ClaimRequestId(c, method, command.request_id, MeetingName(occurrence.meeting_id), now);
+        db::ClaimRequestId(c, method, command.request_id, MeetingName(occurrence.meeting_id), now);
       }
       TransitionCommand confirm = command;
       if (meeting->has_room()) {
@@ -298,7 +301,7 @@ absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> BookingStore::Cance
   absl::Status status = db::InTransaction(pool_, kCancelMethod, [&](db::Connection& c) {
     cancelled.clear();
     if (!command.request_id.empty() &&
-        ClaimRequestId(c, kCancelMethod, command.request_id, MeetingName(meeting_id), now)
+        db::ClaimRequestId(c, kCancelMethod, command.request_id, MeetingName(meeting_id), now)
             .has_value()) {
       // A retry: the meeting as it is now, with the later occurrences now cancelled.
       named = LoadMeeting(c, meeting_id, /*lock=*/false);
@@ -313,7 +316,7 @@ absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> BookingStore::Cance
     }
     std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
-    absl::Status etag_ok = CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
+    absl::Status etag_ok = api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
     absl::Status applied = ApplyTransition(c, *meeting, command, longest_meeting_, now);
     if (!applied.ok()) return applied;

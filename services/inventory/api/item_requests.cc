@@ -100,13 +100,8 @@ absl::StatusOr<std::string> ParseGetItem(const v1::GetItemRequest& request) {
 absl::StatusOr<ListItemsQuery> ParseListItems(const v1::ListItemsRequest& request) {
   api::FieldChecks checks;
   ListItemsQuery query;
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (!page_size.ok()) {
-    checks.AddFrom(page_size.status());
-  } else {
-    query.page_size = *page_size;
-  }
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   checks.Enum("category", request.category(), v1::ItemCategory_IsValid,
               /*allow_unspecified=*/true);
   RETURN_IF_ERROR(checks.status());

@@ -55,13 +55,8 @@ absl::StatusOr<ListKeyHoldersQuery> ParseListKeyHolders(const v1::ListKeyHolders
   api::FieldChecks checks;
   ListKeyHoldersQuery query;
   if (!request.room().empty()) query.room = ParseRoom(checks, "room", request.room());
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (!page_size.ok()) {
-    checks.AddFrom(page_size.status());
-  } else {
-    query.page_size = *page_size;
-  }
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   RETURN_IF_ERROR(checks.status());
   query.overdue_only = request.overdue_only();
   query.filter_text = absl::StrCat("keys|", query.room.has_value() ? query.room->name() : "", "|",

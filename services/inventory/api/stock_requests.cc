@@ -16,15 +16,6 @@ constexpr int kMaxReason = 500;
 constexpr int kMaxOrganizerUnit = 100;
 constexpr int kMaxCounts = 500;
 
-int PageSize(api::FieldChecks& checks, int requested, int default_size, int max_size) {
-  auto page_size = api::EffectivePageSize("page_size", requested, default_size, max_size);
-  if (!page_size.ok()) {
-    checks.AddFrom(page_size.status());
-    return default_size;
-  }
-  return *page_size;
-}
-
 // An optional name filter: empty passes, else it must parse.
 template <typename Parse>
 std::string OptionalFilter(api::FieldChecks& checks, absl::string_view field,
@@ -88,8 +79,8 @@ absl::StatusOr<ListMovementsQuery> ParseListMovements(const v1::ListMovementsReq
   query.item_id = OptionalFilter(checks, "item", request.item(), ParseItemName);
   query.location = OptionalFilter(checks, "location", request.location(), ParseLocation);
   query.meeting_id = OptionalFilter(checks, "meeting", request.meeting(), ParseMeetingName);
-  query.page_size =
-      PageSize(checks, request.page_size(), kDefaultMovementPageSize, kMaxMovementPageSize);
+  query.page_size = checks.PageSize("page_size", request.page_size(), kDefaultMovementPageSize,
+                                    kMaxMovementPageSize);
   RETURN_IF_ERROR(checks.status());
   query.filter_text =
       absl::StrCat("movements|", query.item_id, "|", query.location, "|", query.meeting_id);
@@ -142,7 +133,8 @@ absl::StatusOr<ListLowStockQuery> ParseListLowStock(const v1::ListLowStockReques
   api::FieldChecks checks;
   ListLowStockQuery query;
   query.location = OptionalFilter(checks, "location", request.location(), ParseLocation);
-  query.page_size = PageSize(checks, request.page_size(), kDefaultPageSize, kMaxPageSize);
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   RETURN_IF_ERROR(checks.status());
   query.filter_text = absl::StrCat("low|", query.location);
   ASSIGN_OR_RETURN(query.after,

@@ -19,6 +19,7 @@
 #include "absl/time/time.h"
 #include "common/db/pool.h"
 #include "services/inventory/api/requests.h"
+#include "services/inventory/domain/kit_rules.h"
 #include "services/inventory/domain/types.h"
 
 namespace huiwu::inventory {
@@ -114,6 +115,10 @@ class InventoryStore final {
                                                       absl::Time now, int limit);
 
  private:
+  absl::StatusOr<Kit> StepKit(absl::string_view method, const KitStepCommand& command,
+                              KitAction action, KitState next, absl::Time now,
+                              absl::FunctionRef<absl::Status(db::Connection&, Kit&)> apply);
+
   db::ConnectionPool& pool_;
 };
 

@@ -348,27 +348,24 @@ absl::StatusOr<Kit> InventoryStore::ReserveKit(const ReserveKitCommand& command,
   return result;
 }
 
-absl::StatusOr<Kit> InventoryStore::IssueKit(const KitStepCommand& command, absl::string_view actor,
-                                             absl::Time now) {
+// One step of a kit's life, in one transaction: the kit locked, its etag and the step
+// checked against its state, `apply` moving its lines and stock, then its new state.
+absl::StatusOr<Kit> InventoryStore::StepKit(
+    absl::string_view method, const KitStepCommand& command, KitAction action, KitState next,
+    absl::Time now, absl::FunctionRef<absl::Status(db::Connection&, Kit&)> apply) {
   Kit result;
-  absl::Status status = db::InTransaction(pool_, "IssueKit", [&](db::Connection& c) {
+  absl::Status status = db::InTransaction(pool_, method, [&](db::Connection& c) {
     auto found = FindKit(c, kSelectKitForUpdate, command.meeting_id);
     if (!found.has_value()) return KitNotFound(command.meeting_id);
     Kit kit = *found;
     absl::Status fresh = api::CheckEtag(command.etag, kit.version, KitName(kit.meeting_id));
     if (!fresh.ok()) return fresh;
-    absl::Status allowed = CheckKitAction(kit.state, KitAction::kIssue, KitName(kit.meeting_id));
+    absl::Status allowed = CheckKitAction(kit.state, action, KitName(kit.meeting_id));
     if (!allowed.ok()) return allowed;
-    for (KitLine& line : kit.lines) {
-      IssueReserved(c, line.item_id, kit.source_location, line.quantity);
-      PostLedger(c,
-                 KitMovement(kit, line, MovementKind::kIssue, -line.quantity, actor, "kit issued"),
-                 now);
-      line.issued = line.quantity;
-      WriteKitLine(c, kit, line);
-    }
-    WriteKitState(c, kit, KitState::kIssued, now);
-    kit.state = KitState::kIssued;
+    absl::Status applied = apply(c, kit);
+    if (!applied.ok()) return applied;
+    WriteKitState(c, kit, next, now);
+    kit.state = next;
     kit.version += 1;
     kit.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
     result = kit;
@@ -376,75 +373,67 @@ absl::StatusOr<Kit> InventoryStore::IssueKit(const KitStepCommand& command, absl
   });
   if (!status.ok()) return status;
   return result;
+}
+
+absl::StatusOr<Kit> InventoryStore::IssueKit(const KitStepCommand& command, absl::string_view actor,
+                                             absl::Time now) {
+  return StepKit(
+      "IssueKit", command, KitAction::kIssue, KitState::kIssued, now,
+      [&](db::Connection& c, Kit& kit) {
+        for (KitLine& line : kit.lines) {
+          IssueReserved(c, line.item_id, kit.source_location, line.quantity);
+          PostLedger(
+              c, KitMovement(kit, line, MovementKind::kIssue, -line.quantity, actor, "kit issued"),
+              now);
+          line.issued = line.quantity;
+          WriteKitLine(c, kit, line);
+        }
+        return absl::OkStatus();
+      });
 }
 
 absl::StatusOr<Kit> InventoryStore::SettleKit(const KitStepCommand& command,
                                               absl::string_view actor, absl::Time now) {
-  Kit result;
-  absl::Status status = db::InTransaction(pool_, "SettleKit", [&](db::Connection& c) {
-    auto found = FindKit(c, kSelectKitForUpdate, command.meeting_id);
-    if (!found.has_value()) return KitNotFound(command.meeting_id);
-    Kit kit = *found;
-    absl::Status fresh = api::CheckEtag(command.etag, kit.version, KitName(kit.meeting_id));
-    if (!fresh.ok()) return fresh;
-    absl::Status allowed = CheckKitAction(kit.state, KitAction::kSettle, KitName(kit.meeting_id));
-    if (!allowed.ok()) return allowed;
-    absl::Status split = SettleLines(command.consumed, kit.lines);
-    if (!split.ok()) return split;
-    for (const KitLine& line : kit.lines) {
-      if (line.returned > 0) {
-        IncreaseOnHand(c, line.item_id, kit.source_location, line.returned);
-        PostLedger(c,
-                   KitMovement(kit, line, MovementKind::kReturn, line.returned, actor,
-                               "kit settled: unused returned"),
-                   now);
-      }
-      WriteKitLine(c, kit, line);
-    }
-    WriteKitState(c, kit, KitState::kSettled, now);
-    kit.state = KitState::kSettled;
-    kit.version += 1;
-    kit.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
-    result = kit;
-    return absl::OkStatus();
-  });
-  if (!status.ok()) return status;
-  return result;
+  return StepKit("SettleKit", command, KitAction::kSettle, KitState::kSettled, now,
+                 [&](db::Connection& c, Kit& kit) {
+                   absl::Status split = SettleLines(command.consumed, kit.lines);
+                   if (!split.ok()) return split;
+                   for (const KitLine& line : kit.lines) {
+                     if (line.returned > 0) {
+                       IncreaseOnHand(c, line.item_id, kit.source_location, line.returned);
+                       PostLedger(c,
+                                  KitMovement(kit, line, MovementKind::kReturn, line.returned,
+                                              actor, "kit settled: unused returned"),
+                                  now);
+                     }
+                     WriteKitLine(c, kit, line);
+                   }
+                   return absl::OkStatus();
+                 });
 }
 
 absl::StatusOr<Kit> InventoryStore::ReleaseKit(const KitStepCommand& command,
                                                absl::string_view actor, absl::Time now) {
-  Kit result;
-  absl::Status status = db::InTransaction(pool_, "ReleaseKit", [&](db::Connection& c) {
-    auto found = FindKit(c, kSelectKitForUpdate, command.meeting_id);
-    if (!found.has_value()) return KitNotFound(command.meeting_id);
-    Kit kit = *found;
-    absl::Status allowed = CheckKitAction(kit.state, KitAction::kRelease, KitName(kit.meeting_id));
-    if (!allowed.ok()) return allowed;
-    const std::string reason =
-        command.reason.empty() ? "kit released" : absl::StrCat("kit released: ", command.reason);
-    for (KitLine& line : kit.lines) {
-      if (kit.state == KitState::kReserved) {
-        Unreserve(c, line.item_id, kit.source_location, line.quantity);
-      } else {
-        // Issued and then cancelled: all of it comes back, nothing was consumed.
-        IncreaseOnHand(c, line.item_id, kit.source_location, line.issued);
-        PostLedger(c, KitMovement(kit, line, MovementKind::kReturn, line.issued, actor, reason),
-                   now);
-        line.returned = line.issued;
-        line.consumed = 0;
-        WriteKitLine(c, kit, line);
-      }
-    }
-    WriteKitState(c, kit, KitState::kReleased, now);
-    kit.state = KitState::kReleased;
-    kit.version += 1;
-    kit.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
-    result = kit;
-    return absl::OkStatus();
-  });
-  if (!status.ok()) return status;
-  return result;
+  const std::string reason =
+      command.reason.empty() ? "kit released" : absl::StrCat("kit released: ", command.reason);
+  return StepKit(
+      "ReleaseKit", command, KitAction::kRelease, KitState::kReleased, now,
+      [&](db::Connection& c, Kit& kit) {
+        for (KitLine& line : kit.lines) {
+          if (kit.state == KitState::kReserved) {
+            Unreserve(c, line.item_id, kit.source_location, line.quantity);
+            continue;
+          }
+          // Issued and then cancelled: all of it comes back, nothing was consumed.
+          IncreaseOnHand(c, line.item_id, kit.source_location, line.issued);
+          PostLedger(c, KitMovement(kit, line, MovementKind::kReturn, line.issued, actor, reason),
+                     now);
+          line.returned = line.issued;
+          line.consumed = 0;
+          WriteKitLine(c, kit, line);
+        }
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace huiwu::inventory

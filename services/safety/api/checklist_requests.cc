@@ -140,10 +140,8 @@ absl::StatusOr<CreateScheduleCommand> ParseCreateSchedule(
 absl::StatusOr<ListTasksQuery> ParseListTasks(const v1::ListInspectionTasksRequest& request) {
   api::FieldChecks checks;
   ListTasksQuery query;
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (page_size.ok()) query.page_size = *page_size;
-  checks.AddFrom(page_size.status());
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   if (!request.place().empty()) {
     auto place = ParsePlace("place", request.place());
     if (place.ok()) query.filter.place = *place;

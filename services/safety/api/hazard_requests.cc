@@ -55,10 +55,8 @@ absl::StatusOr<ReportHazardCommand> ParseReportHazard(const v1::ReportHazardRequ
 absl::StatusOr<ListHazardsQuery> ParseListHazards(const v1::ListHazardsRequest& request) {
   api::FieldChecks checks;
   ListHazardsQuery query;
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (page_size.ok()) query.page_size = *page_size;
-  checks.AddFrom(page_size.status());
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   if (!request.building().empty()) {
     auto building = ParseId("building", request.building(), "buildings");
     if (building.ok()) query.filter.building_id = *building;

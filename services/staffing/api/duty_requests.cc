@@ -136,13 +136,8 @@ absl::StatusOr<ListAssignmentsQuery> ParseListAssignments(
   } else if (meeting == "-") {
     checks.Add("staff", "required with parent meetings/-; name the person");
   }
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (!page_size.ok()) {
-    checks.AddFrom(page_size.status());
-  } else {
-    query.page_size = *page_size;
-  }
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   RETURN_IF_ERROR(checks.status());
   query.filter_text = absl::StrCat("assignments|", request.parent(), "|", request.staff());
   ASSIGN_OR_RETURN(std::vector<std::string> after,

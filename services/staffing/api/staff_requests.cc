@@ -187,13 +187,8 @@ void ApplyStaffUpdate(const UpdateStaffCommand& command, Staff& staff) {
 absl::StatusOr<ListStaffQuery> ParseListStaff(const v1::ListStaffRequest& request) {
   api::FieldChecks checks;
   ListStaffQuery query;
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (!page_size.ok()) {
-    checks.AddFrom(page_size.status());
-  } else {
-    query.page_size = *page_size;
-  }
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   query.filter.role = OptionalRole(checks, "role", request.role());
   checks.Text("section", request.section(), 0, 50);
   query.filter.section = request.section();
@@ -277,13 +272,8 @@ absl::StatusOr<ListLeaveQuery> ParseListLeave(const v1::ListLeaveRequest& reques
   ListLeaveQuery query;
   const std::string staff = OneId(checks, "parent", request.parent(), kStaffPattern, true);
   if (staff != "-") query.filter.staff_id = staff;
-  auto page_size =
-      api::EffectivePageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
-  if (!page_size.ok()) {
-    checks.AddFrom(page_size.status());
-  } else {
-    query.page_size = *page_size;
-  }
+  query.page_size =
+      checks.PageSize("page_size", request.page_size(), kDefaultPageSize, kMaxPageSize);
   checks.Enum("state", request.state(), v1::LeaveState_IsValid, /*allow_unspecified=*/true);
   if (v1::LeaveState_IsValid(request.state()) && request.state() != 0) {
     query.filter.state = static_cast<LeaveState>(request.state());

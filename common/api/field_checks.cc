@@ -2,7 +2,9 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "common/api/page_token.h"
+#include "common/api/timestamp.h"
 
 namespace huiwu::api {
 
@@ -108,6 +110,25 @@ void FieldChecks::AddFrom(const absl::Status& status) {
 
 absl::Status FieldChecks::status() const {
   return violations_.empty() ? absl::OkStatus() : InvalidFieldsError(violations_);
+}
+
+std::optional<absl::Time> FieldChecks::Time(absl::string_view field, bool present,
+                                            const google::protobuf::Timestamp& timestamp) {
+  static const absl::Time kEarliest =
+      absl::FromCivil(absl::CivilDay(2000, 1, 1), absl::UTCTimeZone());
+  static const absl::Time kLatest =
+      absl::FromCivil(absl::CivilDay(2200, 1, 1), absl::UTCTimeZone());
+  if (!present) {
+    Add(field, "required");
+    return std::nullopt;
+  }
+  const absl::Time time = FromTimestamp(timestamp);
+  if (timestamp.nanos() < 0 || timestamp.nanos() > 999'999'999 || time < kEarliest ||
+      time >= kLatest) {
+    Add(field, "must be a time between the years 2000 and 2200 (UTC)");
+    return std::nullopt;
+  }
+  return absl::FromUnixMicros(absl::ToUnixMicros(time));
 }
 
 int FieldChecks::PageSize(absl::string_view field, int requested, int default_size, int max_size) {

@@ -5,12 +5,15 @@
 #define HUIWU_COMMON_API_FIELD_CHECKS_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "common/status/errors.h"
+#include "google/protobuf/timestamp.pb.h"
 
 namespace huiwu::api {
 
@@ -44,6 +47,12 @@ class FieldChecks final {
       Add(field, "required; choose a value other than UNSPECIFIED");
     }
   }
+  // A google.protobuf.Timestamp field: required (when `present` is false, a violation),
+  // nanos in range, and within the years 2000–2199 UTC, which every service and the
+  // database can hold (a year 10000 would reach MariaDB and fail as INTERNAL). The time,
+  // at the database's microsecond precision, or nullopt with a violation added.
+  std::optional<absl::Time> Time(absl::string_view field, bool present,
+                                 const google::protobuf::Timestamp& timestamp);
   // page_size per AIP-158 (api::EffectivePageSize): the size to use; a violation and the
   // default when `requested` is negative.
   int PageSize(absl::string_view field, int requested, int default_size, int max_size);

@@ -34,8 +34,8 @@ absl::StatusOr<FindAvailableRoomsQuery> ParseFindAvailableRooms(
     const v1::FindAvailableRoomsRequest& request) {
   api::FieldChecks checks;
   FindAvailableRoomsQuery query;
-  CheckTimestamp(checks, "start_time", request.has_start_time(), request.start_time());
-  CheckTimestamp(checks, "end_time", request.has_end_time(), request.end_time());
+  checks.Time("start_time", request.has_start_time(), request.start_time());
+  checks.Time("end_time", request.has_end_time(), request.end_time());
   query.window =
       TimeWindow{api::FromTimestamp(request.start_time()), api::FromTimestamp(request.end_time())};
   if (checks.ok()) {

@@ -25,9 +25,6 @@ constexpr int kMaxAttendees = 1000;
 constexpr int kMaxAgendaItems = 100;
 constexpr int kMaxBufferMinutes = 720;
 constexpr int64_t kMaxBudgetFen = 1'000'000'000'000;
-// Timestamps outside these years are typos, not meetings.
-const absl::Time kEarliest = absl::FromCivil(absl::CivilSecond(2000, 1, 1), absl::UTCTimeZone());
-const absl::Time kLatest = absl::FromCivil(absl::CivilSecond(2200, 1, 1), absl::UTCTimeZone());
 
 std::string Path(absl::string_view prefix, absl::string_view field) {
   return prefix.empty() ? std::string(field) : absl::StrCat(prefix, ".", field);
@@ -64,17 +61,6 @@ absl::StatusOr<TransitionCommand> Transition(MeetingAction action, absl::string_
 }
 
 }  // namespace
-
-void CheckTimestamp(api::FieldChecks& checks, absl::string_view field, bool present,
-                    const google::protobuf::Timestamp& timestamp) {
-  if (!present) {
-    checks.Add(field, "required");
-  } else if (timestamp.nanos() < 0 || timestamp.nanos() > 999'999'999 ||
-             api::FromTimestamp(timestamp) < kEarliest ||
-             api::FromTimestamp(timestamp) >= kLatest) {
-    checks.Add(field, "must be a time between the years 2000 and 2200");
-  }
-}
 
 absl::StatusOr<std::string> ParseMeetingName(absl::string_view field, absl::string_view name) {
   ASSIGN_OR_RETURN(std::vector<std::string> ids,
@@ -240,8 +226,8 @@ absl::StatusOr<Meeting> ParseMeetingFields(const v1::Meeting& in, absl::string_v
   Meeting m;
   // The summary is output-only on a notice: it is written after the meeting.
   CheckMeetingDetails(checks, in, field, kAllMeetingDetails & ~kMeetingSummary, m);
-  CheckTimestamp(checks, Path(field, "start_time"), in.has_start_time(), in.start_time());
-  CheckTimestamp(checks, Path(field, "end_time"), in.has_end_time(), in.end_time());
+  checks.Time(Path(field, "start_time"), in.has_start_time(), in.start_time());
+  checks.Time(Path(field, "end_time"), in.has_end_time(), in.end_time());
   m.window = TimeWindow{api::FromTimestamp(in.start_time()), api::FromTimestamp(in.end_time())};
   if (!in.room().empty()) {
     auto room = ParseRoomName(Path(field, "room"), in.room());
@@ -355,8 +341,8 @@ absl::StatusOr<RescheduleCommand> ParseReschedule(const v1::RescheduleMeetingReq
   }
   if (request.etag().size() > 64) checks.Add("etag", "not an etag of this service");
   checks.RequestId("request_id", request.request_id());
-  CheckTimestamp(checks, "start_time", request.has_start_time(), request.start_time());
-  CheckTimestamp(checks, "end_time", request.has_end_time(), request.end_time());
+  checks.Time("start_time", request.has_start_time(), request.start_time());
+  checks.Time("end_time", request.has_end_time(), request.end_time());
   if (!request.room().empty()) {
     auto room = ParseRoomName("room", request.room());
     if (room.ok()) {

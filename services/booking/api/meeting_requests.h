@@ -77,15 +77,12 @@ absl::StatusOr<RescheduleCommand> ParseReschedule(const v1::RescheduleMeetingReq
                                                   const SchedulingPolicy& policy, MeetingKind kind,
                                                   absl::Time now);
 
+// Shared pieces for other meeting requests (series, availability, schedules).
 // The meeting id a transition request names (for the handler, before parsing the rest).
 absl::StatusOr<std::string> MeetingIdOf(absl::string_view name);
 
 void ToProto(const Meeting& meeting, v1::Meeting* out);
 
-// Shared pieces for other meeting requests (series, availability, schedules).
-// A timestamp field that must be set and within 2000–2200.
-void CheckTimestamp(api::FieldChecks& checks, absl::string_view field, bool present,
-                    const google::protobuf::Timestamp& timestamp);
 RoomRequirements ParseRequirements(api::FieldChecks& checks, absl::string_view field,
                                    const v1::RoomRequirements& requirements);
 MeetingSummary ParseSummary(api::FieldChecks& checks, absl::string_view field,

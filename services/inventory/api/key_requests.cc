@@ -34,14 +34,13 @@ absl::StatusOr<CheckOutKeyCommand> ParseCheckOutKey(const v1::CheckOutKeyRequest
   api::FieldChecks checks;
   auto key = ParseKeyName(checks, "name", request.name());
   auto holder = ParseStaffName(checks, "holder", request.holder());
-  const absl::Time expected = api::FromTimestamp(request.expected_return_time());
-  if (!request.has_expected_return_time()) {
-    checks.Add("expected_return_time", "required: when the key will be brought back");
-  } else {
-    checks.AddFrom(CheckExpectedReturn("expected_return_time", expected, now));
+  const auto expected = checks.Time("expected_return_time", request.has_expected_return_time(),
+                                    request.expected_return_time());
+  if (expected.has_value()) {
+    checks.AddFrom(CheckExpectedReturn("expected_return_time", *expected, now));
   }
   RETURN_IF_ERROR(checks.status());
-  return CheckOutKeyCommand{*key, *holder, expected};
+  return CheckOutKeyCommand{*key, *holder, *expected};
 }
 
 absl::StatusOr<KeyRef> ParseReturnKey(const v1::ReturnKeyRequest& request) {

@@ -102,11 +102,11 @@ absl::StatusOr<ReserveKitCommand> ParseReserveKit(const v1::ReserveKitRequest& r
   checks.Int("participant_count", request.participant_count(), 1, kMaxParticipants);
   auto room = ParseRoom(checks, "room", request.room());
   checks.Text("organizer_unit", request.organizer_unit(), 0, kMaxOrganizerUnit);
-  if (!request.has_start_time()) checks.Add("start_time", "required");
-  if (!request.has_end_time()) checks.Add("end_time", "required");
-  kit.start_time = api::FromTimestamp(request.start_time());
-  kit.end_time = api::FromTimestamp(request.end_time());
-  if (request.has_start_time() && request.has_end_time() &&
+  const auto start = checks.Time("start_time", request.has_start_time(), request.start_time());
+  const auto end = checks.Time("end_time", request.has_end_time(), request.end_time());
+  if (start.has_value()) kit.start_time = *start;
+  if (end.has_value()) kit.end_time = *end;
+  if (start.has_value() && end.has_value() &&
       (kit.end_time <= kit.start_time || kit.end_time - kit.start_time > kLongestMeeting)) {
     checks.Add("end_time", "must be after start_time, within 7 days");
   }

@@ -188,8 +188,8 @@ absl::StatusOr<ConsumptionQuery> ParseConsumptionReport(
   }
   checks.Text("organizer_unit", request.organizer_unit(), 0, kMaxOrganizerUnit);
   query.organizer_unit = request.organizer_unit();
-  if (request.has_start_time()) query.start = api::FromTimestamp(request.start_time());
-  if (request.has_end_time()) query.end = api::FromTimestamp(request.end_time());
+  if (request.has_start_time()) query.start = checks.Time("start_time", true, request.start_time());
+  if (request.has_end_time()) query.end = checks.Time("end_time", true, request.end_time());
   if (query.start.has_value() && query.end.has_value() && *query.end <= *query.start) {
     checks.Add("end_time", "must be after start_time");
   }

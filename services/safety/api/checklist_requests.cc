@@ -122,8 +122,7 @@ absl::StatusOr<CreateScheduleCommand> ParseCreateSchedule(
   checks.Enum("inspection_schedule.frequency", s.frequency(), v1::InspectionFrequency_IsValid,
               false);
   out.frequency = static_cast<Frequency>(s.frequency());
-  auto first =
-      CheckTime(checks, "inspection_schedule.first_time", s.has_first_time(), s.first_time());
+  auto first = checks.Time("inspection_schedule.first_time", s.has_first_time(), s.first_time());
   if (first.has_value()) out.first_time = *first;
   out.active_start_hour = s.active_start_hour();
   out.active_end_hour = s.active_end_hour();

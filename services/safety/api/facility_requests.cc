@@ -39,8 +39,8 @@ absl::StatusOr<CreateDisinfectionCommand> ParseCreateDisinfection(
   auto room = ParseRoom("disinfection_task.room", t.room());
   if (room.ok()) command.task.room = *room;
   checks.AddFrom(room.status());
-  auto end = CheckTime(checks, "disinfection_task.meeting_end_time", t.has_meeting_end_time(),
-                       t.meeting_end_time());
+  auto end = checks.Time("disinfection_task.meeting_end_time", t.has_meeting_end_time(),
+                         t.meeting_end_time());
   if (end.has_value()) command.task.meeting_end_time = *end;
   RETURN_IF_ERROR(checks.status());
   command.request_id = request.request_id();
@@ -58,7 +58,7 @@ absl::StatusOr<CompleteDisinfectionCommand> ParseCompleteDisinfection(
   checks.Enum("method", request.method(), v1::DisinfectionMethod_IsValid, false);
   command.done.method = static_cast<DisinfectionMethod>(request.method());
   if (request.has_complete_time()) {
-    auto when = CheckTime(checks, "complete_time", true, request.complete_time());
+    auto when = checks.Time("complete_time", true, request.complete_time());
     if (when.has_value()) command.done.complete_time = *when;
     command.time_given = true;
   }
@@ -74,8 +74,8 @@ absl::StatusOr<ClearanceQuery> ParseCheckClearance(const v1::CheckRoomClearanceR
   auto room = ParseRoom("room", request.room());
   if (room.ok()) query.room = *room;
   checks.AddFrom(room.status());
-  auto start = CheckTime(checks, "start_time", request.has_start_time(), request.start_time());
-  auto end = CheckTime(checks, "end_time", request.has_end_time(), request.end_time());
+  auto start = checks.Time("start_time", request.has_start_time(), request.start_time());
+  auto end = checks.Time("end_time", request.has_end_time(), request.end_time());
   if (start.has_value() && end.has_value()) {
     if (*end <= *start) {
       checks.Add("end_time", "must be after start_time");

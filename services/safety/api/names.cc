@@ -54,24 +54,6 @@ std::string CheckStaff(api::FieldChecks& checks, absl::string_view field, absl::
   return std::string(name);
 }
 
-std::optional<absl::Time> CheckTime(api::FieldChecks& checks, absl::string_view field, bool present,
-                                    const google::protobuf::Timestamp& time) {
-  if (!present) {
-    checks.Add(field, "required");
-    return std::nullopt;
-  }
-  const absl::Time t = api::FromTimestamp(time);
-  static const absl::Time kEarliest =
-      absl::FromCivil(absl::CivilDay(2000, 1, 1), absl::UTCTimeZone());
-  static const absl::Time kLatest =
-      absl::FromCivil(absl::CivilDay(2200, 1, 1), absl::UTCTimeZone());
-  if (time.nanos() < 0 || time.nanos() > 999'999'999 || t < kEarliest || t >= kLatest) {
-    checks.Add(field, "must be a time between 2000 and 2200 (UTC)");
-    return std::nullopt;
-  }
-  return t;
-}
-
 void CheckEtagField(api::FieldChecks& checks, absl::string_view field, absl::string_view etag) {
   if (etag.size() > kMaxEtag) {
     checks.Add(field, "not an etag of this service; pass the etag you read, or leave it empty");

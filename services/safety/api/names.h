@@ -30,10 +30,6 @@ absl::StatusOr<std::string> ParseId(absl::string_view field, absl::string_view n
 // Adds a violation unless `name` is `staff/{staff}`; returns it unchanged.
 std::string CheckStaff(api::FieldChecks& checks, absl::string_view field, absl::string_view name);
 
-// Adds a violation when missing or out of 2000–2200 (a typo guard); nullopt then.
-std::optional<absl::Time> CheckTime(api::FieldChecks& checks, absl::string_view field, bool present,
-                                    const google::protobuf::Timestamp& time);
-
 // An etag is "N" quoted; anything longer than any etag is refused as a typo.
 void CheckEtagField(api::FieldChecks& checks, absl::string_view field, absl::string_view etag);
 

@@ -45,8 +45,8 @@ absl::StatusOr<StaffingRequirement> ParseSetStaffingRequirement(
   StaffingRequirement r;
   const v1::StaffingRequirement& p = request.requirement();
   r.meeting_id = OneId(checks, "requirement.meeting", p.meeting(), kMeetingPattern);
-  auto start = RequiredTime(checks, "requirement.start_time", p.has_start_time(), p.start_time());
-  auto end = RequiredTime(checks, "requirement.end_time", p.has_end_time(), p.end_time());
+  auto start = checks.Time("requirement.start_time", p.has_start_time(), p.start_time());
+  auto end = checks.Time("requirement.end_time", p.has_end_time(), p.end_time());
   if (start.has_value() && end.has_value()) {
     if (*end <= *start) {
       checks.Add("requirement.end_time", "must be after requirement.start_time");

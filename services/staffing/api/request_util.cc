@@ -5,30 +5,6 @@
 #include "common/api/timestamp.h"
 
 namespace huiwu::staffing {
-namespace {
-
-const absl::Time kEarliest = absl::FromCivil(absl::CivilDay(2000, 1, 1), absl::UTCTimeZone());
-const absl::Time kLatest = absl::FromCivil(absl::CivilDay(2200, 1, 1), absl::UTCTimeZone());
-
-}  // namespace
-
-std::optional<absl::Time> RequiredTime(api::FieldChecks& checks, absl::string_view field,
-                                       bool present, const google::protobuf::Timestamp& time) {
-  if (!present) {
-    checks.Add(field, "required; give a timestamp");
-    return std::nullopt;
-  }
-  if (time.nanos() < 0 || time.nanos() > 999'999'999) {
-    checks.Add(field, "nanos must be 0–999999999");
-    return std::nullopt;
-  }
-  const absl::Time t = api::FromTimestamp(time);
-  if (t < kEarliest || t >= kLatest) {
-    checks.Add(field, "out of range: must be in the years 2000–2199");
-    return std::nullopt;
-  }
-  return absl::FromUnixMicros(absl::ToUnixMicros(t));
-}
 
 std::optional<Role> RequiredRole(api::FieldChecks& checks, absl::string_view field, int value) {
   checks.Enum(field, value, v1::Role_IsValid, /*allow_unspecified=*/false);

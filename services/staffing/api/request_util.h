@@ -14,11 +14,6 @@
 
 namespace huiwu::staffing {
 
-// A required timestamp in 2000–2200 with valid nanos, at microsecond precision (what the
-// database keeps); nullopt with a violation naming `field` otherwise.
-std::optional<absl::Time> RequiredTime(api::FieldChecks& checks, absl::string_view field,
-                                       bool present, const google::protobuf::Timestamp& time);
-
 // A required role (not UNSPECIFIED); nullopt with a violation otherwise.
 std::optional<Role> RequiredRole(api::FieldChecks& checks, absl::string_view field, int value);
 // An optional role: nullopt for UNSPECIFIED (a violation for an unknown value).

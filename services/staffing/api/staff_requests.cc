@@ -214,8 +214,8 @@ absl::StatusOr<RequestLeaveCommand> ParseRequestLeave(const v1::RequestLeaveRequ
   RequestLeaveCommand command;
   command.leave.staff_id = OneId(checks, "parent", request.parent(), kStaffPattern);
   const v1::Leave& leave = request.leave();
-  auto start = RequiredTime(checks, "leave.start_time", leave.has_start_time(), leave.start_time());
-  auto end = RequiredTime(checks, "leave.end_time", leave.has_end_time(), leave.end_time());
+  auto start = checks.Time("leave.start_time", leave.has_start_time(), leave.start_time());
+  auto end = checks.Time("leave.end_time", leave.has_end_time(), leave.end_time());
   if (start.has_value() && end.has_value()) {
     if (*end <= *start) {
       checks.Add("leave.end_time", "must be after leave.start_time");
@@ -334,8 +334,8 @@ absl::StatusOr<OnCallSlot> ParseSetOnCall(const v1::SetOnCallRequest& request) {
   const v1::OnCallSlot& s = request.slot();
   slot.staff_id = OneId(checks, "slot.staff", s.staff(), kStaffPattern);
   std::optional<Role> role = RequiredRole(checks, "slot.role", s.role());
-  auto start = RequiredTime(checks, "slot.start_time", s.has_start_time(), s.start_time());
-  auto end = RequiredTime(checks, "slot.end_time", s.has_end_time(), s.end_time());
+  auto start = checks.Time("slot.start_time", s.has_start_time(), s.start_time());
+  auto end = checks.Time("slot.end_time", s.has_end_time(), s.end_time());
   if (start.has_value() && end.has_value()) {
     if (*end <= *start) {
       checks.Add("slot.end_time", "must be after slot.start_time");
@@ -354,7 +354,7 @@ absl::StatusOr<GetOnCallQuery> ParseGetOnCall(const v1::GetOnCallRequest& reques
   GetOnCallQuery query;
   std::optional<Role> role = RequiredRole(checks, "role", request.role());
   std::optional<absl::Time> at = now;
-  if (request.has_time()) at = RequiredTime(checks, "time", true, request.time());
+  if (request.has_time()) at = checks.Time("time", true, request.time());
   RETURN_IF_ERROR(checks.status());
   query.role = *role;
   query.at = *at;

@@ -3,6 +3,7 @@
 #include "absl/strings/cord.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 
 namespace huiwu {
 namespace {
@@ -75,6 +76,12 @@ std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
   std::vector<FieldViolation> violations;
   for (auto& [index, v] : ordered) violations.push_back(std::move(v));
   return violations;
+}
+
+std::string JoinFirst(const std::vector<std::string>& items, size_t shown) {
+  if (items.size() <= shown) return absl::StrJoin(items, ", ");
+  return absl::StrCat(absl::StrJoin(items.begin(), items.begin() + shown, ", "), " and ",
+                      items.size() - shown, " more");
 }
 
 }  // namespace huiwu

@@ -34,6 +34,11 @@ absl::Status InvalidFieldError(absl::string_view field, absl::string_view descri
 // INVALID_ARGUMENT naming every violation found; `violations` must not be empty.
 absl::Status InvalidFieldsError(const std::vector<FieldViolation>& violations);
 
+// The first `shown` of `items` joined by ", ", then " and N more" when there are more:
+// an error that names what it is about stays short however many there are (an answer
+// is cut to 1 KiB at the boundary, and the advice after a long list would be lost).
+std::string JoinFirst(const std::vector<std::string>& items, size_t shown);
+
 // Readers, used at the gRPC boundary and by tests.
 std::string ReasonOf(const absl::Status& status);
 ErrorMetadata MetadataOf(const absl::Status& status);

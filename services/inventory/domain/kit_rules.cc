@@ -91,8 +91,8 @@ absl::Status SettleLines(const std::vector<ItemQuantity>& consumed, std::vector<
   for (const auto& [name, text] : too_much) names.push_back(absl::StrCat(name, " ", text));
   return ErrorWithReason(
       absl::StatusCode::kFailedPrecondition, "CONSUMED_MORE_THAN_ISSUED",
-      absl::StrCat("a kit cannot consume more than was issued (", absl::StrJoin(names, ", "),
-                   "); correct the consumed quantities"),
+      absl::StrCat("a kit cannot consume more than was issued; correct the consumed quantities: ",
+                   JoinFirst(names, 8)),
       too_much);
 }
 

@@ -66,6 +66,7 @@ constexpr char kUpdateKitState[] =
 
 // How many short items the message names; metadata carries them all (bounded centrally).
 constexpr int kShortItemsInMessage = 8;
+constexpr int kShortItemsInMetadata = 14;
 
 KitTemplate ReadTemplateHead(sql::ResultSet& row) {
   KitTemplate t;
@@ -155,22 +156,21 @@ absl::Status NoTemplateFor(const Kit& kit) {
 // KIT_SHORT: each short item and its missing quantity, as ErrorInfo metadata
 // ("items/{item}" → missing) and in the message (the first few).
 absl::Status KitShort(const Kit& kit, const std::vector<ItemQuantity>& missing) {
-  ErrorMetadata metadata = {{"source_location", kit.source_location}};
+  // The metadata keeps the first items and the count: with the location that stays within
+  // the 16 entries an answer carries (kMaxErrorMetadataEntries in common/status).
+  ErrorMetadata metadata = {{"source_location", kit.source_location},
+                            {"short_items", absl::StrCat(missing.size())}};
   std::vector<std::string> named;
   for (const ItemQuantity& m : missing) {
-    metadata[ItemName(m.item_id)] = absl::StrCat(m.quantity);
-    if (static_cast<int>(named.size()) < kShortItemsInMessage) {
-      named.push_back(absl::StrCat(ItemName(m.item_id), " short by ", m.quantity));
+    if (static_cast<int>(metadata.size()) < kShortItemsInMetadata + 2) {
+      metadata[ItemName(m.item_id)] = absl::StrCat(m.quantity);
     }
-  }
-  std::string more;
-  if (static_cast<int>(missing.size()) > kShortItemsInMessage) {
-    more = absl::StrCat(" and ", missing.size() - kShortItemsInMessage, " more items");
+    named.push_back(absl::StrCat(ItemName(m.item_id), " short by ", m.quantity));
   }
   return ErrorWithReason(
       absl::StatusCode::kFailedPrecondition, "KIT_SHORT",
       absl::StrCat("the kit for ", MeetingName(kit.meeting_id), " cannot be met from ",
-                   kit.source_location, ": ", absl::StrJoin(named, ", "), more,
+                   kit.source_location, ": ", JoinFirst(named, kShortItemsInMessage),
                    "; nothing was reserved. Transfer or receive stock, or reserve from "
                    "another location"),
       metadata);

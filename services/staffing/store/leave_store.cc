@@ -2,6 +2,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
@@ -67,6 +68,9 @@ absl::Status LeaveNotFound(absl::string_view staff_id, absl::string_view leave_i
       {{"leave", LeaveResource(staff_id, leave_id)}});
 }
 
+// How many overlapping assignments a refused approval names (the count says the rest).
+constexpr size_t kAssignmentsNamed = 5;
+
 // Reassign first: approved leave makes the person unavailable, and a meeting they
 // are assigned to would be left without them.
 absl::Status OverlapsAssignments(absl::string_view staff_id, absl::string_view leave_id,
@@ -78,11 +82,13 @@ absl::Status OverlapsAssignments(absl::string_view staff_id, absl::string_view l
   return ErrorWithReason(
       absl::StatusCode::kFailedPrecondition, "LEAVE_OVERLAPS_ASSIGNMENTS",
       absl::StrCat(LeaveResource(staff_id, leave_id), " overlaps ", names.size(),
-                   " assignment(s): ", absl::StrJoin(names, ", "),
-                   "; reassign them (UnassignStaff, then AssignStaff or AutoAssign) and approve "
-                   "again"),
+                   " assignment(s); reassign them (UnassignStaff, then AssignStaff or AutoAssign) "
+                   "and approve again (ListAssignments lists them all): ",
+                   JoinFirst(names, kAssignmentsNamed)),
       {{"leave", LeaveResource(staff_id, leave_id)},
-       {"assignments", absl::StrJoin(names, ",")},
+       {"assignments",
+        absl::StrJoin(names.begin(), names.begin() + std::min(names.size(), kAssignmentsNamed),
+                      ",")},
        {"assignment_count", absl::StrCat(names.size())}});
 }
 

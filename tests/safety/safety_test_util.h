@@ -7,7 +7,7 @@
 #include "common/api/timestamp.h"
 #include "gtest/gtest.h"
 #include "huiwu/safety/v1/safety_service.grpc.pb.h"
-#include "tests/support/booking_fixture.h"  // CallContext
+#include "tests/support/call_context.h"  // CallContext
 
 namespace huiwu::testing {
 

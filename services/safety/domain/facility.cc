@@ -4,12 +4,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/status/errors.h"
+#include "common/time/center_zone.h"
 
 namespace huiwu::safety {
 namespace {
 
 std::string Formatted(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%d %H:%M", t, absl::FixedTimeZone(8 * 3600));
+  return absl::FormatTime("%Y-%m-%d %H:%M", t, CenterTimeZone());
 }
 
 }  // namespace

@@ -8,7 +8,7 @@ namespace {
 
 // The k-th occurrence of the recurrence itself (before the active-hours filter).
 absl::Time Nth(const InspectionSchedule& s, int64_t k) {
-  const absl::TimeZone zone = CenterZone();
+  const absl::TimeZone zone = CenterTimeZone();
   const absl::CivilSecond first = absl::ToCivilSecond(s.first_time, zone);
   switch (s.frequency) {
     case Frequency::kDaily:
@@ -35,7 +35,7 @@ absl::Time Nth(const InspectionSchedule& s, int64_t k) {
 bool InActiveHours(const InspectionSchedule& s, absl::Time t) {
   if (s.frequency != Frequency::kEveryTwoHours) return true;
   if (s.active_start_hour == 0 && s.active_end_hour == 0) return true;
-  const int hour = absl::ToCivilHour(t, CenterZone()).hour();
+  const int hour = absl::ToCivilHour(t, CenterTimeZone()).hour();
   return hour >= s.active_start_hour && hour < s.active_end_hour;
 }
 
@@ -63,15 +63,6 @@ int64_t SkipTo(const InspectionSchedule& s, absl::Time t) {
 }
 
 }  // namespace
-
-absl::TimeZone CenterZone() {
-  static const absl::TimeZone zone = [] {
-    absl::TimeZone tz;
-    if (absl::LoadTimeZone("Asia/Shanghai", &tz)) return tz;
-    return absl::FixedTimeZone(8 * 3600);
-  }();
-  return zone;
-}
 
 absl::Status CheckActiveHours(const InspectionSchedule& s, const std::string& prefix) {
   std::vector<FieldViolation> violations;

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "common/time/center_zone.h"
 #include "services/safety/domain/place.h"
 
 namespace huiwu::safety {
@@ -46,8 +47,6 @@ absl::Status CheckActiveHours(const InspectionSchedule& schedule, const std::str
 // The occurrences starting in [from, until), at most `limit`, each with its due time.
 std::vector<TaskSlot> Occurrences(const InspectionSchedule& schedule, absl::Time from,
                                   absl::Time until, int limit);
-
-absl::TimeZone CenterZone();
 
 }  // namespace huiwu::safety
 

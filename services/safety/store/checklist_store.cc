@@ -102,7 +102,7 @@ absl::StatusOr<ChecklistTemplate> SafetyStore::CreateTemplate(const ChecklistTem
           return absl::InternalError("malformed idempotency record");
         }
         auto found = LoadRevision(c, parts[1], earlier_revision);
-        if (!found.has_value()) return absl::InternalError("idempotency record without revision");
+        if (!found.has_value()) return ClaimedResourceGone(*earlier);
         result = *found;
         return absl::OkStatus();
       }

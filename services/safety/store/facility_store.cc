@@ -123,7 +123,7 @@ absl::StatusOr<DisinfectionTask> SafetyStore::CreateDisinfectionTask(const Disin
                                         "disinfectionTasks/" + result.id, now);
       if (earlier.has_value()) {
         auto found = FindDisinfection(c, kSelectDisinfection, LastId(*earlier));
-        if (!found.has_value()) return absl::InternalError("idempotency record without task");
+        if (!found.has_value()) return ClaimedResourceGone(*earlier);
         result = *found;
         return absl::OkStatus();
       }
@@ -252,7 +252,7 @@ absl::StatusOr<EmergencyPlan> SafetyStore::CreatePlan(const EmergencyPlan& plan,
       if (earlier.has_value()) {
         const std::vector<std::string> parts = absl::StrSplit(*earlier, '/');
         auto found = parts.size() == 4 ? FindPlan(c, parts[1], parts[3]) : std::nullopt;
-        if (!found.has_value()) return absl::InternalError("idempotency record without plan");
+        if (!found.has_value()) return ClaimedResourceGone(*earlier);
         result = *found;
         return absl::OkStatus();
       }
@@ -292,9 +292,14 @@ absl::StatusOr<Drill> SafetyStore::RecordDrill(const Drill& drill, absl::string_
       auto earlier = db::ClaimRequestId(c, "RecordDrill", request_id,
                                         absl::StrCat(plan, "/drills/", result.drill_id), now);
       if (earlier.has_value()) {
-        result.drill_id = LastId(*earlier);
+        // The drill named when the request_id was first used, not the one this call names.
+        const std::vector<std::string> parts = absl::StrSplit(*earlier, '/');
+        if (parts.size() != 6) return ClaimedResourceGone(*earlier);
+        result.building_id = parts[1];
+        result.plan_id = parts[3];
+        result.drill_id = parts[5];
         auto found = FindDrill(c, result);
-        if (!found.has_value()) return absl::InternalError("idempotency record without drill");
+        if (!found.has_value()) return ClaimedResourceGone(*earlier);
         result = *found;
         return absl::OkStatus();
       }

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "common/api/etag_check.h"
 #include "common/db/idempotency.h"
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
@@ -112,7 +113,7 @@ absl::StatusOr<Hazard> SafetyStore::ChangeHazard(absl::string_view hazard_id,
     if (!found.has_value()) return HazardNotFound(hazard_id);
     Hazard h = *std::move(found);
     const std::string name = absl::StrCat("hazards/", h.id);
-    if (absl::Status etag = CheckEtag(change.etag, h.version, name); !etag.ok()) return etag;
+    if (absl::Status etag = api::CheckEtag(change.etag, h.version, name); !etag.ok()) return etag;
     auto next = NextState(h.state, change.action);
     if (!next.ok()) return next.status();
     const absl::Time at = Micros(now);

@@ -147,7 +147,7 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
           db::ClaimRequestId(c, "SubmitInspection", request_id, "inspections/" + in.id, now);
       if (earlier.has_value()) {
         auto found = LoadInspection(c, LastId(*earlier), /*for_update=*/false);
-        if (!found.has_value()) return absl::InternalError("idempotency record without inspection");
+        if (!found.has_value()) return ClaimedResourceGone(*earlier);
         result = *std::move(found);
         return absl::OkStatus();
       }

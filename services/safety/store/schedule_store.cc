@@ -82,7 +82,7 @@ absl::StatusOr<InspectionSchedule> SafetyStore::CreateSchedule(const InspectionS
             auto& select = c.Prepare(kSelectSchedule);
             select.setString(1, LastId(*earlier));
             std::unique_ptr<sql::ResultSet> row(select.executeQuery());
-            if (!row->next()) return absl::InternalError("idempotency record without schedule");
+            if (!row->next()) return ClaimedResourceGone(*earlier);
             result = ReadSchedule(*row);
             return absl::OkStatus();
           }

@@ -6,7 +6,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "common/api/etag.h"
 #include "common/db/sql_time.h"
 #include "common/status/errors.h"
 
@@ -24,13 +23,11 @@ absl::Time TimeColumn(sql::ResultSet& row, int column) {
 
 absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
 
-absl::Status CheckEtag(absl::string_view etag, int64_t version, absl::string_view resource) {
-  if (etag.empty() || etag == api::EtagOf(version)) return absl::OkStatus();
-  return ErrorWithReason(
-      absl::StatusCode::kAborted, "ETAG_MISMATCH",
-      absl::StrCat(resource, " changed since it was read (etag ", etag, ", now ",
-                   api::EtagOf(version), "); read it again and reapply the change"),
-      {{"resource", std::string(resource)}, {"current_etag", api::EtagOf(version)}});
+absl::Status ClaimedResourceGone(absl::string_view name) {
+  return ErrorWithReason(absl::StatusCode::kNotFound, "REQUEST_ID_RESOURCE_GONE",
+                         absl::StrCat("this request_id was first used for ", name,
+                                      ", which does not exist (any more); send a new request_id"),
+                         {{"resource", std::string(name)}});
 }
 
 std::string LastId(absl::string_view name) {

@@ -1,4 +1,4 @@
-// Plumbing shared by the safety store's files: ids, names, etags, row readers.
+// Plumbing shared by the safety store's files: ids, names, row readers.
 #ifndef HUIWU_SERVICES_SAFETY_STORE_STORE_UTIL_H_
 #define HUIWU_SERVICES_SAFETY_STORE_STORE_UTIL_H_
 
@@ -25,9 +25,10 @@ absl::Time TimeColumn(sql::ResultSet& row, int column);
 // later read returns.
 absl::Time Micros(absl::Time t);
 
-// ABORTED (reason ETAG_MISMATCH, metadata current_etag) when `etag` is set and is not
-// the etag of `version`.
-absl::Status CheckEtag(absl::string_view etag, int64_t version, absl::string_view resource);
+// NOT_FOUND when the resource a request_id was first used for is gone (a retry after it
+// was deleted, or a request_id reused for another parent): the caller's to fix, never
+// INTERNAL.
+absl::Status ClaimedResourceGone(absl::string_view name);
 
 // The id after the last '/' of a resource name recorded for a request_id.
 std::string LastId(absl::string_view name);

@@ -138,13 +138,6 @@ bool Count(Outcome outcome, SeedTally& tally) {
   return false;
 }
 
-bool RejectArgs(absl::string_view command, const std::vector<std::string>& args) {
-  if (args.empty()) return false;
-  std::fprintf(stderr, "huiwuctl %.*s: unexpected argument \"%s\"; see huiwuctl --help\n",
-               static_cast<int>(command.size()), command.data(), args.front().c_str());
-  return true;
-}
-
 int SeedCatalog(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("seed-catalog", args)) return kExitUsage;
   auto stub = v1::BookingService::NewStub(context.channel);

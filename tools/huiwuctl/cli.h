@@ -4,6 +4,7 @@
 #define HUIWU_TOOLS_HUIWUCTL_CLI_H_
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,6 +38,14 @@ struct CommandContext {
 
 using CommandFunction = int (*)(const CommandContext& context,
                                 const std::vector<std::string>& args);
+
+// True, after saying so on stderr, when a command that takes no arguments got some.
+inline bool RejectArgs(absl::string_view command, const std::vector<std::string>& args) {
+  if (args.empty()) return false;
+  std::fprintf(stderr, "huiwuctl %.*s: unexpected argument \"%s\"; see huiwuctl --help\n",
+               static_cast<int>(command.size()), command.data(), args.front().c_str());
+  return true;
+}
 
 struct Command {
   absl::string_view name;

@@ -174,13 +174,6 @@ std::unique_ptr<v1::InventoryService::Stub> InventoryStub() {
       grpc::CreateChannel(absl::GetFlag(FLAGS_inventory_addr), grpc::InsecureChannelCredentials()));
 }
 
-bool RejectArgs(absl::string_view command, const std::vector<std::string>& args) {
-  if (args.empty()) return false;
-  std::fprintf(stderr, "huiwuctl %.*s: unexpected argument \"%s\"; see huiwuctl --help\n",
-               static_cast<int>(command.size()), command.data(), args.front().c_str());
-  return true;
-}
-
 int SeedInventory(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("seed-inventory", args)) return kExitUsage;
   auto stub = InventoryStub();

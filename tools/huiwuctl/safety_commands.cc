@@ -9,6 +9,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "common/api/timestamp.h"
+#include "common/time/center_zone.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "huiwu/safety/v1/safety_service.grpc.pb.h"
@@ -25,8 +26,6 @@ namespace {
 
 namespace v1 = safety::v1;
 
-// The center's clock: Asia/Shanghai, UTC+8 all year.
-const absl::TimeZone kCenterZone = absl::FixedTimeZone(8 * 3600);
 // The daily fire patrol starts at 08:30, before the first meetings.
 constexpr int kPatrolHour = 8;
 constexpr int kPatrolMinute = 30;
@@ -35,13 +34,6 @@ constexpr char kSupervisor[] = "staff/s-001";
 std::unique_ptr<v1::SafetyService::Stub> SafetyStub() {
   return v1::SafetyService::NewStub(
       grpc::CreateChannel(absl::GetFlag(FLAGS_safety_addr), grpc::InsecureChannelCredentials()));
-}
-
-bool RejectArgs(absl::string_view command, const std::vector<std::string>& args) {
-  if (args.empty()) return false;
-  std::fprintf(stderr, "huiwuctl %.*s: unexpected argument \"%s\"; see huiwuctl --help\n",
-               static_cast<int>(command.size()), command.data(), args.front().c_str());
-  return true;
 }
 
 struct Tally {
@@ -99,15 +91,16 @@ int SeedSafety(const CommandContext& context, const std::vector<std::string>& ar
     tally.Note(absl::StrCat("checklist template checklistTemplates/", seed.template_id), status,
                absl::StrCat("revision ", response.checklist_template().revision()));
   }
-  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), kCenterZone);
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), CenterTimeZone());
   const absl::Time tomorrow_patrol = absl::FromCivil(
       absl::CivilMinute(today.year(), today.month(), today.day(), kPatrolHour, kPatrolMinute) +
           24 * 60,
-      kCenterZone);
+      CenterTimeZone());
   const absl::CivilMonth this_month(today);
   const absl::CivilMonth next_quarter(this_month.year(),
                                       ((this_month.month() - 1) / 3 + 1) * 3 + 1);
-  const absl::Time quarter_start = absl::FromCivil(absl::CivilHour(next_quarter) + 9, kCenterZone);
+  const absl::Time quarter_start =
+      absl::FromCivil(absl::CivilHour(next_quarter) + 9, CenterTimeZone());
   for (const std::string& building : SeedBuildingIds()) {
     if (tally.stop) break;
     const std::string place = absl::StrCat("buildings/", building);
@@ -159,9 +152,11 @@ int ListOpenHazards(const CommandContext& context, const std::vector<std::string
       return kExitFailed;
     }
     for (const v1::Hazard& h : response.hazards()) {
-      rows.push_back({h.name(), v1::HazardSeverity_Name(h.severity()).substr(16), h.place(),
-                      v1::HazardState_Name(h.state()).substr(13),
-                      v1::EscalationLevel_Name(h.escalation_level()).substr(17), h.description()});
+      rows.push_back(
+          {h.name(), WithoutPrefix(v1::HazardSeverity_Name(h.severity()), "HAZARD_SEVERITY_"),
+           h.place(), WithoutPrefix(v1::HazardState_Name(h.state()), "HAZARD_STATE_"),
+           WithoutPrefix(v1::EscalationLevel_Name(h.escalation_level()), "ESCALATION_LEVEL_"),
+           h.description()});
     }
     if (response.next_page_token().empty() || response.next_page_token() == request.page_token()) {
       break;
@@ -199,8 +194,10 @@ int Clearance(const CommandContext& context, const std::vector<std::string>& arg
   }
   std::printf("%s: blocked\n", room.c_str());
   for (const v1::ClearanceBlock& b : response.blocks()) {
-    std::printf("  %s %s: %s\n", v1::ClearanceBlockReason_Name(b.reason()).substr(23).c_str(),
-                b.resource().c_str(), b.description().c_str());
+    std::printf(
+        "  %s %s: %s\n",
+        WithoutPrefix(v1::ClearanceBlockReason_Name(b.reason()), "CLEARANCE_BLOCK_REASON_").c_str(),
+        b.resource().c_str(), b.description().c_str());
   }
   return kExitOk;
 }

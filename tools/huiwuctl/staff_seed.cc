@@ -10,6 +10,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "common/time/center_zone.h"
 
 namespace huiwu::ctl {
 namespace {
@@ -61,6 +64,10 @@ std::vector<v1::Shift> Shifts(int weekdays_to, int from_minute, int to_minute) {
 }
 
 std::vector<StaffSeed> Build() {
+  // Certificates run to next year, counted from the day of the first load, so the demo
+  // staff are qualified whenever it is tried (the same within a year: loads stay
+  // idempotent).
+  const int next_year = absl::ToCivilYear(absl::Now(), CenterTimeZone()).year() + 1;
   std::vector<StaffSeed> people;
   int n = 0;  // the person's place in the whole list: picks the name and phone
   for (const Group& group : kGroups) {
@@ -77,12 +84,12 @@ std::vector<StaffSeed> Build() {
       s.set_section(group.section);
       s.set_role(group.role);
       s.set_state(v1::STAFF_STATE_ACTIVE);
-      AddQualification(s, v1::QUALIFICATION_KIND_FIRE_SAFETY, 2027, 6);
+      AddQualification(s, v1::QUALIFICATION_KIND_FIRE_SAFETY, next_year, 6);
       const bool vip = group.role == v1::ROLE_SUPERVISOR || group.role == v1::ROLE_LOBBY_MANAGER ||
                        (group.role == v1::ROLE_ATTENDANT && i <= kVipAttendants);
-      if (vip) AddQualification(s, v1::QUALIFICATION_KIND_VIP_ETIQUETTE, 2027, 12);
+      if (vip) AddQualification(s, v1::QUALIFICATION_KIND_VIP_ETIQUETTE, next_year, 12);
       if (group.role == v1::ROLE_AUDIO_TECHNICIAN) {
-        AddQualification(s, v1::QUALIFICATION_KIND_AUDIO_CONSOLE, 2027, 12);
+        AddQualification(s, v1::QUALIFICATION_KIND_AUDIO_CONSOLE, next_year, 12);
       }
       if (group.role == v1::ROLE_SUPERVISOR || group.role == v1::ROLE_INFORMATION_CLERK) {
         seed.shifts = Shifts(5, 8 * 60 + 30, 17 * 60 + 30);

@@ -44,13 +44,6 @@ std::unique_ptr<v1::StaffingService::Stub> StaffingStub() {
       absl::GetFlag(FLAGS_staffing_addr), grpc::InsecureChannelCredentials(), channel_args));
 }
 
-bool RejectArgs(absl::string_view command, const std::vector<std::string>& args) {
-  if (args.empty()) return false;
-  std::fprintf(stderr, "huiwuctl %.*s: unexpected argument \"%s\"; see huiwuctl --help\n",
-               static_cast<int>(command.size()), command.data(), args.front().c_str());
-  return true;
-}
-
 enum class Outcome { kCreated, kAlreadyPresent, kFailed, kStop };
 
 Outcome Failed(absl::string_view what, const grpc::Status& status) {
@@ -120,11 +113,6 @@ int SeedStaffCommand(const CommandContext& context, const std::vector<std::strin
   return failed == 0 ? kExitOk : kExitFailed;
 }
 
-// "ROLE_ATTENDANT" → "ATTENDANT".
-std::string Short(const std::string& name, absl::string_view prefix) {
-  return absl::StartsWith(name, prefix) ? name.substr(prefix.size()) : name;
-}
-
 int ListStaffCommand(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("staff", args)) return kExitUsage;
   auto stub = StaffingStub();
@@ -140,8 +128,8 @@ int ListStaffCommand(const CommandContext& context, const std::vector<std::strin
     }
     for (const v1::Staff& s : response.staff()) {
       rows.push_back({s.name(), s.staff_number(), s.display_name(), s.section(),
-                      Short(v1::Role_Name(s.role()), "ROLE_"),
-                      Short(v1::StaffState_Name(s.state()), "STAFF_STATE_")});
+                      WithoutPrefix(v1::Role_Name(s.role()), "ROLE_"),
+                      WithoutPrefix(v1::StaffState_Name(s.state()), "STAFF_STATE_")});
     }
     if (!response.next_page_token().empty() && response.next_page_token() == request.page_token()) {
       std::fprintf(stderr, "huiwuctl: the server returned the same page token twice; stopped\n");

@@ -19,8 +19,6 @@ namespace huiwu::staffing {
 
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 200;
-inline constexpr absl::Duration kLongestLeave = absl::Hours(24 * 90);
-inline constexpr absl::Duration kLongestOnCall = absl::Hours(24 * 31);
 
 // "staff/{staff}" → the id; INVALID_ARGUMENT naming `field`.
 absl::StatusOr<std::string> ParseStaffName(absl::string_view field, absl::string_view name);

@@ -26,6 +26,12 @@ enum class StaffState { kActive = 1, kSuspended, kTransferred };
 
 enum class LeaveState { kRequested = 1, kApproved, kRejected };
 
+// No leave and no on-call slot is longer. Requests beyond are refused (api/), and the
+// store's overlap queries are bounded below by these, so they read an index range: one
+// constant each, or a drift between the two would silently miss overlaps.
+inline constexpr absl::Duration kLongestLeave = absl::Hours(24 * 90);
+inline constexpr absl::Duration kLongestOnCall = absl::Hours(24 * 31);
+
 enum class MeetingKind { kInternal = 1, kExternal, kConference, kVideoConference };
 
 // 公开批评、罚款、调离岗位.

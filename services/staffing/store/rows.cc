@@ -39,11 +39,10 @@ constexpr char kWhereMeetingAssignments[] =
 constexpr char kWhereOverlapping[] =
     "WHERE a.staff_id = ? AND a.start_time < ? AND a.start_time > ? AND a.end_time > ? "
     "ORDER BY a.start_time";
-// Leave is at most 90 days long (api/staffing_requests.cc).
+// Bounded below by kLongestLeave (domain/staff.h).
 constexpr char kSelectApprovedLeave[] =
     "SELECT leave_id, start_time, end_time FROM leaves WHERE staff_id = ? AND state = 2 "
     "AND start_time < ? AND start_time > ? AND end_time > ? ORDER BY start_time";
-constexpr absl::Duration kLongestLeave = absl::Hours(24 * 90);
 constexpr char kSelectWeekLoad[] =
     "SELECT start_time, end_time FROM assignments WHERE staff_id = ? AND start_time >= ? "
     "AND start_time < ?";

@@ -36,13 +36,12 @@ constexpr char kInsertShift[] =
 constexpr char kUpsertOnCall[] =
     "INSERT INTO on_call (role, start_time, staff_id, end_time) VALUES (?, ?, ?, ?) "
     "ON DUPLICATE KEY UPDATE end_time = VALUES(end_time)";
-// Slots are at most 31 days long (api/staffing_requests.cc): an index range on
+// Slots are at most kLongestOnCall long (domain/staff.h): an index range on
 // (role, start_time).
 constexpr char kSelectOnCall[] =
     "SELECT DISTINCT o.staff_id FROM on_call o JOIN staff s ON s.staff_id = o.staff_id "
     "WHERE o.role = ? AND o.start_time <= ? AND o.start_time > ? AND o.end_time > ? "
     "AND s.state = 1";
-constexpr absl::Duration kLongestOnCall = absl::Hours(24 * 31);
 
 absl::Status StaffNumberTaken(absl::string_view number) {
   return ErrorWithReason(

@@ -163,15 +163,22 @@ mariadb_stop() {
 }
 
 # free_port: a loopback TCP port nobody listens on now. Random, not sequential,
-# so that parallel callers rarely pick the same one.
+# so that parallel callers rarely pick the same one. Below the kernel's ephemeral
+# range when there is room (20000-32767 on Linux's defaults): every outgoing
+# connection of a busy test run takes its local port from that range, and one of
+# them once took a port picked for a test MariaDB before the server could bind it.
 free_port() {
-  local p i
+  local p i low=20000 high=60999 ephemeral_low=""
+  read -r ephemeral_low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  if [[ "${ephemeral_low}" =~ ^[0-9]+$ ]] && ((ephemeral_low - low > 2000)); then
+    high=$((ephemeral_low - 1))
+  fi
   for ((i = 0; i < 200; i++)); do
-    p=$((((RANDOM << 15) | RANDOM) % 41000 + 20000))
+    p=$((((RANDOM << 15) | RANDOM) % (high - low + 1) + low))
     if ! port_in_use "${p}"; then
       echo "${p}"
       return 0
     fi
   done
-  die "no free TCP port found in 20000-60999"
+  die "no free TCP port found in ${low}-${high}"
 }

@@ -44,8 +44,33 @@ ABSL_FLAG(absl::Duration, mysql_lock_wait_timeout, absl::Seconds(5),
           "innodb_lock_wait_timeout; a wait beyond it is retried, then answered ABORTED.");
 ABSL_FLAG(absl::Duration, mysql_acquire_timeout, absl::Seconds(5),
           "How long a call waits for a free pooled connection before UNAVAILABLE.");
+ABSL_FLAG(std::string, booking_target, "",
+          "host:port of the booking service (events it publishes, readiness); empty: none.");
+ABSL_FLAG(std::string, staffing_target, "",
+          "host:port of the staffing service (readiness); empty: none.");
+ABSL_FLAG(std::string, inventory_target, "",
+          "host:port of the inventory service (readiness); empty: none.");
+ABSL_FLAG(std::string, safety_target, "",
+          "host:port of the safety service (room clearance before a confirm, hazard events, "
+          "readiness); empty: none.");
+ABSL_FLAG(absl::Duration, event_retention, absl::Hours(24 * 30),
+          "How long committed events stay readable by StreamEvents (1h–3650d).");
+ABSL_FLAG(absl::Duration, event_poll_interval, absl::Milliseconds(200),
+          "How often streams look for events committed by other replicas (10ms–10s).");
+ABSL_FLAG(absl::Duration, peer_deadline, absl::Seconds(2),
+          "Deadline of one synchronous call to another huiwu service (50ms–1m).");
 
 namespace huiwu::config {
+
+const std::string& PeerTargets::For(absl::string_view service) const {
+  static const std::string kNone;
+  if (service == "booking") return booking;
+  if (service == "staffing") return staffing;
+  if (service == "inventory") return inventory;
+  if (service == "safety") return safety;
+  return kNone;
+}
+
 namespace {
 
 constexpr absl::string_view kEnvPrefix = "HUIWU_";
@@ -180,6 +205,22 @@ absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database
   positive("mysql_lock_wait_timeout", db.lock_wait_timeout);
   db.acquire_timeout = absl::GetFlag(FLAGS_mysql_acquire_timeout);
   positive("mysql_acquire_timeout", db.acquire_timeout);
+
+  config.peers.booking = absl::GetFlag(FLAGS_booking_target);
+  config.peers.staffing = absl::GetFlag(FLAGS_staffing_target);
+  config.peers.inventory = absl::GetFlag(FLAGS_inventory_target);
+  config.peers.safety = absl::GetFlag(FLAGS_safety_target);
+  EventsConfig& events = config.events;
+  events.retention = absl::GetFlag(FLAGS_event_retention);
+  check(events.retention >= absl::Hours(1) && events.retention <= absl::Hours(24 * 3650),
+        "event_retention", absl::FormatDuration(events.retention), "must be 1h–87600h, e.g. 720h");
+  events.poll_interval = absl::GetFlag(FLAGS_event_poll_interval);
+  check(events.poll_interval >= absl::Milliseconds(10) && events.poll_interval <= absl::Seconds(10),
+        "event_poll_interval", absl::FormatDuration(events.poll_interval),
+        "must be 10ms–10s, e.g. 200ms");
+  events.peer_deadline = absl::GetFlag(FLAGS_peer_deadline);
+  check(events.peer_deadline >= absl::Milliseconds(50) && events.peer_deadline <= absl::Minutes(1),
+        "peer_deadline", absl::FormatDuration(events.peer_deadline), "must be 50ms–1m, e.g. 2s");
 
   if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
   return config;

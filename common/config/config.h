@@ -26,6 +26,30 @@ struct DatabaseConfig {
   absl::Duration acquire_timeout;
 };
 
+// Where the other huiwu services answer (host:port). Empty: not connected — a service
+// that needs one says so at start-up and in its answers (e.g. booking's confirm cannot
+// check room clearance without safety and refuses, fail closed).
+struct PeerTargets {
+  std::string booking;
+  std::string staffing;
+  std::string inventory;
+  std::string safety;
+
+  // The target of `service` ("booking", …); empty for an unknown name.
+  const std::string& For(absl::string_view service) const;
+};
+
+// The event outbox and stream (common/events).
+struct EventsConfig {
+  // Sequenced events older than this are deleted; a cursor before them is refused.
+  absl::Duration retention = absl::Hours(24 * 30);
+  // How often an idle stream and the sequencer look for events committed by other
+  // replicas (this replica's own commits wake them at once).
+  absl::Duration poll_interval = absl::Milliseconds(200);
+  // The deadline of one synchronous call to another service (e.g. room clearance).
+  absl::Duration peer_deadline = absl::Seconds(2);
+};
+
 struct ServerConfig {
   std::string host;      // address both listeners bind to
   int grpc_port = 0;     // 0 picks a free port (tests)
@@ -35,6 +59,8 @@ struct ServerConfig {
   absl::Duration shutdown_grace;
   bool migrate_only = false;
   DatabaseConfig database;
+  PeerTargets peers;
+  EventsConfig events;
 };
 
 // Applies HUIWU_* environment variables to the flags, then parses argv (which exits

@@ -1,5 +1,9 @@
 #include "common/db/connection.h"
 
+#include <functional>
+#include <utility>
+#include <vector>
+
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
@@ -40,9 +44,21 @@ void Connection::Execute(const std::string& sql) {
 // Connector/C++ 1.1 that call ignores the server's answer, so a commit that Galera
 // refuses at certification (1213), or that loses its connection, would look like a
 // success and the caller would report a booking that was never stored.
-void Connection::Commit() { Execute("COMMIT"); }
+void Connection::Commit() {
+  Execute("COMMIT");
+  std::vector<std::function<void()>> after_commit;
+  after_commit.swap(after_commit_);
+  for (auto& callback : after_commit) callback();
+}
 
-void Connection::Rollback() { Execute("ROLLBACK"); }
+void Connection::Rollback() {
+  after_commit_.clear();
+  Execute("ROLLBACK");
+}
+
+void Connection::AfterCommit(std::function<void()> callback) {
+  after_commit_.push_back(std::move(callback));
+}
 
 void Connection::SetAutocommit(bool on) {
   if (autocommit_ == on) return;

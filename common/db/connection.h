@@ -4,9 +4,11 @@
 #ifndef HUIWU_COMMON_DB_CONNECTION_H_
 #define HUIWU_COMMON_DB_CONNECTION_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/time/time.h"
@@ -32,8 +34,11 @@ class Connection final {
   // Runs a statement that takes no parameters (DDL of migrations, SET, COMMIT).
   void Execute(const std::string& sql);
 
+  // Commit runs, after the server accepted it, the callbacks registered by AfterCommit
+  // during the transaction (e.g. waking the event sequencer); Rollback drops them.
   void Commit();
   void Rollback();
+  void AfterCommit(std::function<void()> callback);
 
   // Autocommit on: each statement is its own transaction (read-only work, no COMMIT
   // round trip, no snapshot or metadata lock left behind). Off: statements join one
@@ -57,6 +62,7 @@ class Connection final {
   bool broken_ = false;
   bool autocommit_ = false;  // the pool opens connections with autocommit off
   absl::Time last_used_ = absl::InfinitePast();
+  std::vector<std::function<void()>> after_commit_;
 };
 
 }  // namespace huiwu::db

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <random>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -24,6 +25,8 @@ struct TransactionMetrics {
 };
 
 std::atomic<TransactionMetrics*> g_metrics{nullptr};
+
+thread_local ScopedCommitHook* t_commit_hook = nullptr;
 
 void Count(prometheus::Counter* TransactionMetrics::*counter) {
   TransactionMetrics* metrics = g_metrics.load(std::memory_order_acquire);
@@ -83,12 +86,16 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     try {
       connection.SetAutocommit(false);
       absl::Status status = work(connection);
+      ScopedCommitHook* hook = t_commit_hook;
+      const bool with_hook = hook != nullptr && !hook->committed_;
+      if (status.ok() && with_hook) status = hook->work_(connection);
       if (!status.ok()) {
         RollbackQuietly(connection);
         Count(&TransactionMetrics::rolled_back);
         return status;
       }
       connection.Commit();
+      if (with_hook) hook->committed_ = true;
       Count(&TransactionMetrics::committed);
       return absl::OkStatus();
     } catch (const sql::SQLException& e) {
@@ -119,6 +126,13 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     absl::SleepFor(Backoff(policy, attempt));
   }
 }
+
+ScopedCommitHook::ScopedCommitHook(std::function<absl::Status(Connection&)> work)
+    : work_(std::move(work)) {
+  t_commit_hook = this;
+}
+
+ScopedCommitHook::~ScopedCommitHook() { t_commit_hook = nullptr; }
 
 absl::Status ReadOnly(ConnectionPool& pool, absl::string_view name,
                       absl::FunctionRef<absl::Status(Connection&)> work,

@@ -5,6 +5,8 @@
 #ifndef HUIWU_COMMON_DB_TRANSACTION_H_
 #define HUIWU_COMMON_DB_TRANSACTION_H_
 
+#include <functional>
+
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -41,6 +43,29 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
 absl::Status ReadOnly(ConnectionPool& pool, absl::string_view name,
                       absl::FunctionRef<absl::Status(Connection&)> work,
                       const RetryPolicy& policy = {});
+
+// Work that joins the next transaction this thread commits through InTransaction: it
+// runs inside it, right before COMMIT, once. An error from it rolls the transaction
+// back and is returned. The event consumer writes its cursor this way, so that an
+// event's effect, made by the service's ordinary store code, and the consumer's
+// position commit together (common/events/subscription.h). Not nestable.
+class ScopedCommitHook final {
+ public:
+  explicit ScopedCommitHook(std::function<absl::Status(Connection&)> work);
+  ~ScopedCommitHook();
+  ScopedCommitHook(const ScopedCommitHook&) = delete;
+  ScopedCommitHook& operator=(const ScopedCommitHook&) = delete;
+
+  // True once a transaction that ran the work has committed.
+  bool committed() const { return committed_; }
+
+ private:
+  friend absl::Status InTransaction(ConnectionPool&, absl::string_view,
+                                    absl::FunctionRef<absl::Status(Connection&)>,
+                                    const RetryPolicy&);
+  std::function<absl::Status(Connection&)> work_;
+  bool committed_ = false;
+};
 
 }  // namespace huiwu::db
 

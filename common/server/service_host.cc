@@ -11,6 +11,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/db/transaction.h"
+#include "common/events/outbox.h"
 #include "common/log/log.h"
 #include "common/server/grpc_metrics.h"
 #include "common/server/health_monitor.h"
@@ -84,6 +85,12 @@ class PeriodicJobRunner final {
   std::thread thread_;
 };
 
+std::vector<db::Migration> AllMigrations(const ServiceSpec& spec) {
+  std::vector<db::Migration> migrations = spec.migrations;
+  migrations.push_back(events::EventsMigration());
+  return migrations;
+}
+
 absl::Status PrepareDatabase(db::ConnectionPool& pool, const std::vector<db::Migration>& migrations,
                              absl::Duration wait) {
   const absl::Time deadline = absl::Now() + wait;
@@ -108,7 +115,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   host->pool_ = std::make_unique<db::ConnectionPool>(config.database, host->registry_.get());
   db::RegisterTransactionMetrics(*host->registry_);
 
-  absl::Status prepared = PrepareDatabase(*host->pool_, spec.migrations, database_wait);
+  absl::Status prepared = PrepareDatabase(*host->pool_, AllMigrations(spec), database_wait);
   if (!prepared.ok()) return prepared;
 
   host->context_ = std::make_unique<ServiceContext>(
@@ -207,7 +214,7 @@ int RunServiceMain(int argc, char** argv, absl::string_view usage,
   if (config->migrate_only) {
     db::ConnectionPool pool(config->database, nullptr);
     absl::Status status =
-        PrepareDatabase(pool, spec.migrations, absl::GetFlag(FLAGS_database_wait));
+        PrepareDatabase(pool, AllMigrations(spec), absl::GetFlag(FLAGS_database_wait));
     if (!status.ok()) {
       log::Error("migration_failed", {{"message", status.message()}});
       return 1;

@@ -15,6 +15,7 @@
 #include "common/config/config.h"
 #include "common/db/migrations.h"
 #include "common/db/pool.h"
+#include "common/events/subscription.h"
 #include "grpcpp/impl/codegen/service_type.h"
 #include "grpcpp/server.h"
 
@@ -54,6 +55,9 @@ struct ServiceSpec {
   std::vector<db::Migration> migrations;
   std::function<std::unique_ptr<grpc::Service>(ServiceContext&)> make_service;
   std::vector<PeriodicJob> jobs;
+  // Other services' event streams this one follows (common/events/subscription.h); the
+  // host starts a consumer for each whose source has a target (config.peers).
+  std::vector<events::Subscription> subscriptions;
 };
 
 class ServiceHost final {
@@ -89,6 +93,9 @@ class ServiceHost final {
   int metrics_port_ = -1;
   bool stopped_ = false;
 };
+
+// The service's own migrations and common's (the event outbox), in version order.
+std::vector<db::Migration> AllMigrations(const ServiceSpec& spec);
 
 // Creates the database if needed and applies migrations, retrying while the database
 // is unreachable for up to `wait`.

@@ -15,7 +15,8 @@ absl::Time Shanghai(int year, int month, int day, int hour, int minute) {
 }
 
 absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(
-    const server::ServiceSpec& spec, const config::DatabaseConfig& database) {
+    const server::ServiceSpec& spec, const config::DatabaseConfig& database,
+    const config::PeerTargets& peers) {
   config::ServerConfig config;
   config.host = "127.0.0.1";
   config.grpc_port = 0;
@@ -25,6 +26,7 @@ absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(
   config.shutdown_grace = absl::Seconds(5);
   config.database = database;
   config.database.pool_size = 16;
+  config.peers = peers;
   return server::ServiceHost::Start(spec, config, absl::Seconds(10));
 }
 

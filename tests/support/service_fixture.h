@@ -25,9 +25,11 @@ absl::Time DefaultTestNow();
 // A wall-clock time in the center's zone (UTC+8), for readable instants.
 absl::Time Shanghai(int year, int month, int day, int hour, int minute = 0);
 
-// Starts `spec` on 127.0.0.1, port 0, no /metrics, against `database`.
+// Starts `spec` on 127.0.0.1, port 0, no /metrics, against `database`, with `peers` as
+// the other services' addresses (none by default).
 absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(
-    const server::ServiceSpec& spec, const config::DatabaseConfig& database);
+    const server::ServiceSpec& spec, const config::DatabaseConfig& database,
+    const config::PeerTargets& peers = {});
 
 // A channel to `port` on a TCP connection of its own (channels with equal arguments
 // would share one), for concurrency tests.
@@ -42,7 +44,7 @@ class ServiceFixture : public ::testing::Test {
   virtual server::ServiceSpec MakeSpec() = 0;
 
   void SetUp() override {
-    auto host = StartTestHost(MakeSpec(), database_.config());
+    auto host = StartTestHost(MakeSpec(), database_.config(), peers_);
     ASSERT_TRUE(host.ok()) << host.status();
     host_ = std::move(host).value();
     stub_ = NewStub();
@@ -60,6 +62,8 @@ class ServiceFixture : public ::testing::Test {
   std::string address() const { return "127.0.0.1:" + std::to_string(port()); }
 
   TestDatabase database_;
+  // The other services' addresses; a derived fixture sets them before SetUp.
+  config::PeerTargets peers_;
   ManualClock clock_{DefaultTestNow()};
   std::unique_ptr<server::ServiceHost> host_;
   std::unique_ptr<Stub> stub_;

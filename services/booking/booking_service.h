@@ -3,9 +3,13 @@
 #ifndef HUIWU_SERVICES_BOOKING_BOOKING_SERVICE_H_
 #define HUIWU_SERVICES_BOOKING_BOOKING_SERVICE_H_
 
+#include <memory>
+#include <utility>
+
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "services/booking/domain/scheduling_limits.h"
+#include "services/booking/room_clearance.h"
 #include "services/booking/store/booking_store.h"
 
 namespace huiwu::booking {
@@ -14,8 +18,14 @@ inline constexpr char kErrorDomain[] = "booking.huiwu";
 
 class BookingService final : public v1::BookingService::Service {
  public:
-  BookingService(db::ConnectionPool& pool, const Clock& clock, const SchedulingPolicy& policy)
-      : store_(pool, policy.LongestMeeting()), clock_(clock), policy_(policy) {}
+  // `clearance` is asked before a room is held (confirm, reschedule of a confirmed
+  // meeting, each occurrence of a series).
+  BookingService(db::ConnectionPool& pool, const Clock& clock, const SchedulingPolicy& policy,
+                 std::unique_ptr<RoomClearance> clearance)
+      : store_(pool, policy.LongestMeeting()),
+        clock_(clock),
+        policy_(policy),
+        clearance_(std::move(clearance)) {}
 
   grpc::Status CreateBuilding(grpc::ServerContext* context,
                               const v1::CreateBuildingRequest* request,
@@ -91,6 +101,7 @@ class BookingService final : public v1::BookingService::Service {
   BookingStore store_;
   const Clock& clock_;
   const SchedulingPolicy& policy_;
+  std::unique_ptr<RoomClearance> clearance_;
 };
 
 }  // namespace huiwu::booking

@@ -3,8 +3,11 @@
 #include <functional>
 #include <memory>
 
+#include "common/log/log.h"
 #include "services/booking/booking_service.h"
+#include "services/booking/hazard_flagger.h"
 #include "services/booking/no_show_releaser.h"
+#include "services/booking/room_clearance.h"
 
 const std::vector<huiwu::db::Migration>& BookingMigrations();
 
@@ -18,8 +21,18 @@ server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolic
   spec.default_database = "huiwu_booking";
   spec.migrations = BookingMigrations();
   spec.make_service = [&clock, &policy](server::ServiceContext& context) {
-    return std::make_unique<BookingService>(context.pool, clock, policy);
+    if (context.config.peers.safety.empty()) {
+      // Without safety nothing can clear a room: confirms hold rooms unchecked. Said once,
+      // here, so that an admin who forgot --safety_target sees it at start-up.
+      log::Warning("room clearance not checked: --safety_target is empty");
+    }
+    return std::make_unique<BookingService>(
+        context.pool, clock, policy,
+        std::make_unique<RoomClearance>(context.config.peers.safety,
+                                        context.config.events.peer_deadline));
   };
+  // A hazard that blocks a room flags the meetings still to be held there.
+  spec.subscriptions.push_back(HazardSubscription(clock, policy));
   // 无人签到: rooms booked and not used go back to the other units.
   spec.jobs.push_back(server::PeriodicJob{
       "no_show_release", no_show_check_interval,

@@ -9,15 +9,16 @@
 namespace huiwu::booking {
 namespace {
 
-// Runs a parsed transition for `actor` and maps the result.
+// Runs a parsed transition for `actor` and maps the result. A confirm's room is cleared
+// by `clearance` first.
 template <typename Response>
 absl::Status RunTransition(BookingStore& store, absl::StatusOr<TransitionCommand> command,
                            absl::string_view name, std::string actor, absl::Time now,
-                           Response* response) {
+                           Response* response, const ClearanceCheck& clearance = {}) {
   if (!command.ok()) return command.status();
   command->actor = std::move(actor);
   ASSIGN_OR_RETURN(std::string id, MeetingIdOf(name));
-  ASSIGN_OR_RETURN(Meeting meeting, store.Transition(id, *command, now));
+  ASSIGN_OR_RETURN(Meeting meeting, store.Transition(id, *command, now, clearance));
   ToProto(meeting, response->mutable_meeting());
   return absl::OkStatus();
 }
@@ -52,7 +53,7 @@ grpc::Status BookingService::ConfirmMeeting(grpc::ServerContext* context,
                                             v1::ConfirmMeetingResponse* response) {
   return ServeCall(kErrorDomain, "ConfirmMeeting", [&] {
     return RunTransition(store_, ParseConfirm(*request), request->name(), server::ActorOf(*context),
-                         clock_.Now(), response);
+                         clock_.Now(), response, clearance_->check());
   });
 }
 
@@ -126,9 +127,10 @@ grpc::Status BookingService::RescheduleMeeting(grpc::ServerContext*,
     ASSIGN_OR_RETURN(Meeting current, store_.GetMeeting(id));
     ASSIGN_OR_RETURN(RescheduleCommand command,
                      ParseReschedule(*request, policy_, current.kind, now));
-    ASSIGN_OR_RETURN(Meeting meeting, store_.Reschedule(command.meeting_id, command.etag,
-                                                        command.window, command.building_id,
-                                                        command.room_id, command.request_id, now));
+    ASSIGN_OR_RETURN(
+        Meeting meeting,
+        store_.Reschedule(command.meeting_id, command.etag, command.window, command.building_id,
+                          command.room_id, command.request_id, now, clearance_->check()));
     ToProto(meeting, response->mutable_meeting());
     return absl::OkStatus();
   });

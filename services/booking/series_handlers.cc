@@ -32,7 +32,8 @@ grpc::Status BookingService::ConfirmMeetingSeries(grpc::ServerContext* context,
     ASSIGN_OR_RETURN(ConfirmSeriesCommand command, ParseConfirmMeetingSeries(*request));
     command.confirm.actor = server::ActorOf(*context);
     ASSIGN_OR_RETURN(std::vector<OccurrenceResult> results,
-                     store_.ConfirmMeetingSeries(command.series_id, command.confirm, clock_.Now()));
+                     store_.ConfirmMeetingSeries(command.series_id, command.confirm, clock_.Now(),
+                                                 clearance_->check()));
     for (const OccurrenceResult& result : results) ToProto(result, response->add_results());
     return absl::OkStatus();
   });

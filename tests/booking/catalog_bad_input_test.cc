@@ -161,7 +161,8 @@ class CatalogBadInputTest : public BookingFixture {};
 TEST_F(CatalogBadInputTest, EachIsInvalidArgumentNamingTheFieldAndWritesNothing) {
   ASSERT_TRUE(CreateBuilding(*stub_, "city-hall", "市政府大楼").ok());
   ASSERT_TRUE(CreateRoom(*stub_, "city-hall", "301", SampleRoom("301", 30)).ok());
-  const std::vector<std::string> tables = {"buildings", "rooms", "idempotency_keys"};
+  const std::vector<std::string> tables = {"buildings", "rooms", "idempotency_keys",
+                                           "event_outbox"};
   ExpectEachRefusedAndNothingWritten(*stub_, BadInputs(), database_, tables);
 }
 

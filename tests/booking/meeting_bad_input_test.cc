@@ -239,9 +239,10 @@ TEST_F(MeetingBadInputTest, EachIsInvalidArgumentNamingTheFieldAndWritesNothing)
                   *stub_, SampleMeeting("buildings/city-hall/rooms/301", Local(2, 9), Local(2, 11)),
                   &existing)
                   .ok());
-  const std::vector<std::string> tables = {"meetings",         "meeting_attendees",
-                                           "meeting_services", "meeting_history",
-                                           "occupancies",      "idempotency_keys"};
+  // Nothing changed, so nothing is published either (event_outbox).
+  const std::vector<std::string> tables = {
+      "meetings",    "meeting_attendees", "meeting_services", "meeting_history",
+      "occupancies", "meeting_flags",     "idempotency_keys", "event_outbox"};
   ExpectEachRefusedAndNothingWritten(*stub_, BadInputs(existing.name()), database_, tables);
 }
 

@@ -1,6 +1,7 @@
 // The no-show release (无人签到) against the real MariaDB, on the fixture's manual clock:
 // a NoShowReleaser built here over the fixture's database sweeps exactly as the service's
 // periodic job does, without waiting for it.
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <string>
@@ -10,10 +11,12 @@
 #include "common/db/pool.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "huiwu/booking/v1/events.pb.h"
 #include "services/booking/booking_spec.h"
 #include "services/booking/no_show_releaser.h"
 #include "services/booking/store/booking_store.h"
 #include "tests/booking/meeting_test_util.h"
+#include "tests/booking/outbox_test_util.h"
 #include "tests/support/grpc_errors.h"
 #include "tests/support/poll.h"
 
@@ -94,6 +97,16 @@ TEST_F(NoShowTest, ReleasedAtThirtyMinutesNotAtTwentyNineAndTheRoomIsFree) {
 
   // Idempotent: a second sweep finds nothing more to do.
   EXPECT_EQ(releaser_->RunOnce(), 0);
+  // One MeetingNoShowReleased, with the meeting as GetMeeting answers it (no attendees or
+  // history), however many sweeps.
+  const std::vector<OutboxRow> released_events = ReadOutbox(database_);
+  const std::vector<std::string> types = OutboxTypes(database_);
+  ASSERT_EQ(types.back(), "MeetingNoShowReleased");
+  EXPECT_EQ(std::count(types.begin(), types.end(), "MeetingNoShowReleased"), 1);
+  v1::Meeting expected = released;
+  expected.clear_history();
+  EXPECT_EQ(released_events.back().PayloadAs<v1::MeetingNoShowReleased>().meeting().DebugString(),
+            expected.DebugString());
   // The room is free: the waiting notice can now be confirmed there.
   EXPECT_TRUE(ConfirmMeeting(*stub_, waiting.name()).ok());
 }

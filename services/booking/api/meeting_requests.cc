@@ -441,6 +441,12 @@ void ToProto(const Meeting& m, v1::Meeting* out) {
   out->set_etag(api::EtagOf(m.version));
   *out->mutable_create_time() = api::ToTimestamp(m.create_time);
   *out->mutable_update_time() = api::ToTimestamp(m.update_time);
+  for (const MeetingFlag& f : m.flags) {
+    auto* flag = out->add_flags();
+    flag->set_hazard(f.hazard);
+    flag->set_reason(f.reason);
+    *flag->mutable_create_time() = api::ToTimestamp(f.create_time);
+  }
 }
 
 }  // namespace huiwu::booking

@@ -53,6 +53,14 @@ struct StateChange {
   absl::Time time;
 };
 
+// A reason for the dispatch hub to look at a meeting again (a hazard reported in its
+// room after it was booked); the meeting itself is left as it is.
+struct MeetingFlag {
+  std::string hazard;  // `hazards/{hazard}`
+  std::string reason;
+  absl::Time create_time;
+};
+
 struct Meeting {
   std::string id;
   std::string title;
@@ -80,6 +88,7 @@ struct Meeting {
   std::optional<MeetingSummary> summary;
   std::vector<StateChange> history;
   std::optional<TimeWindow> occupancy;  // set while it holds its room
+  std::vector<MeetingFlag> flags;       // oldest first
   int64_t version = 0;
   absl::Time create_time;
   absl::Time update_time;

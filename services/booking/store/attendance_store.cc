@@ -110,6 +110,10 @@ absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl
       insert.setString(5, unit);
       insert.setDateTime(6, db::ToSqlDateTime(result.sign_in_time));
       insert.executeUpdate();
+      // Only the first sign-in is an event: signing in again changes nothing.
+      PublishEvent(
+          c, AttendeeSignedInEvent(*meeting, who.attendee_id, who.walk_in, result.sign_in_time),
+          now);
       return absl::OkStatus();
     } catch (const sql::SQLException& e) {
       if (e.getErrorCode() != db::kErDupEntry) throw;

@@ -4,6 +4,7 @@
 #ifndef HUIWU_SERVICES_BOOKING_STORE_BOOKING_STORE_H_
 #define HUIWU_SERVICES_BOOKING_STORE_BOOKING_STORE_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -86,6 +87,23 @@ struct TransitionCommand {
   std::optional<MeetingSummary> summary;  // Complete
 };
 
+// Whether a room may be used over a hold: booking asks safety (room_clearance.h). OK, or
+// the error to answer (FAILED_PRECONDITION ROOM_NOT_CLEARED, UNAVAILABLE
+// SAFETY_UNAVAILABLE). The store calls it before the transaction that takes the hold,
+// never inside one: it may wait for another service up to a deadline, and no row may
+// stay locked meanwhile. Empty: clearance is not checked.
+using ClearanceCheck = std::function<absl::Status(absl::string_view building_id,
+                                                  absl::string_view room_id, TimeWindow hold)>;
+
+// Which meetings a hazard flags (FlagMeetings): every SUBMITTED or CONFIRMED meeting of
+// the room (or, room_id empty, of every room of the building) that ends after now.
+struct FlagCommand {
+  std::string building_id;
+  std::string room_id;  // empty: the whole building
+  std::string hazard;   // `hazards/{hazard}`
+  std::string reason;
+};
+
 // Recurring series (series_store.cc): the rule and the occurrences in time order.
 struct MeetingSeriesRecord {
   std::string id;
@@ -153,15 +171,18 @@ class BookingStore final {
   absl::StatusOr<Meeting> GetMeeting(absl::string_view meeting_id);
   // Moves a meeting through its lifecycle in one transaction: checks the etag and the
   // lifecycle, allocates (Confirm) or frees (Reject, Cancel, ReleaseNoShow) the room,
-  // records the change in the history.
+  // records the change in the history and publishes its event. A confirm that will take
+  // a hold first asks `clearance` (when set) for exactly that room and hold, and the
+  // transaction takes only a hold so cleared (else ABORTED, reason CLEARANCE_OUTDATED).
   absl::StatusOr<Meeting> Transition(absl::string_view meeting_id, const TransitionCommand& command,
-                                     absl::Time now);
+                                     absl::Time now, const ClearanceCheck& clearance = {});
   // New time and/or room; for a CONFIRMED meeting the new hold is taken in the same
-  // transaction that gives up the old one, so on conflict nothing changes.
+  // transaction that gives up the old one, so on conflict nothing changes. A CONFIRMED
+  // meeting's new hold is cleared first like a confirm's (`clearance`, when set).
   absl::StatusOr<Meeting> Reschedule(absl::string_view meeting_id, absl::string_view etag,
                                      TimeWindow window, absl::string_view building_id,
                                      absl::string_view room_id, absl::string_view request_id,
-                                     absl::Time now);
+                                     absl::Time now, const ClearanceCheck& clearance = {});
   // Meeting rows (no attendees, agenda, services or history; with the hold) matching
   // `filter`, by (start_time, meeting_id) after the cursor (`after_start`, `after_id`;
   // nullopt: from the first), at most `limit`; one query (meeting_list_store.cc).
@@ -188,9 +209,13 @@ class BookingStore final {
                                                           absl::string_view actor, absl::Time now);
   // Tries to confirm every occurrence, in time order, each in its own transaction so that
   // one taken slot does not undo the others; `command` is a kConfirm whose room (if any)
-  // applies to occurrences that name none. One result per occurrence.
+  // applies to occurrences that name none. Each occurrence's hold is cleared first, as
+  // Transition does: one not cleared is kRefused with the reason; when clearance cannot
+  // be checked the call stops with that error (the occurrences before stay confirmed and
+  // a retry reports them). One result per occurrence.
   absl::StatusOr<std::vector<OccurrenceResult>> ConfirmMeetingSeries(
-      absl::string_view series_id, const TransitionCommand& command, absl::Time now);
+      absl::string_view series_id, const TransitionCommand& command, absl::Time now,
+      const ClearanceCheck& clearance = {});
   // Cancels the meeting and every later SUBMITTED or CONFIRMED occurrence of its series
   // in one transaction, freeing their rooms. Returns the named meeting, then the ids of
   // all meetings cancelled (the named one first).
@@ -201,6 +226,11 @@ class BookingStore final {
   absl::StatusOr<std::vector<NoShowCandidate>> ListNoShowCandidates(absl::Time started_after,
                                                                     absl::Time started_by,
                                                                     int limit);
+
+  // Flags the meetings a hazard affects (flag_store.cc), in one transaction, each once
+  // per hazard: a repeated or redelivered event flags nothing twice. Publishes
+  // MeetingFlagged for each meeting newly flagged and returns their ids.
+  absl::StatusOr<std::vector<std::string>> FlagMeetings(const FlagCommand& command, absl::Time now);
 
   // Sign-in and attendance (attendance_store.cc).
   // Signs someone in (签到) to a meeting that is CONFIRMED (from 60 minutes before its

@@ -15,6 +15,7 @@
 #include "common/status/errors.h"
 #include "services/booking/api/catalog_requests.h"
 #include "services/booking/store/booking_store.h"
+#include "services/booking/store/meeting_rows.h"
 #include "services/booking/store/room_rows.h"
 #include "services/booking/store/store_util.h"
 
@@ -215,6 +216,7 @@ absl::StatusOr<Room> BookingStore::CreateRoom(const Room& room, absl::string_vie
     result = room;
     result.version = 1;
     result.create_time = result.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
+    PublishEvent(c, RoomCreatedEvent(result), now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -317,6 +319,7 @@ absl::StatusOr<Room> BookingStore::UpdateRoom(absl::string_view building_id,
     result = *room;
     result.version += 1;
     result.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
+    PublishEvent(c, RoomUpdatedEvent(result), now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -360,6 +363,7 @@ absl::Status BookingStore::DeleteRoom(absl::string_view building_id, absl::strin
     remove.setString(1, std::string(building_id));
     remove.setString(2, std::string(room_id));
     remove.executeUpdate();
+    PublishEvent(c, RoomDeletedEvent(building_id, room_id), now);
     return absl::OkStatus();
   });
 }

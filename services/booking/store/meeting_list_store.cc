@@ -16,22 +16,28 @@ namespace {
 // Absent filters bind values that match everything (the "? = '' OR" idiom keeps one
 // prepared statement for every combination). The page is chosen on meetings alone —
 // keyset on (start_time, meeting_id), the meetings_by_start index — and only its rows
-// are joined to their holds, so a page costs one query whatever its size (no N+1).
+// are joined to their holds and flags, so a page costs one query whatever its size (no
+// N+1); a meeting with several flags comes as consecutive rows, one per flag.
 // LIKE escapes with '!' rather than the default backslash, whose meaning in a literal
 // depends on the server's sql_mode (NO_BACKSLASH_ESCAPES).
-const std::string kListMeetings =
-    absl::StrCat("SELECT page.*, o.start_time, o.end_time FROM (SELECT ", kMeetingColumns,
-                 " FROM meetings WHERE start_time >= ? AND start_time < ?"
-                 " AND (start_time > ? OR (start_time = ? AND meeting_id > ?))"
-                 " AND (? = '' OR (building_id = ? AND room_id = ?))"
-                 " AND (? = '' OR organizer_unit = ?)"
-                 " AND (? = 0 OR state = ?)"
-                 " AND (? = '' OR title LIKE ? ESCAPE '!')"
-                 " ORDER BY start_time, meeting_id LIMIT ?) AS page"
-                 " LEFT JOIN occupancies o ON o.meeting_id = page.meeting_id"
-                 " ORDER BY page.start_time, page.meeting_id");
-// The column of the hold's start in kListMeetings, after the meeting's columns.
+const std::string kListMeetings = absl::StrCat(
+    "SELECT page.*, o.start_time, o.end_time, f.hazard, f.reason, f.create_time"
+    " FROM (SELECT ",
+    kMeetingColumns,
+    " FROM meetings WHERE start_time >= ? AND start_time < ?"
+    " AND (start_time > ? OR (start_time = ? AND meeting_id > ?))"
+    " AND (? = '' OR (building_id = ? AND room_id = ?))"
+    " AND (? = '' OR organizer_unit = ?)"
+    " AND (? = 0 OR state = ?)"
+    " AND (? = '' OR title LIKE ? ESCAPE '!')"
+    " ORDER BY start_time, meeting_id LIMIT ?) AS page"
+    " LEFT JOIN occupancies o ON o.meeting_id = page.meeting_id"
+    " LEFT JOIN meeting_flags f ON f.meeting_id = page.meeting_id"
+    " ORDER BY page.start_time, page.meeting_id, f.create_time, f.hazard");
+// The columns of the hold's start and of the flag's hazard in kListMeetings, after the
+// meeting's columns.
 constexpr int kHoldStartColumn = 31;
+constexpr int kFlagHazardColumn = 33;
 
 // Bounds for absent time filters: every stored meeting starts within 2000–2200.
 const absl::Time kBeforeEverything =
@@ -85,13 +91,20 @@ absl::StatusOr<std::vector<Meeting>> BookingStore::ListMeetings(
     select.setInt(i++, limit);
     std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
     while (rows->next()) {
-      Meeting meeting = ReadMeetingRow(*rows);
-      if (!rows->isNull(kHoldStartColumn)) {
-        meeting.occupancy =
-            TimeWindow{db::FromSqlDateTime(std::string(rows->getString(kHoldStartColumn))),
-                       db::FromSqlDateTime(std::string(rows->getString(kHoldStartColumn + 1)))};
+      if (result.empty() || result.back().id != std::string(rows->getString(1))) {
+        Meeting meeting = ReadMeetingRow(*rows);
+        if (!rows->isNull(kHoldStartColumn)) {
+          meeting.occupancy =
+              TimeWindow{db::FromSqlDateTime(std::string(rows->getString(kHoldStartColumn))),
+                         db::FromSqlDateTime(std::string(rows->getString(kHoldStartColumn + 1)))};
+        }
+        result.push_back(std::move(meeting));
       }
-      result.push_back(std::move(meeting));
+      if (!rows->isNull(kFlagHazardColumn)) {
+        result.back().flags.push_back(
+            MeetingFlag{rows->getString(kFlagHazardColumn), rows->getString(kFlagHazardColumn + 1),
+                        db::FromSqlDateTime(std::string(rows->getString(kFlagHazardColumn + 2)))});
+      }
     }
     return absl::OkStatus();
   });

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/db/sql_time.h"
+#include "common/events/outbox.h"
 #include "common/status/errors.h"
 #include "services/booking/store/store_util.h"
 
@@ -66,10 +67,16 @@ constexpr char kSelectHistory[] =
     "SELECT from_state, to_state, actor, reason, change_time FROM meeting_history "
     "WHERE meeting_id = ? ORDER BY seq";
 constexpr char kSelectHold[] = "SELECT start_time, end_time FROM occupancies WHERE meeting_id = ?";
+constexpr char kSelectFlags[] =
+    "SELECT hazard, reason, create_time FROM meeting_flags WHERE meeting_id = ? "
+    "ORDER BY create_time, hazard";
 
 // The booking counter write that serializes bookings of one room (see HoldRoom).
 constexpr char kBumpRoomBookings[] =
     "UPDATE rooms SET booking_seq = booking_seq + 1 WHERE building_id = ? AND room_id = ?";
+constexpr char kSelectRoomBuffers[] =
+    "SELECT default_setup_minutes, default_cleanup_minutes FROM rooms "
+    "WHERE building_id = ? AND room_id = ?";
 constexpr char kSelectRoomForBooking[] =
     "SELECT capacity, state, default_setup_minutes, default_cleanup_minutes FROM rooms "
     "WHERE building_id = ? AND room_id = ?";
@@ -300,7 +307,18 @@ std::optional<Meeting> LoadMeeting(db::Connection& c, absl::string_view meeting_
     meeting->occupancy = TimeWindow{db::FromSqlDateTime(std::string(hold->getString(1))),
                                     db::FromSqlDateTime(std::string(hold->getString(2)))};
   }
+  auto flags = QueryById(c, kSelectFlags, meeting_id);
+  while (flags->next()) {
+    meeting->flags.push_back(MeetingFlag{flags->getString(1), flags->getString(2),
+                                         db::FromSqlDateTime(std::string(flags->getString(3)))});
+  }
   return meeting;
+}
+
+std::optional<Meeting> LoadMeetingRow(db::Connection& c, absl::string_view meeting_id) {
+  auto row = QueryById(c, kSelectMeeting, meeting_id);
+  if (!row->next()) return std::nullopt;
+  return ReadMeetingRow(*row);
 }
 
 void AppendHistory(db::Connection& c, absl::string_view meeting_id, const StateChange& change) {
@@ -380,6 +398,16 @@ absl::StatusOr<TimeWindow> HoldRoom(db::Connection& c, const Meeting& meeting,
   return hold;
 }
 
+std::optional<TimeWindow> PlanHold(db::Connection& c, const Meeting& meeting,
+                                   absl::string_view building_id, absl::string_view room_id) {
+  auto& select = c.Prepare(kSelectRoomBuffers);
+  select.setString(1, std::string(building_id));
+  select.setString(2, std::string(room_id));
+  std::unique_ptr<sql::ResultSet> room(select.executeQuery());
+  if (!room->next()) return std::nullopt;
+  return HoldOf(meeting, room->getInt(1), room->getInt(2));
+}
+
 void ShortenHold(db::Connection& c, absl::string_view meeting_id, absl::Time end) {
   auto& update = c.Prepare(kShortenHold);
   update.setDateTime(1, db::ToSqlDateTime(end));
@@ -411,6 +439,10 @@ absl::Status MeetingNotFound(absl::string_view meeting_id) {
       absl::StatusCode::kNotFound, "MEETING_NOT_FOUND",
       absl::StrCat(MeetingName(meeting_id), " does not exist; list meetings to find its name"),
       {{"meeting", MeetingName(meeting_id)}});
+}
+
+void PublishEvent(db::Connection& c, const OutboxEvent& event, absl::Time now) {
+  events::Publish(c, *event.payload, event.subjects, now);
 }
 
 }  // namespace huiwu::booking

@@ -11,6 +11,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/db/connection.h"
+#include "services/booking/api/meeting_events.h"
 #include "services/booking/domain/catalog.h"
 #include "services/booking/domain/meeting.h"
 
@@ -38,6 +39,10 @@ void UpdateMeetingRow(db::Connection& c, const Meeting& meeting, bool children);
 // (for a change). nullopt when there is no such meeting.
 std::optional<Meeting> LoadMeeting(db::Connection& c, absl::string_view meeting_id, bool lock);
 
+// The meeting row alone, unlocked (no children, hold or flags); nullopt when there is
+// no such meeting. For reads before a transaction, e.g. planning a hold.
+std::optional<Meeting> LoadMeetingRow(db::Connection& c, absl::string_view meeting_id);
+
 // The meeting row alone (no children), as ListMeetings returns it.
 Meeting ReadMeetingRow(sql::ResultSet& row);
 extern const char kMeetingColumns[];
@@ -56,6 +61,11 @@ absl::StatusOr<TimeWindow> HoldRoom(db::Connection& c, const Meeting& meeting,
                                     absl::string_view building_id, absl::string_view room_id,
                                     absl::Duration longest_hold);
 
+// The hold `meeting` would take of the room (its window with its buffers or the room's
+// defaults), as HoldRoom computes it; nullopt when there is no such room.
+std::optional<TimeWindow> PlanHold(db::Connection& c, const Meeting& meeting,
+                                   absl::string_view building_id, absl::string_view room_id);
+
 // Shortens the meeting's hold to end at `end` (completion: clean-up after the actual end).
 void ShortenHold(db::Connection& c, absl::string_view meeting_id, absl::Time end);
 
@@ -69,6 +79,10 @@ absl::Status CheckRoomExists(db::Connection& c, absl::string_view building_id,
 
 // NOT_FOUND for a meeting (reason MEETING_NOT_FOUND).
 absl::Status MeetingNotFound(absl::string_view meeting_id);
+
+// Appends `event` to the outbox in the caller's transaction (common/events/outbox.h):
+// the change and its event commit together or not at all.
+void PublishEvent(db::Connection& c, const OutboxEvent& event, absl::Time now);
 
 }  // namespace huiwu::booking
 

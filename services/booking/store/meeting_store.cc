@@ -38,7 +38,58 @@ bool AnySignIn(db::Connection& c, absl::string_view meeting_id) {
   return row->next();
 }
 
+std::string RoomNameOf(absl::string_view building_id, absl::string_view room_id) {
+  return absl::StrCat("buildings/", building_id, "/rooms/", room_id);
+}
+
 }  // namespace
+
+absl::Status ClearanceGate::Allows(absl::string_view meeting_id, absl::string_view building_id,
+                                   absl::string_view room_id, TimeWindow hold) const {
+  if (!checked) return absl::OkStatus();
+  if (cleared.has_value() && cleared->building_id == building_id && cleared->room_id == room_id &&
+      cleared->hold == hold) {
+    return absl::OkStatus();
+  }
+  return ErrorWithReason(
+      absl::StatusCode::kAborted, "CLEARANCE_OUTDATED",
+      absl::StrCat(MeetingName(meeting_id), " or ", RoomNameOf(building_id, room_id),
+                   " changed while the room's clearance was being checked, so nothing was "
+                   "held; read the meeting again and retry"),
+      {{"meeting", MeetingName(meeting_id)}, {"room", RoomNameOf(building_id, room_id)}});
+}
+
+std::optional<ClearanceGate::Cleared> PlanConfirmHold(db::Connection& c,
+                                                      absl::string_view meeting_id,
+                                                      const TransitionCommand& command,
+                                                      ConfirmRoom room) {
+  std::optional<Meeting> meeting = LoadMeetingRow(c, meeting_id);
+  if (!meeting.has_value() || meeting->state != MeetingState::kSubmitted) return std::nullopt;
+  if (!api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id)).ok()) {
+    return std::nullopt;
+  }
+  const bool commands =
+      room == ConfirmRoom::kCommandFirst ? !command.room_id.empty() : !meeting->has_room();
+  const std::string& building_id = commands ? command.building_id : meeting->building_id;
+  const std::string& room_id = commands ? command.room_id : meeting->room_id;
+  if (room_id.empty()) return std::nullopt;
+  std::optional<TimeWindow> hold = PlanHold(c, *meeting, building_id, room_id);
+  if (!hold.has_value()) return std::nullopt;
+  return ClearanceGate::Cleared{building_id, room_id, *hold};
+}
+
+absl::StatusOr<ClearanceGate> CheckClearance(const ClearanceCheck& clearance,
+                                             const std::optional<ClearanceGate::Cleared>& planned) {
+  ClearanceGate gate;
+  if (!clearance) return gate;
+  gate.checked = true;
+  if (planned.has_value()) {
+    absl::Status clear = clearance(planned->building_id, planned->room_id, planned->hold);
+    if (!clear.ok()) return clear;
+    gate.cleared = planned;
+  }
+  return gate;
+}
 
 // The largest set-up and clean-up buffers the API accepts are 720 minutes each.
 absl::Duration LongestHold(absl::Duration longest_meeting) {
@@ -46,7 +97,8 @@ absl::Duration LongestHold(absl::Duration longest_meeting) {
 }
 
 absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const TransitionCommand& command,
-                             absl::Duration longest_meeting, absl::Time now) {
+                             absl::Duration longest_meeting, absl::Time now,
+                             const ClearanceGate& gate) {
   absl::StatusOr<MeetingState> next = NextState(meeting.state, command.action);
   if (!next.ok()) return next.status();
 
@@ -60,6 +112,9 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
       auto hold =
           HoldRoom(c, meeting, meeting.building_id, meeting.room_id, LongestHold(longest_meeting));
       if (!hold.ok()) return hold.status();
+      absl::Status cleared = gate.Allows(meeting.id, meeting.building_id, meeting.room_id, *hold);
+      if (!cleared.ok()) return cleared;
+      meeting.occupancy = *hold;
       break;
     }
     case MeetingAction::kReleaseNoShow:
@@ -81,7 +136,8 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
       // (一会一消毒), not after the planned one.
       if (meeting.occupancy.has_value()) {
         const absl::Time ended = std::min(meeting.window.end, Micros(now));
-        ShortenHold(c, meeting.id, ended + (meeting.occupancy->end - meeting.window.end));
+        meeting.occupancy->end = ended + (meeting.occupancy->end - meeting.window.end);
+        ShortenHold(c, meeting.id, meeting.occupancy->end);
       }
       if (command.summary.has_value()) meeting.summary = command.summary;
       break;
@@ -99,13 +155,20 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
       break;
   }
   // The domain decides which states hold the room; a state that does not gives it up.
-  if (!OccupiesRoom(*next)) ReleaseHold(c, meeting.id);
+  if (!OccupiesRoom(*next)) {
+    ReleaseHold(c, meeting.id);
+    meeting.occupancy.reset();
+  }
   const MeetingState previous = meeting.state;
   meeting.state = *next;
   meeting.update_time = Micros(now);
   UpdateMeetingRow(c, meeting, /*children=*/false);
-  AppendHistory(c, meeting.id,
-                StateChange{previous, *next, command.actor, command.reason, meeting.update_time});
+  meeting.version += 1;  // as UpdateMeetingRow wrote it
+  const StateChange change{previous, *next, command.actor, command.reason, meeting.update_time};
+  AppendHistory(c, meeting.id, change);
+  meeting.history.push_back(change);
+  // `meeting` is now as a reload would read it, so the event needs no extra round trips.
+  PublishEvent(c, MeetingTransitionEvent(command.action, meeting), now);
   return absl::OkStatus();
 }
 
@@ -137,6 +200,7 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
                   StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted,
                               std::string(actor), "notice submitted", created.create_time});
     result = LoadMeeting(c, created.id, /*lock=*/false);
+    PublishEvent(c, MeetingSubmittedEvent(*result), now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -155,7 +219,21 @@ absl::StatusOr<Meeting> BookingStore::GetMeeting(absl::string_view meeting_id) {
 }
 
 absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
-                                                 const TransitionCommand& command, absl::Time now) {
+                                                 const TransitionCommand& command, absl::Time now,
+                                                 const ClearanceCheck& clearance) {
+  ClearanceGate gate;
+  if (command.action == MeetingAction::kConfirm && clearance) {
+    // Clearance is asked before the transaction: no row stays locked while safety answers.
+    std::optional<ClearanceGate::Cleared> planned;
+    absl::Status read = db::ReadOnly(pool_, "PlanConfirm", [&](db::Connection& c) {
+      planned = PlanConfirmHold(c, meeting_id, command, ConfirmRoom::kCommandFirst);
+      return absl::OkStatus();
+    });
+    if (!read.ok()) return read;
+    absl::StatusOr<ClearanceGate> checked = CheckClearance(clearance, planned);
+    if (!checked.ok()) return checked.status();
+    gate = *std::move(checked);
+  }
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, command.method, [&](db::Connection& c) {
     if (!command.request_id.empty() &&
@@ -169,7 +247,7 @@ absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     absl::Status etag_ok = api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
-    absl::Status applied = ApplyTransition(c, *meeting, command, longest_meeting_, now);
+    absl::Status applied = ApplyTransition(c, *meeting, command, longest_meeting_, now, gate);
     if (!applied.ok()) return applied;
     result = LoadMeeting(c, meeting_id, /*lock=*/false);
     return absl::OkStatus();
@@ -182,7 +260,36 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
                                                  absl::string_view etag, TimeWindow window,
                                                  absl::string_view building_id,
                                                  absl::string_view room_id,
-                                                 absl::string_view request_id, absl::Time now) {
+                                                 absl::string_view request_id, absl::Time now,
+                                                 const ClearanceCheck& clearance) {
+  ClearanceGate gate;
+  if (clearance) {
+    // Only a CONFIRMED meeting takes a hold when it moves; its new hold is cleared first,
+    // before the transaction, like a confirm's.
+    std::optional<ClearanceGate::Cleared> planned;
+    absl::Status read = db::ReadOnly(pool_, "PlanReschedule", [&](db::Connection& c) {
+      std::optional<Meeting> meeting = LoadMeetingRow(c, meeting_id);
+      if (!meeting.has_value() || meeting->state != MeetingState::kConfirmed ||
+          !api::CheckEtag(etag, meeting->version, MeetingName(meeting_id)).ok()) {
+        return absl::OkStatus();
+      }
+      meeting->window = window;
+      if (!room_id.empty()) {
+        meeting->building_id = std::string(building_id);
+        meeting->room_id = std::string(room_id);
+      }
+      std::optional<TimeWindow> hold =
+          PlanHold(c, *meeting, meeting->building_id, meeting->room_id);
+      if (hold.has_value()) {
+        planned = ClearanceGate::Cleared{meeting->building_id, meeting->room_id, *hold};
+      }
+      return absl::OkStatus();
+    });
+    if (!read.ok()) return read;
+    absl::StatusOr<ClearanceGate> checked = CheckClearance(clearance, planned);
+    if (!checked.ok()) return checked.status();
+    gate = *std::move(checked);
+  }
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, "RescheduleMeeting", [&](db::Connection& c) {
     if (!request_id.empty() &&
@@ -204,6 +311,9 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
           {{"current_state", std::string(MeetingStateName(meeting->state))},
            {"action", "RESCHEDULE"}});
     }
+    const TimeWindow previous_window = meeting->window;
+    const std::string previous_building_id = meeting->building_id;
+    const std::string previous_room_id = meeting->room_id;
     meeting->window = window;
     if (!room_id.empty()) {
       absl::Status room = CheckRoomExists(c, building_id, room_id);
@@ -217,10 +327,16 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
       auto hold = HoldRoom(c, *meeting, meeting->building_id, meeting->room_id,
                            LongestHold(longest_meeting_));
       if (!hold.ok()) return hold.status();
+      absl::Status cleared = gate.Allows(meeting_id, meeting->building_id, meeting->room_id, *hold);
+      if (!cleared.ok()) return cleared;
     }
     meeting->update_time = Micros(now);
     UpdateMeetingRow(c, *meeting, /*children=*/false);
     result = LoadMeeting(c, meeting_id, /*lock=*/false);
+    PublishEvent(
+        c,
+        MeetingRescheduledEvent(*result, previous_window, previous_building_id, previous_room_id),
+        now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

@@ -88,7 +88,8 @@ absl::Status CheckRoomFits(db::Connection& c, const Meeting& meeting) {
        {"expected_participants", absl::StrCat(meeting.expected_participants)}});
 }
 
-// Applies the change to one locked meeting and writes it (version + 1).
+// Applies the change to one locked meeting, writes it (version + 1) and publishes
+// MeetingUpdated with it.
 absl::Status ChangeOne(db::Connection& c, Meeting& meeting,
                        absl::FunctionRef<absl::Status(Meeting&)> apply, absl::Time now) {
   if (IsReadOnly(meeting.state)) return ReadOnly(meeting);
@@ -113,6 +114,8 @@ absl::Status ChangeOne(db::Connection& c, Meeting& meeting,
                         !SameServices(before.services, meeting.services);
   meeting.update_time = Micros(now);
   UpdateMeetingRow(c, meeting, children);
+  meeting.version += 1;  // as UpdateMeetingRow wrote it
+  PublishEvent(c, MeetingUpdatedEvent(meeting), now);
   return absl::OkStatus();
 }
 

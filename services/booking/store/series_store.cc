@@ -220,6 +220,9 @@ absl::StatusOr<MeetingSeriesRecord> BookingStore::CreateMeetingSeries(
                       created});
     }
     result = LoadSeries(c, series_id);
+    for (const Meeting& occurrence : result->meetings) {
+      PublishEvent(c, MeetingSubmittedEvent(occurrence), now);
+    }
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -227,7 +230,8 @@ absl::StatusOr<MeetingSeriesRecord> BookingStore::CreateMeetingSeries(
 }
 
 absl::StatusOr<std::vector<OccurrenceResult>> BookingStore::ConfirmMeetingSeries(
-    absl::string_view series_id, const TransitionCommand& command, absl::Time now) {
+    absl::string_view series_id, const TransitionCommand& command, absl::Time now,
+    const ClearanceCheck& clearance) {
   std::vector<Occurrence> occurrences;
   absl::Status read = db::InTransaction(pool_, "ConfirmMeetingSeries", [&](db::Connection& c) {
     if (!SeriesExists(c, series_id)) return SeriesNotFound(series_id);
@@ -242,8 +246,23 @@ absl::StatusOr<std::vector<OccurrenceResult>> BookingStore::ConfirmMeetingSeries
     result.meeting_id = occurrence.meeting_id;
     result.start = occurrence.start;
     const std::string method = absl::StrCat(kConfirmSeriesMethod, occurrence.meeting_id);
-    // Its own transaction: a taken slot rolls back this occurrence only.
-    absl::Status step = db::InTransaction(pool_, "ConfirmMeetingSeries", [&](db::Connection& c) {
+    // Cleared first, outside any transaction (ClearanceCheck), like a single confirm; the
+    // request's room is for occurrences that name none, as in the step below.
+    absl::StatusOr<ClearanceGate> gate = ClearanceGate{};
+    if (clearance) {
+      std::optional<ClearanceGate::Cleared> planned;
+      absl::Status read = db::ReadOnly(pool_, "PlanConfirmMeetingSeries", [&](db::Connection& c) {
+        planned = PlanConfirmHold(c, occurrence.meeting_id, command, ConfirmRoom::kMeetingFirst);
+        return absl::OkStatus();
+      });
+      if (!read.ok()) return read;
+      gate = CheckClearance(clearance, planned);
+      if (!gate.ok() && gate.status().code() != absl::StatusCode::kFailedPrecondition) {
+        // Safety cannot be asked: later occurrences could not be cleared either.
+        return gate.status();
+      }
+    }
+    auto confirm_one = [&](db::Connection& c) -> absl::Status {
       std::optional<Meeting> meeting = LoadMeeting(c, occurrence.meeting_id, /*lock=*/true);
       if (!meeting.has_value()) return MeetingNotFound(occurrence.meeting_id);
       if (meeting->state != MeetingState::kSubmitted) {
@@ -265,11 +284,15 @@ absl::StatusOr<std::vector<OccurrenceResult>> BookingStore::ConfirmMeetingSeries
         confirm.building_id.clear();
         confirm.room_id.clear();
       }
-      absl::Status applied = ApplyTransition(c, *meeting, confirm, longest_meeting_, now);
+      absl::Status applied = ApplyTransition(c, *meeting, confirm, longest_meeting_, now, *gate);
       if (!applied.ok()) return applied;
       result.outcome = OccurrenceOutcome::kConfirmed;
       return absl::OkStatus();
-    });
+    };
+    // Its own transaction: a taken slot rolls back this occurrence only. A room safety
+    // did not clear is refused without one.
+    absl::Status step =
+        gate.ok() ? db::InTransaction(pool_, "ConfirmMeetingSeries", confirm_one) : gate.status();
     if (!step.ok()) {
       switch (step.code()) {
         case absl::StatusCode::kFailedPrecondition:
@@ -284,8 +307,9 @@ absl::StatusOr<std::vector<OccurrenceResult>> BookingStore::ConfirmMeetingSeries
           result.detail = std::string(step.message());
           break;
         default:
-          // The database failed (after retries): the occurrences before this one are
-          // confirmed and stay so; a retry of the call reports them and goes on.
+          // The database failed (after retries), or the meeting changed while it was
+          // being cleared (ABORTED): the occurrences before this one are confirmed and
+          // stay so; a retry of the call reports them and goes on.
           return step;
       }
     }

@@ -123,6 +123,11 @@ absl::Status Consumer::SaveCursor(int64_t cursor) {
 }
 
 Applied Consumer::Apply(const Event& event) {
+  // Cheap first look, so a replayed event does not even run the handler; the locked look
+  // in the effect's transaction below is what decides a race between replicas.
+  absl::StatusOr<int64_t> stored = StoredCursor();
+  if (!stored.ok()) return Applied::kRetryLater;
+  if (*stored >= event.cursor()) return Applied::kAlreadyApplied;
   bool already_applied = false;
   absl::Status status;
   bool committed = false;

@@ -137,11 +137,11 @@ grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
           kDomain);
     }
     if (!batch->events.empty()) {
+      cursor = batch->events.back().cursor();
       StreamEventsResponse response;
       for (Event& event : batch->events) {
         if (matches(event)) *response.add_events() = std::move(event);
       }
-      cursor = batch->events.back().cursor();
       response.set_cursor(cursor);
       response.set_head_cursor(std::max(batch->head, cursor));
       if (!writer->Write(response)) return grpc::Status::OK;  // the caller went away

@@ -57,7 +57,9 @@ TEST(GaleraEventsTest, ReaderOnAThirdNodeSeesEveryEventOnceInCommitOrder) {
   std::set<std::string> labels;
   std::map<int, int> next_of_writer{{0, 0}, {1, 0}};
   for (size_t i = 0; i < events.size(); ++i) {
-    if (i > 0) EXPECT_GT(events[i].cursor(), events[i - 1].cursor());
+    if (i > 0) {
+      EXPECT_GT(events[i].cursor(), events[i - 1].cursor());
+    }
     const std::string label = LabelOf(events[i]);
     EXPECT_TRUE(labels.insert(label).second) << "twice: " << label;
     const int writer = label[0] - '0';

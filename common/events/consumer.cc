@@ -58,8 +58,7 @@ bool AdvanceCursor(db::Connection& c, const std::string& source, int64_t cursor)
 }  // namespace
 
 Consumer::Consumer(std::string source, std::string target, std::vector<std::string> types,
-                   EventHandler handler, db::ConnectionPool& pool,
-                   prometheus::Registry* registry)
+                   EventHandler handler, db::ConnectionPool& pool, prometheus::Registry* registry)
     : source_(std::move(source)),
       target_(std::move(target)),
       types_(std::move(types)),
@@ -100,7 +99,9 @@ Consumer::~Consumer() {
   if (thread_.joinable()) thread_.join();
 }
 
-void Consumer::Start() { thread_ = std::thread([this] { Run(); }); }
+void Consumer::Start() {
+  thread_ = std::thread([this] { Run(); });
+}
 
 absl::StatusOr<int64_t> Consumer::StoredCursor() {
   int64_t cursor = 0;
@@ -176,7 +177,8 @@ Applied Consumer::Apply(const Event& event) {
 void Consumer::StreamOnce() {
   absl::StatusOr<int64_t> stored = StoredCursor();
   if (!stored.ok()) {
-    log::Warning("event_cursor_unreadable", {{"source", source_}, {"message", stored.status().message()}});
+    log::Warning("event_cursor_unreadable",
+                 {{"source", source_}, {"message", stored.status().message()}});
     return;
   }
   int64_t cursor = *stored;
@@ -204,7 +206,8 @@ void Consumer::StreamOnce() {
       if (lag_seconds_ != nullptr) {
         const absl::Time committed = absl::FromUnixMicros(
             google::protobuf::util::TimeUtil::TimestampToMicroseconds(event.commit_time()));
-        lag_seconds_->Set(absl::ToDoubleSeconds(std::max(absl::ZeroDuration(), absl::Now() - committed)));
+        lag_seconds_->Set(
+            absl::ToDoubleSeconds(std::max(absl::ZeroDuration(), absl::Now() - committed)));
       }
     }
     // Progress through events filtered out: remembered so a restart does not rescan.
@@ -242,7 +245,7 @@ void Consumer::Run() {
     }
     // A stream that lasted a while was healthy: reconnect quickly.
     backoff = absl::Now() - started > absl::Seconds(10) ? kMinBackoff
-                                                       : std::min(backoff * 2, kMaxBackoff);
+                                                        : std::min(backoff * 2, kMaxBackoff);
     absl::MutexLock lock(&mu_);
     if (mu_.AwaitWithTimeout(absl::Condition(&stopping_), backoff)) return;
   }

@@ -35,8 +35,7 @@ constexpr int kMaxFilters = 50;
 constexpr char kReadEvents[] =
     "SELECT seq, type, subjects, payload, sequence_time FROM event_outbox "
     "WHERE seq > ? ORDER BY seq LIMIT ?";
-constexpr char kReadSequence[] =
-    "SELECT last_seq, pruned_through FROM event_sequence WHERE id = 1";
+constexpr char kReadSequence[] = "SELECT last_seq, pruned_through FROM event_sequence WHERE id = 1";
 
 struct Batch {
   std::vector<Event> events;  // every event read, matching or not
@@ -83,8 +82,7 @@ absl::StatusOr<Batch> ReadBatch(db::ConnectionPool& pool, const std::string& sou
       }
       std::unique_ptr<std::istream> blob(rows->getBlob(4));
       std::string payload{std::istreambuf_iterator<char>(*blob), std::istreambuf_iterator<char>()};
-      event.mutable_payload()->set_type_url(
-          absl::StrCat("type.googleapis.com/", event.type()));
+      event.mutable_payload()->set_type_url(absl::StrCat("type.googleapis.com/", event.type()));
       event.mutable_payload()->set_value(std::move(payload));
       *event.mutable_commit_time() = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
           absl::ToUnixMicros(db::FromSqlDateTime(std::string(rows->getString(5)))));
@@ -130,8 +128,10 @@ grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
     if (cursor != 0 && cursor < batch->pruned_through) {
       return ToGrpcStatus(
           ErrorWithReason(absl::StatusCode::kOutOfRange, "CURSOR_EXPIRED",
-                          absl::StrCat("after_cursor ", cursor, " is older than the retention: "
-                                       "events through ", batch->pruned_through,
+                          absl::StrCat("after_cursor ", cursor,
+                                       " is older than the retention: "
+                                       "events through ",
+                                       batch->pruned_through,
                                        " were deleted; resume from 0 (the oldest retained) "
                                        "and reconcile what was missed")),
           kDomain);
@@ -144,7 +144,7 @@ grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
       }
       response.set_cursor(cursor);
       response.set_head_cursor(std::max(batch->head, cursor));
-      if (!writer->Write(response)) return grpc::Status::OK;  // the caller went away
+      if (!writer->Write(response)) return grpc::Status::OK;           // the caller went away
       if (static_cast<int>(batch->events.size()) == kBatch) continue;  // more to read
     }
     EventsSequenced().WaitAfter(seen, absl::Now() + config_.poll_interval);

@@ -20,8 +20,7 @@ namespace huiwu::events {
 namespace {
 
 constexpr char kAnyUnsequenced[] = "SELECT 1 FROM event_outbox WHERE seq IS NULL LIMIT 1";
-constexpr char kLockSequence[] =
-    "SELECT last_seq FROM event_sequence WHERE id = 1 FOR UPDATE";
+constexpr char kLockSequence[] = "SELECT last_seq FROM event_sequence WHERE id = 1 FOR UPDATE";
 // A plain read sees committed rows only (READ COMMITTED): a row of a transaction still
 // open is neither seen nor waited for, and gets a higher cursor in a later round.
 constexpr char kSelectUnsequenced[] =
@@ -42,7 +41,8 @@ const std::string& NumberChunkSql() {
     for (int i = 1; i < kChunk; ++i) places += ", ?";
     return new std::string(
         "UPDATE event_outbox SET seq = (@huiwu_seq := @huiwu_seq + 1), sequence_time = ? "
-        "WHERE id IN (" + places + ") ORDER BY create_time, id");
+        "WHERE id IN (" +
+        places + ") ORDER BY create_time, id");
   }();
   return *sql;
 }
@@ -97,7 +97,9 @@ Sequencer::~Sequencer() {
   if (thread_.joinable()) thread_.join();
 }
 
-void Sequencer::Start() { thread_ = std::thread([this] { Run(); }); }
+void Sequencer::Start() {
+  thread_ = std::thread([this] { Run(); });
+}
 
 absl::StatusOr<int> Sequencer::SequenceOnce(absl::Time now, int limit) {
   bool any = false;

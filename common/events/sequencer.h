@@ -32,8 +32,7 @@ namespace huiwu::events {
 class Sequencer final {
  public:
   // `registry` may be null (no metrics).
-  Sequencer(db::ConnectionPool& pool, config::EventsConfig config,
-            prometheus::Registry* registry);
+  Sequencer(db::ConnectionPool& pool, config::EventsConfig config, prometheus::Registry* registry);
   ~Sequencer();  // stops the thread
 
   // Runs the loop on a thread: numbers events as local commits signal them and, every

@@ -127,9 +127,9 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   host->event_stream_ =
       std::make_unique<events::EventStreamService>(spec.name, *host->pool_, config.events);
   host->grpc_metrics_ = std::make_unique<GrpcServerMetrics>(
-      *host->registry_, std::vector<std::string>{spec.grpc_service_name,
-                                                 "huiwu.events.v1.EventService",
-                                                 "grpc.health.v1.Health"});
+      *host->registry_,
+      std::vector<std::string>{spec.grpc_service_name, "huiwu.events.v1.EventService",
+                               "grpc.health.v1.Health"});
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -174,8 +174,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
       continue;
     }
     auto consumer = std::make_unique<events::Consumer>(
-        subscription.source, target, subscription.types,
-        subscription.make_handler(*host->context_), *host->pool_, host->registry_.get());
+        subscription.source, target, subscription.types, subscription.make_handler(*host->context_),
+        *host->pool_, host->registry_.get());
     consumer->Start();
     host->consumers_.push_back(std::move(consumer));
   }

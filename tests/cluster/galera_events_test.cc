@@ -66,8 +66,7 @@ TEST(GaleraEventsTest, ReaderOnAThirdNodeSeesEveryEventOnceInCommitOrder) {
     EXPECT_EQ(label, absl::StrCat(writer, "-", next_of_writer[writer]++))
         << "a writer's events out of its commit order";
   }
-  std::printf("galera events: %zu events, %lld commits refused by certification\n",
-              events.size(),
+  std::printf("galera events: %zu events, %lld commits refused by certification\n", events.size(),
               static_cast<long long>(cluster.RefusedCommits(kDatabase) - refused_before));
 
   // A reader that stopped halfway resumes, on another node, with exactly the rest.

@@ -177,26 +177,27 @@ TEST_F(MeetingFlowTest, StaffingKilledRightAfterAConfirmAssignsExactlyOnce) {
       suite_.database("booking").QueryInt("SELECT last_seq FROM event_sequence WHERE id = 1");
   ASSERT_TRUE(PollUntil(
       [&] {
-        return suite_.database("staffing").QueryInt(
-                   "SELECT position FROM event_cursors WHERE source = 'booking'") >= head;
+        return suite_.database("staffing")
+                   .QueryInt("SELECT position FROM event_cursors WHERE source = 'booking'") >= head;
       },
       kFlowTimeout));
   const auto [rows, people] = AssignmentRows(IdOf(meeting.name()));
   EXPECT_GT(rows, 0);
   EXPECT_EQ(rows, people) << "one assignment per person";
   EXPECT_EQ(static_cast<int64_t>(Assignments(meeting.name()).size()), rows);
-  EXPECT_EQ(static_cast<int64_t>(
-                StreamedEvents(suite_, "staffing", "huiwu.staffing.v1.StaffAssigned",
-                               meeting.name(), 100)
-                    .size()),
-            rows)
+  EXPECT_EQ(
+      static_cast<int64_t>(
+          StreamedEvents(suite_, "staffing", "huiwu.staffing.v1.StaffAssigned", meeting.name(), 100)
+              .size()),
+      rows)
       << "each assignment announced once";
 }
 
 TEST_F(MeetingFlowTest, BookingKilledWhileItsEventsAreConsumedLosesAndRepeatsNothing) {
   std::vector<std::string> meetings;
   for (int i = 0; i < 8; ++i) {
-    bv1::Meeting meeting = Create(absl::StrCat("连续确认 ", i), WeekdayAhead(4 + i / 4, 9 + 2 * (i % 4)));
+    bv1::Meeting meeting =
+        Create(absl::StrCat("连续确认 ", i), WeekdayAhead(4 + i / 4, 9 + 2 * (i % 4)));
     ASSERT_TRUE(Confirm(meeting.name()).ok());
     meetings.push_back(meeting.name());
   }
@@ -218,9 +219,9 @@ TEST_F(MeetingFlowTest, BookingKilledWhileItsEventsAreConsumedLosesAndRepeatsNot
     const auto [rows, people] = AssignmentRows(IdOf(meeting));
     EXPECT_GT(rows, 0) << meeting;
     EXPECT_EQ(rows, people) << meeting;
-    EXPECT_EQ(StreamedEvents(suite_, "inventory", "huiwu.inventory.v1.KitReserved", meeting, 10)
-                  .size(),
-              1u)
+    EXPECT_EQ(
+        StreamedEvents(suite_, "inventory", "huiwu.inventory.v1.KitReserved", meeting, 10).size(),
+        1u)
         << meeting << ": one kit reserved, once";
   }
 }

@@ -72,11 +72,10 @@ void Suite::Kill(const std::string& service) {
 }
 
 bool Suite::Seed(std::string* log) {
-  const std::vector<std::pair<std::string, std::string>> steps{
-      {"booking", "seed-catalog"},
-      {"staffing", "seed-staff"},
-      {"inventory", "seed-inventory"},
-      {"safety", "seed-safety"}};
+  const std::vector<std::pair<std::string, std::string>> steps{{"booking", "seed-catalog"},
+                                                               {"staffing", "seed-staff"},
+                                                               {"inventory", "seed-inventory"},
+                                                               {"safety", "seed-safety"}};
   for (const auto& [service, command] : steps) {
     const std::string flag = service == "booking" ? "addr" : service + "_addr";
     ChildProcess ctl({HUIWU_CTL_BINARY, absl::StrCat("--", flag, "=", address(service)), command},
@@ -98,8 +97,7 @@ std::shared_ptr<grpc::Channel> Suite::channel(const std::string& service) const 
   grpc::ChannelArguments arguments;
   arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
   arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 500);
-  return grpc::CreateCustomChannel(address(service), grpc::InsecureChannelCredentials(),
-                                   arguments);
+  return grpc::CreateCustomChannel(address(service), grpc::InsecureChannelCredentials(), arguments);
 }
 
 std::string Suite::Log(const std::string& service) const {

@@ -1,8 +1,7 @@
 // The consumer against a real stream and a real database: each event's effect commits
 // with the cursor, once, whatever replays, restarts and failures come.
-#include <gtest/gtest.h>
-
 #include <cppconn/prepared_statement.h>
+#include <gtest/gtest.h>
 
 #include <atomic>
 #include <memory>

@@ -137,7 +137,9 @@ TEST_F(EventsTest, FiltersByTypeAndBySubject) {
 TEST_F(EventsTest, CursorOlderThanTheRetentionIsRefusedByName) {
   for (int i = 0; i < 3; ++i) PublishCommitted(absl::StrCat("old", i));
   ASSERT_TRUE(PollUntil(
-      [&] { return database_.QueryInt("SELECT COUNT(*) FROM event_outbox WHERE seq IS NULL") == 0; },
+      [&] {
+        return database_.QueryInt("SELECT COUNT(*) FROM event_outbox WHERE seq IS NULL") == 0;
+      },
       absl::Seconds(10)));
   // A sequencer whose clock is past the retention deletes all three.
   events::Sequencer pruner(*pool_, config::EventsConfig{}, nullptr);

@@ -122,16 +122,27 @@ check_ports() {
   done
 }
 
+# --<peer>_target flags: each service reaches the enabled others (clearance, readiness,
+# events); a peer left out (HUIWU_SERVICES) stays unset and the service says so in its log.
+peer_targets() {
+  local svc="$1" peer
+  for peer in "${ENABLED[@]}"; do
+    [[ "${peer}" == "${svc}" ]] || printf -- '--%s_target=127.0.0.1:%s\n' "${peer}" "${GRPC_PORT[${peer}]}"
+  done
+}
+
 start_service() {
   local svc="$1" log_file
+  local -a targets
   log_file="$(svc_log "${svc}")"
+  mapfile -t targets < <(peer_targets "${svc}")
   # Keep the previous run's log for a post-mortem, start this run's fresh.
   [[ -f "${log_file}" ]] && mv -f -- "${log_file}" "${log_file}.prev"
   log "starting ${svc} (gRPC 127.0.0.1:${GRPC_PORT[${svc}]}, metrics :${METRICS_PORT[${svc}]})"
   HUIWU_MYSQL_HOST=127.0.0.1 HUIWU_MYSQL_PORT="${MYSQL_PORT}" HUIWU_MYSQL_USER=huiwu \
     HUIWU_MYSQL_PASSWORD="${HUIWU_MYSQL_PASSWORD}" HUIWU_MYSQL_DATABASE="huiwu_${svc}" \
     HUIWU_GRPC_PORT="${GRPC_PORT[${svc}]}" HUIWU_METRICS_PORT="${METRICS_PORT[${svc}]}" \
-    "$(svc_bin "${svc}")" </dev/null >"${log_file}" 2>&1 &
+    "$(svc_bin "${svc}")" "${targets[@]}" </dev/null >"${log_file}" 2>&1 &
   SVC_PID[${svc}]=$!
   echo "${SVC_PID[${svc}]}" >"$(svc_pidfile "${svc}")"
 }

@@ -1,13 +1,13 @@
 #include "common/db/connection.h"
 
-#include <functional>
-#include <utility>
-#include <vector>
-
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/statement.h>
+
+#include <functional>
+#include <utility>
+#include <vector>
 
 namespace huiwu::db {
 

@@ -1,21 +1,19 @@
-// A channel to another huiwu service (config.peers), for the synchronous calls of
-// DESIGN §2 (booking's room clearance, readiness). Calls on it fail fast while the peer
-// is down (no wait_for_ready), so that each caller answers UNAVAILABLE within its
-// deadline instead of queueing, and it reconnects within about a second once the peer
-// is back.
+// Channels to the other huiwu services (config.peers): one place that decides how a
+// service calls another, so TLS (issue 11) and channel settings change once.
 #ifndef HUIWU_COMMON_SERVER_PEER_CHANNEL_H_
 #define HUIWU_COMMON_SERVER_PEER_CHANNEL_H_
 
 #include <memory>
+#include <string>
 
-#include "absl/strings/string_view.h"
 #include "grpcpp/channel.h"
 
 namespace huiwu::server {
 
-// A channel to `target` ("host:port"). Connects lazily: creating it never fails or
-// blocks, whether or not the peer is up.
-std::shared_ptr<grpc::Channel> NewPeerChannel(absl::string_view target);
+// A channel to `target` (host:port) that reconnects quickly after the peer restarts
+// (backoff capped at 1 s), so a call made after the peer is back is not refused by a
+// long reconnect backoff.
+std::shared_ptr<grpc::Channel> MakePeerChannel(const std::string& target);
 
 }  // namespace huiwu::server
 

@@ -11,7 +11,10 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/db/transaction.h"
+#include "common/events/consumer.h"
+#include "common/events/event_stream_service.h"
 #include "common/events/outbox.h"
+#include "common/events/sequencer.h"
 #include "common/log/log.h"
 #include "common/server/grpc_metrics.h"
 #include "common/server/health_monitor.h"
@@ -121,8 +124,12 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   host->context_ = std::make_unique<ServiceContext>(
       ServiceContext{*host->config_, *host->pool_, *host->registry_});
   host->service_ = spec.make_service(*host->context_);
+  host->event_stream_ =
+      std::make_unique<events::EventStreamService>(spec.name, *host->pool_, config.events);
   host->grpc_metrics_ = std::make_unique<GrpcServerMetrics>(
-      *host->registry_, std::vector<std::string>{spec.grpc_service_name, "grpc.health.v1.Health"});
+      *host->registry_,
+      std::vector<std::string>{spec.grpc_service_name, "huiwu.events.v1.EventService",
+                               "grpc.health.v1.Health"});
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -130,6 +137,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   builder.AddListeningPort(absl::StrCat(config.host, ":", config.grpc_port),
                            grpc::InsecureServerCredentials(), &host->grpc_port_);
   builder.RegisterService(host->service_.get());
+  builder.RegisterService(host->event_stream_.get());
   grpc::ResourceQuota quota(absl::StrCat("huiwu-", spec.name));
   quota.SetMaxThreads(config.max_threads);
   builder.SetResourceQuota(quota);
@@ -150,6 +158,26 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   host->health_->Start();
   if (!spec.jobs.empty()) {
     host->jobs_ = std::make_unique<PeriodicJobRunner>(spec.jobs, *host->context_);
+  }
+  host->sequencer_ =
+      std::make_unique<events::Sequencer>(*host->pool_, config.events, host->registry_.get());
+  host->sequencer_->Start();
+  for (const events::Subscription& subscription : spec.subscriptions) {
+    const std::string& target = config.peers.For(subscription.source);
+    if (target.empty()) {
+      log::Warning("events_not_followed",
+                   {{"service", spec.name},
+                    {"source", subscription.source},
+                    {"message", absl::StrCat("--", subscription.source,
+                                             "_target is empty: this service does not act on ",
+                                             subscription.source, "'s events")}});
+      continue;
+    }
+    auto consumer = std::make_unique<events::Consumer>(
+        subscription.source, target, subscription.types, subscription.make_handler(*host->context_),
+        *host->pool_, host->registry_.get());
+    consumer->Start();
+    host->consumers_.push_back(std::move(consumer));
   }
 
   if (config.metrics_port >= 0) {
@@ -177,13 +205,15 @@ ServiceHost::~ServiceHost() { Shutdown(absl::ZeroDuration()); }
 void ServiceHost::Shutdown(absl::Duration grace) {
   if (stopped_) return;
   stopped_ = true;
-  // Background jobs stop first: none starts against a server that is going away.
+  // Background work stops first: none starts against a server that is going away.
+  consumers_.clear();
   jobs_.reset();
   if (health_ != nullptr) health_->StopServing();
   if (server_ != nullptr) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     server_->Wait();
   }
+  sequencer_.reset();
   health_.reset();
 }
 

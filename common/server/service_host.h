@@ -24,6 +24,12 @@ class Exposer;
 class Registry;
 }  // namespace prometheus
 
+namespace huiwu::events {
+class Consumer;
+class EventStreamService;
+class Sequencer;
+}  // namespace huiwu::events
+
 namespace huiwu::server {
 
 class GrpcServerMetrics;
@@ -85,6 +91,9 @@ class ServiceHost final {
   std::unique_ptr<ServiceContext> context_;
   std::unique_ptr<GrpcServerMetrics> grpc_metrics_;
   std::unique_ptr<grpc::Service> service_;
+  std::unique_ptr<events::EventStreamService> event_stream_;
+  std::unique_ptr<events::Sequencer> sequencer_;
+  std::vector<std::unique_ptr<events::Consumer>> consumers_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<HealthMonitor> health_;
   std::unique_ptr<PeriodicJobRunner> jobs_;

@@ -58,6 +58,8 @@ class InventoryService final : public v1::InventoryService::Service {
                                  v1::CreateKitTemplateResponse* response) override;
   grpc::Status ReserveKit(grpc::ServerContext* context, const v1::ReserveKitRequest* request,
                           v1::ReserveKitResponse* response) override;
+  grpc::Status GetMeetingKit(grpc::ServerContext* context, const v1::GetMeetingKitRequest* request,
+                             v1::GetMeetingKitResponse* response) override;
   grpc::Status IssueKit(grpc::ServerContext* context, const v1::IssueKitRequest* request,
                         v1::IssueKitResponse* response) override;
   grpc::Status SettleKit(grpc::ServerContext* context, const v1::SettleKitRequest* request,

@@ -5,6 +5,7 @@
 
 #include "services/inventory/inventory_service.h"
 #include "services/inventory/low_stock_gauge.h"
+#include "services/inventory/meeting_event_handler.h"
 
 const std::vector<huiwu::db::Migration>& InventoryMigrations();
 
@@ -20,6 +21,7 @@ server::ServiceSpec InventoryServiceSpec(const Clock& clock,
   spec.make_service = [&clock](server::ServiceContext& context) {
     return std::make_unique<InventoryService>(context.pool, clock);
   };
+  spec.subscriptions.push_back(BookingMeetingsSubscription(clock));
   spec.jobs.push_back(
       server::PeriodicJob{"low_stock_gauge", low_stock_check_interval,
                           [](server::ServiceContext& context) -> std::function<void()> {

@@ -32,6 +32,17 @@ grpc::Status InventoryService::ReserveKit(grpc::ServerContext*,
   });
 }
 
+grpc::Status InventoryService::GetMeetingKit(grpc::ServerContext*,
+                                             const v1::GetMeetingKitRequest* request,
+                                             v1::GetMeetingKitResponse* response) {
+  return ServeCall(kErrorDomain, "GetMeetingKit", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(std::string meeting_id, ParseGetMeetingKit(*request));
+    ASSIGN_OR_RETURN(Kit kit, store_.GetKit(meeting_id));
+    ToProto(kit, response->mutable_kit());
+    return absl::OkStatus();
+  });
+}
+
 grpc::Status InventoryService::IssueKit(grpc::ServerContext* context,
                                         const v1::IssueKitRequest* request,
                                         v1::IssueKitResponse* response) {

@@ -35,9 +35,9 @@ grpc::Status SafetyService::CheckRoomClearance(grpc::ServerContext*,
                                                v1::CheckRoomClearanceResponse* response) {
   return ServeCall(kErrorDomain, "CheckRoomClearance", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ClearanceQuery query, ParseCheckClearance(*request));
-    ASSIGN_OR_RETURN(std::vector<ClearanceBlock> blocks,
-                     store_.CheckClearance(query.room, query.end, clock_.Now()));
-    ToProto(blocks, response);
+    ASSIGN_OR_RETURN(Clearance clearance,
+                     store_.CheckClearance(query.room, query.start, query.end, clock_.Now()));
+    ToProto(clearance, response);
     return absl::OkStatus();
   });
 }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "services/safety/escalator.h"
+#include "services/safety/meeting_event_handler.h"
 #include "services/safety/safety_service.h"
 #include "services/safety/task_generator.h"
 
@@ -37,6 +38,8 @@ server::ServiceSpec SafetyServiceSpec(const Clock& clock, absl::Duration escalat
                             auto generator = std::make_shared<TaskGenerator>(*store, clock);
                             return [store, generator] { generator->RunOnce(); };
                           }});
+  // 一会一消毒: a completed meeting opens its room's disinfection task.
+  spec.subscriptions.push_back(BookingEventsSubscription(clock));
   return spec;
 }
 

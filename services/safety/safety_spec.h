@@ -1,5 +1,6 @@
 // The safety service as the common host starts it: name, database, migrations, how its
-// handlers are built, and its two periodic jobs. Shared by main.cc and the tests.
+// handlers are built, its two periodic jobs and its subscription to booking's events.
+// Shared by main.cc and the tests.
 #ifndef HUIWU_SERVICES_SAFETY_SAFETY_SPEC_H_
 #define HUIWU_SERVICES_SAFETY_SAFETY_SPEC_H_
 

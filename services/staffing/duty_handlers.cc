@@ -60,7 +60,7 @@ grpc::Status StaffingService::UnassignStaff(grpc::ServerContext*,
                                             v1::UnassignStaffResponse*) {
   return ServeCall(kErrorDomain, "UnassignStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignmentKey key, ParseAssignmentName("name", request->name()));
-    return store_.Unassign(key.meeting_id, key.staff_id);
+    return store_.Unassign(key.meeting_id, key.staff_id, clock_.Now());
   });
 }
 

@@ -115,7 +115,7 @@ grpc::Status StaffingService::SetShiftPattern(grpc::ServerContext*,
   return ServeCall(kErrorDomain, "SetShiftPattern", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(SetShiftPatternCommand command, ParseSetShiftPattern(*request));
     ASSIGN_OR_RETURN(std::vector<Shift> shifts,
-                     store_.SetShiftPattern(command.staff_id, command.shifts));
+                     store_.SetShiftPattern(command.staff_id, command.shifts, clock_.Now()));
     for (const Shift& s : shifts) ToProto(s, response->add_shifts());
     return absl::OkStatus();
   });
@@ -125,7 +125,7 @@ grpc::Status StaffingService::SetOnCall(grpc::ServerContext*, const v1::SetOnCal
                                         v1::SetOnCallResponse* response) {
   return ServeCall(kErrorDomain, "SetOnCall", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(OnCallSlot slot, ParseSetOnCall(*request));
-    ASSIGN_OR_RETURN(OnCallSlot stored, store_.SetOnCall(slot));
+    ASSIGN_OR_RETURN(OnCallSlot stored, store_.SetOnCall(slot, clock_.Now()));
     ToProto(stored, response->mutable_slot());
     return absl::OkStatus();
   });

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "common/time/center_zone.h"
+#include "services/staffing/meeting_event_handler.h"
 #include "services/staffing/staffing_service.h"
 
 const std::vector<huiwu::db::Migration>& StaffingMigrations();
@@ -18,6 +19,8 @@ server::ServiceSpec StaffingServiceSpec(const Clock& clock) {
   spec.make_service = [&clock](server::ServiceContext& context) {
     return std::make_unique<StaffingService>(context.pool, clock, CenterTimeZone());
   };
+  // Meeting confirmed → assign; moved → follow; cancelled → release; completed → close.
+  spec.subscriptions.push_back(MeetingEventsSubscription(clock));
   return spec;
 }
 

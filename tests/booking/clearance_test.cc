@@ -1,10 +1,6 @@
 // Room clearance on confirm (DESIGN §2), against a REAL safety service in-process (its own
 // host and database, reached over gRPC as in production): booking holds a room only when
 // safety clears it, and holds nothing when safety cannot be asked (fail closed).
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +13,7 @@
 #include "tests/booking/outbox_test_util.h"
 #include "tests/safety/safety_test_util.h"
 #include "tests/support/grpc_errors.h"
+#include "tests/support/reserved_port.h"
 
 namespace huiwu::testing {
 namespace {
@@ -179,42 +176,16 @@ TEST_F(RoomClearanceTest, MovingAConfirmedMeetingIntoABlockedRoomIsRefusedAndItK
   EXPECT_EQ(ChangeEvents(database_), events_before);
 }
 
-// A loopback port that is bound but never listens: a connection to it is refused, and
-// nothing else can take the port while the test runs.
-class ClosedPort final {
- public:
-  ClosedPort() {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    if (bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) return;
-    socklen_t length = sizeof(address);
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
-  }
-  ~ClosedPort() { close(fd_); }
-  ClosedPort(const ClosedPort&) = delete;
-  ClosedPort& operator=(const ClosedPort&) = delete;
-
-  int port() const { return port_; }
-
- private:
-  int fd_ = -1;
-  int port_ = 0;
-};
-
 class SafetyDownTest : public BookingFixture {
  protected:
   void SetUp() override {
-    ASSERT_NE(closed_.port(), 0);
-    peers_.safety = absl::StrCat("127.0.0.1:", closed_.port());
+    // Bound, never listened on: every connection is refused, as by a stopped safety.
+    peers_.safety = closed_.address();
     BookingFixture::SetUp();
     SeedRooms(*stub_);
   }
 
-  ClosedPort closed_;
+  ReservedPort closed_;
 };
 
 TEST_F(SafetyDownTest, ConfirmFailsUnavailableSayingSoAndHoldsNothing) {

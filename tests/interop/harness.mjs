@@ -10,6 +10,7 @@
 // Needs HUIWU_TEST_MYSQL_{HOST,PORT,USER,PASSWORD} (scripts/test.sh sets them).
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
+import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -39,6 +40,22 @@ export function errorInfo(error) {
   assert.ok(any, 'ErrorInfo among the details');
   const infoType = rpcTypes.lookupType('google.rpc.ErrorInfo');
   return infoType.toObject(infoType.decode(any.value));
+}
+
+// A google.protobuf.Any as a plain object of its type, e.g. an event's payload; the
+// type's .proto is found under proto/ by its package (huiwu.booking.v1 → huiwu/booking/v1).
+const anyTypes = new protobuf.Root();
+anyTypes.resolvePath = (origin, target) => {
+  const dirs = [path.join(root, 'proto'), googleapis, '/usr/include'];
+  const found = dirs.map((dir) => path.join(dir, target)).find((file) => fs.existsSync(file));
+  return found ?? target;
+};
+export function decodeAny(any) {
+  const typeName = any.type_url.slice(any.type_url.lastIndexOf('/') + 1);
+  const file = typeName.split('.').slice(0, -1).join('/') + '/events.proto';
+  anyTypes.loadSync(file, {keepCase: true});
+  const type = anyTypes.lookupType(typeName);
+  return type.toObject(type.decode(any.value), {longs: String, enums: String});
 }
 
 // Starts `binary` on port 0 and resolves the port from its "serving" log line.
@@ -103,7 +120,17 @@ export async function runExample({binary, proto, service, name}, body) {
         new Promise((resolve, reject) => client[method](
             request, metadata, {deadline: Date.now() + 10000},
             (error, response) => error ? reject(error) : resolve(response)));
-    await body({call, errorInfo, grpc});
+    // Another service of the same server (e.g. huiwu.events.v1.EventService).
+    const clientFor = (otherProto, otherService) => {
+      const loaded = protoLoader.loadSync([otherProto], {
+        includeDirs: [path.join(root, 'proto'), googleapis], keepCase: true, longs: String,
+        enums: String, defaults: false, oneofs: true,
+      });
+      const Other = otherService.split('.').reduce(
+          (scope, part) => scope[part], grpc.loadPackageDefinition(loaded));
+      return new Other(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    };
+    await body({call, errorInfo, grpc, clientFor, decodeAny});
     client.close();
     console.log(`${name} README example: every call answered as documented`);
   } finally {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "common/api/timestamp.h"
 #include "huiwu/inventory/v1/inventory_service.grpc.pb.h"
@@ -109,6 +110,27 @@ inline grpc::Status Reserve(inv::InventoryService::Stub& stub,
   grpc::Status status = stub.ReserveKit(CallContext().get(), request, &response);
   if (kit != nullptr) *kit = response.kit();
   return status;
+}
+
+// The events of type `Payload` in the service's outbox, oldest first.
+template <typename Payload>
+std::vector<Payload> Published(TestDatabase& database) {
+  std::vector<Payload> result;
+  for (const std::string& hex :
+       database.QueryRows("SELECT HEX(payload) FROM event_outbox WHERE type = '" +
+                          std::string(Payload::descriptor()->full_name()) + "' ORDER BY id")) {
+    Payload payload;
+    EXPECT_TRUE(payload.ParseFromString(absl::HexStringToBytes(hex)));
+    result.push_back(std::move(payload));
+  }
+  return result;
+}
+
+// The subjects of each event of type `Payload` (newline-separated), oldest first.
+template <typename Payload>
+std::vector<std::string> SubjectsOf(TestDatabase& database) {
+  return database.QueryRows("SELECT subjects FROM event_outbox WHERE type = '" +
+                            std::string(Payload::descriptor()->full_name()) + "' ORDER BY id");
 }
 
 }  // namespace huiwu::testing

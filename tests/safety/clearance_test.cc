@@ -181,11 +181,17 @@ TEST_F(SafetyClearanceTest, ClearanceQueriesReadIndexRanges) {
       "SECOND, "
       "NOW() + INTERVAL (CAST(seq AS SIGNED) - 1500) MINUTE, seq % 2, seq % 5 = 0, '' FROM "
       "seq_1_to_3000");
-  database_.QueryRows("ANALYZE TABLE hazards, disinfection_tasks, inspection_tasks");
+  database_.Execute(
+      "INSERT INTO inspections (inspection_id, template_id, template_revision, building_id, "
+      "room_id, task_id, inspector, supervisor, submission, submit_time) SELECT CONCAT('i', "
+      "seq), 'p', 1, IF(seq % 2 = 0, 'city-hall', 'citizen-center'), CONCAT('r', seq % 50), '', "
+      "'staff/f-021', 'staff/s-001', 1, NOW() - INTERVAL seq MINUTE FROM seq_1_to_3000");
+  database_.QueryRows("ANALYZE TABLE hazards, disinfection_tasks, inspection_tasks, inspections");
 
   std::string sql = std::string("EXPLAIN ") + safety::kClearanceSql;
   for (const char* value : {"'city-hall'", "'city-hall'", "'r7'", "'city-hall'", "'r7'",
-                            "'city-hall'", "'r7'", "NOW()", "'city-hall'", "'r7'", "NOW()"}) {
+                            "'city-hall'", "'r7'", "NOW()", "'city-hall'", "'r7'", "NOW()",
+                            "'city-hall'", "'r8'", "NOW() - INTERVAL 6 HOUR", "NOW()"}) {
     const size_t at = sql.find('?');
     ASSERT_NE(at, std::string::npos);
     sql.replace(at, 1, value);
@@ -195,8 +201,8 @@ TEST_F(SafetyClearanceTest, ClearanceQueriesReadIndexRanges) {
   // id|select_type|table|type|possible_keys|key|key_len|ref|rows|Extra, one row per read
   // (and none, or a UNION RESULT row, for the union itself).
   const std::vector<std::string> expected_indexes = {
-      "hazards_open_by_building", "hazards_open_by_room", "hazards_open_by_room",
-      "disinfection_pending_by_room", "tasks_overdue_by_room"};
+      "hazards_open_by_building",     "hazards_open_by_room",  "hazards_open_by_room",
+      "disinfection_pending_by_room", "tasks_overdue_by_room", "inspections_by_room"};
   std::vector<std::string> read_indexes;
   for (const std::string& row : database_.QueryRows(sql)) {
     SCOPED_TRACE(row);

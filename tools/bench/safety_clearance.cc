@@ -145,7 +145,7 @@ int Run(const BenchOptions& options) {
                              absl::StrCat("r", (i / 2) % kRoomsPerBuilding)};
     const absl::Time now = absl::Now();
     const absl::Time sent = absl::Now();
-    const auto blocks = store.CheckClearance(room, now + absl::Hours(3), now);
+    const auto blocks = store.CheckClearance(room, now + absl::Hours(1), now + absl::Hours(3), now);
     const absl::Duration took = absl::Now() - sent;
     if (i < kWarmUpCalls) continue;
     if (!blocks.ok()) {

@@ -34,6 +34,7 @@ const std::vector<ItemSeed>& SeedItems() {
 
 const std::vector<KitTemplateSeed>& SeedKitTemplates() {
   using inventory::v1::MEETING_KIND_INTERNAL;
+  using inventory::v1::MEETING_KIND_VIDEO_CONFERENCE;
   using inventory::v1::MEETING_KIND_VIP_RECEPTION;
   static const auto* const kTemplates = new std::vector<KitTemplateSeed>{
       // One bottle of water, one cup, one tea, pen and notepad per participant.
@@ -61,6 +62,19 @@ const std::vector<KitTemplateSeed>& SeedKitTemplates() {
        1,
        20,
        {{"tea-sets", 1, 0}, {"tea", 1, 0}, {"nameplate-holders", 1, 0}, {"flowers", 0, 2}}},
+      // The 8th-floor video room: the internal kit, and spare batteries for the
+      // microphones the link test uses.
+      {"video-conference",
+       "视频会议",
+       MEETING_KIND_VIDEO_CONFERENCE,
+       1,
+       30,
+       {{"bottled-water", 1, 0},
+        {"paper-cups", 1, 0},
+        {"tea", 1, 0},
+        {"pens", 1, 0},
+        {"notepads", 1, 0},
+        {"batteries", 0, 2}}},
   };
   return *kTemplates;
 }

@@ -188,17 +188,17 @@ int Clearance(const CommandContext& context, const std::vector<std::string>& arg
     PrintRpcError("check clearance", status);
     return kExitFailed;
   }
-  if (response.clear()) {
-    std::printf("%s: clear\n", room.c_str());
-    return kExitOk;
-  }
-  std::printf("%s: blocked\n", room.c_str());
+  std::printf("%s: %s\n", room.c_str(), response.clear() ? "clear" : "blocked");
   for (const v1::ClearanceBlock& b : response.blocks()) {
     std::printf(
         "  %s %s: %s\n",
         WithoutPrefix(v1::ClearanceBlockReason_Name(b.reason()), "CLEARANCE_BLOCK_REASON_").c_str(),
         b.resource().c_str(), b.description().c_str());
   }
+  // 会前检查: informational, never a block.
+  std::printf("  pre-meeting inspection: %s\n", response.pre_meeting_inspection_done()
+                                                    ? response.pre_meeting_inspection().c_str()
+                                                    : "none in the last 4 hours");
   return kExitOk;
 }
 

@@ -135,6 +135,13 @@ absl::StatusOr<ReserveKitCommand> ParseReserveKit(const v1::ReserveKitRequest& r
   return command;
 }
 
+absl::StatusOr<std::string> ParseGetMeetingKit(const v1::GetMeetingKitRequest& request) {
+  api::FieldChecks checks;
+  auto id = ParseKit(checks, request.name());
+  RETURN_IF_ERROR(checks.status());
+  return *id;
+}
+
 absl::StatusOr<KitStepCommand> ParseIssueKit(const v1::IssueKitRequest& request) {
   api::FieldChecks checks;
   auto id = ParseKit(checks, request.name());

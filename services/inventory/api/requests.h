@@ -185,6 +185,8 @@ absl::StatusOr<ConsumptionQuery> ParseConsumptionReport(
 absl::StatusOr<CreateKitTemplateCommand> ParseCreateKitTemplate(
     const v1::CreateKitTemplateRequest& request);
 absl::StatusOr<ReserveKitCommand> ParseReserveKit(const v1::ReserveKitRequest& request);
+// The meeting id of `meetings/{meeting}/kit`.
+absl::StatusOr<std::string> ParseGetMeetingKit(const v1::GetMeetingKitRequest& request);
 absl::StatusOr<KitStepCommand> ParseIssueKit(const v1::IssueKitRequest& request);
 absl::StatusOr<KitStepCommand> ParseSettleKit(const v1::SettleKitRequest& request);
 absl::StatusOr<KitStepCommand> ParseReleaseKit(const v1::ReleaseKitRequest& request);

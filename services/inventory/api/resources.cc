@@ -4,6 +4,7 @@
 #include "common/api/timestamp.h"
 #include "services/inventory/api/names.h"
 #include "services/inventory/domain/key_rules.h"
+#include "services/inventory/domain/meeting_kit_rules.h"
 
 namespace huiwu::inventory {
 
@@ -80,6 +81,14 @@ void ToProto(const Kit& kit, v1::Kit* out) {
     l->set_issued(line.issued);
     l->set_consumed(line.consumed);
     l->set_returned(line.returned);
+    l->set_needed(line.needed);
+  }
+  for (const KitShortage& shortage : ShortLines(kit)) {
+    v1::KitShortLine* s = out->add_short_lines();
+    s->set_item(ItemName(shortage.item_id));
+    s->set_needed(shortage.needed);
+    s->set_reserved(shortage.reserved);
+    s->set_missing(shortage.missing());
   }
   out->set_etag(api::EtagOf(kit.version));
   *out->mutable_create_time() = api::ToTimestamp(kit.create_time);

@@ -62,6 +62,7 @@ absl::Status CheckKitAction(KitState state, KitAction action, absl::string_view 
                                           "release it if the meeting was cancelled"),
                              metadata);
     case KitAction::kRelease:
+    case KitAction::kComplete:
       return absl::OkStatus();
   }
   return absl::OkStatus();

@@ -21,8 +21,9 @@ std::vector<ItemQuantity> KitQuantities(const KitTemplate& kit_template, int par
 std::optional<KitTemplate> ChooseTemplate(const std::vector<KitTemplate>& templates,
                                           MeetingKind kind, int participants);
 
-// The actions a kit goes through.
-enum class KitAction { kIssue, kSettle, kRelease };
+// The actions a kit goes through. kComplete is the meeting's completion settling a kit
+// nobody settled by hand (meeting_kit_rules.h): from RESERVED or ISSUED.
+enum class KitAction { kIssue, kSettle, kRelease, kComplete };
 
 // OK when `action` is allowed in `state`; else FAILED_PRECONDITION, reason
 // KIT_NOT_RESERVED / KIT_NOT_ISSUED / KIT_CLOSED, saying what is possible instead.

@@ -20,6 +20,11 @@ bool RecordableByHand(MovementKind kind);
 // means never low.
 bool IsLow(int64_t available, int64_t minimum);
 
+// Whether a drop of available stock from `available_before` to `available_after` took
+// the item to or under its minimum (StockBelowMinimum once per crossing, not on every
+// movement while it stays low).
+bool CrossedMinimum(int64_t available_before, int64_t available_after, int64_t minimum);
+
 // How much a replenishment asks for: up to the maximum (twice the minimum when none is
 // set), at least one.
 int64_t ReplenishQuantity(const StockLimit& limit, int64_t available);

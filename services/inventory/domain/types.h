@@ -101,10 +101,11 @@ struct KitTemplate {
 
 struct KitLine {
   std::string item_id;
-  int64_t quantity = 0;
+  int64_t quantity = 0;  // reserved (then issued) for the meeting
   int64_t issued = 0;
   int64_t consumed = 0;
   int64_t returned = 0;
+  int64_t needed = 0;  // the norm; above quantity when the kit is short
 };
 
 struct Kit {

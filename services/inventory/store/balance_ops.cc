@@ -4,6 +4,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <algorithm>
 #include <memory>
 #include <random>
 
@@ -14,6 +15,7 @@
 #include "common/status/errors.h"
 #include "services/inventory/api/names.h"
 #include "services/inventory/domain/stock_rules.h"
+#include "services/inventory/store/inventory_events.h"
 
 namespace huiwu::inventory {
 namespace {
@@ -99,6 +101,18 @@ bool Reserve(db::Connection& c, absl::string_view item_id, absl::string_view loc
   return Update(c, kReserve, item_id, location, quantity, 1) == 1;
 }
 
+int64_t ReserveUpTo(db::Connection& c, absl::string_view item_id, absl::string_view location,
+                    int64_t wanted) {
+  if (wanted <= 0) return 0;
+  if (Reserve(c, item_id, location, wanted)) return wanted;
+  const int64_t available = ReadBalance(c, item_id, location).available();
+  if (available <= 0) return 0;
+  const int64_t take = std::min(wanted, available);
+  // The guard decides again: a reservation committed since the read leaves this one short
+  // (reported as such, and topped up by the meeting's next event).
+  return Reserve(c, item_id, location, take) ? take : 0;
+}
+
 void Unreserve(db::Connection& c, absl::string_view item_id, absl::string_view location,
                int64_t quantity) {
   if (Update(c, kUnreserve, item_id, location, quantity, 1) != 1) {
@@ -144,39 +158,75 @@ Movement PostLedger(db::Connection& c, Movement movement, absl::Time now) {
   auto& last = c.Prepare(kLastInsertId);
   std::unique_ptr<sql::ResultSet> row(last.executeQuery());
   if (row->next()) movement.id = row->getInt64(1);
+  PublishStockMoved(c, movement, ReadBalance(c, movement.item_id, movement.location),
+                    movement.create_time);
   return movement;
 }
 
-void OpenReplenishmentIfLow(db::Connection& c, absl::string_view item_id,
-                            absl::string_view location, absl::Time now) {
+LowStockCheck OpenReplenishmentIfLow(db::Connection& c, absl::string_view item_id,
+                                     absl::string_view location, absl::Time now) {
+  LowStockCheck check;
+  check.balance.item_id = std::string(item_id);
+  check.balance.location = std::string(location);
   std::unique_ptr<sql::ResultSet> row = SelectBalance(c, item_id, location);
-  if (!row->next()) return;
-  const int64_t available = row->getInt64(1) - row->getInt64(2);
+  if (!row->next()) return check;
+  check.balance.on_hand = row->getInt64(1);
+  check.balance.reserved = row->getInt64(2);
+  check.balance.minimum = row->getInt64(3);
+  const int64_t available = check.balance.available();
   const StockLimit limit{std::string(location), row->getInt64(3), row->getInt64(4)};
-  if (!IsLow(available, limit.minimum)) return;
+  check.low = IsLow(available, limit.minimum);
+  if (!check.low) return check;
   {
     auto& open = c.Prepare(kSelectOpenReplenishment);
     open.setString(1, std::string(item_id));
     open.setString(2, std::string(location));
     std::unique_ptr<sql::ResultSet> found(open.executeQuery());
-    if (found->next()) return;
+    if (found->next()) {
+      check.replenishment_id = found->getString(1);
+      return check;
+    }
   }
+  ReplenishmentRequest request;
+  request.id = NewId();
+  request.item_id = std::string(item_id);
+  request.location = std::string(location);
+  request.quantity = ReplenishQuantity(limit, available);
+  request.state = ReplenishmentState::kPending;
+  request.reason = absl::StrCat("low stock: ", available, " available, minimum ", limit.minimum,
+                                " (不足及时申请补充)");
+  request.requester = kLowStockRequester;
+  request.version = 1;
+  request.create_time = request.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
   try {
     auto& insert = c.Prepare(kInsertOpenReplenishment);
-    insert.setString(1, NewId());
-    insert.setString(2, std::string(item_id));
-    insert.setString(3, std::string(location));
-    insert.setInt64(4, ReplenishQuantity(limit, available));
-    insert.setInt(5, static_cast<int>(ReplenishmentState::kPending));
-    insert.setString(6, absl::StrCat("low stock: ", available, " available, minimum ",
-                                     limit.minimum, " (不足及时申请补充)"));
-    insert.setString(7, kLowStockRequester);
+    insert.setString(1, request.id);
+    insert.setString(2, request.item_id);
+    insert.setString(3, request.location);
+    insert.setInt64(4, request.quantity);
+    insert.setInt(5, static_cast<int>(request.state));
+    insert.setString(6, request.reason);
+    insert.setString(7, request.requester);
     insert.setDateTime(8, db::ToSqlDateTime(now));
     insert.setDateTime(9, db::ToSqlDateTime(now));
     insert.executeUpdate();
   } catch (const sql::SQLException& e) {
-    // Another transaction opened it first: one request per shortage is what we want.
+    // Another transaction opened it first: one request per shortage is what we want
+    // (and that transaction publishes it).
     if (e.getErrorCode() != db::kErDupEntry) throw;
+    return check;
+  }
+  check.replenishment_id = request.id;
+  PublishReplenishment(c, ReplenishmentEvent::kRequested, request, check.balance, now);
+  return check;
+}
+
+void NoteAvailableDrop(db::Connection& c, absl::string_view item_id, absl::string_view location,
+                       int64_t drop, absl::string_view meeting_id, absl::Time now) {
+  const LowStockCheck check = OpenReplenishmentIfLow(c, item_id, location, now);
+  const int64_t after = check.balance.available();
+  if (drop > 0 && CrossedMinimum(after + drop, after, check.balance.minimum)) {
+    PublishStockBelowMinimum(c, check.balance, check.replenishment_id, meeting_id, now);
   }
 }
 

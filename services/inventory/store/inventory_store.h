@@ -93,6 +93,27 @@ class InventoryStore final {
                                 absl::Time now);
   absl::StatusOr<Kit> ReleaseKit(const KitStepCommand& command, absl::string_view actor,
                                  absl::Time now);
+  // The kit as readiness reads it (meeting_kit_store.cc): NOT_FOUND, KIT_NOT_FOUND.
+  absl::StatusOr<Kit> GetKit(absl::string_view meeting_id);
+
+  // The kit following booking's events, each ONE transaction (so the consumer's cursor
+  // commits with it) and idempotent by the meeting: one kit per meeting, and an event
+  // applied again finds nothing left to do (nullopt: nothing changed).
+  //
+  // Reserves the kit of `meeting` (its details; source and lines are chosen here) when it
+  // has none and `create`, by the template for its kind and size from the room's
+  // cabinet; or makes a reserved kit follow a moved or resized meeting (the source follows
+  // the room when it was the room's cabinet; the norm follows the size). Where stock falls
+  // short the kit keeps what is available and records the rest as needed (KitReserved
+  // and KitShort). An issued kit only takes the new details; a closed one stays as it is.
+  // FAILED_PRECONDITION, NO_KIT_TEMPLATE, when a new kit has no norm.
+  absl::StatusOr<std::optional<Kit>> FollowMeeting(const Kit& meeting, bool create, absl::Time now);
+  // Releases the meeting's kit (cancelled or released as a no-show), reserved or issued.
+  absl::StatusOr<std::optional<Kit>> ReleaseMeetingKit(absl::string_view meeting_id,
+                                                       absl::string_view reason, absl::Time now);
+  // Settles the kit of a completed meeting that nobody settled by hand
+  // (meeting_kit_rules.h SettleOnCompletion), from RESERVED or ISSUED.
+  absl::StatusOr<std::optional<Kit>> SettleMeetingKit(absl::string_view meeting_id, absl::Time now);
 
   // Replenishment (replenishment_store.cc).
   absl::StatusOr<ReplenishmentRequest> CreateReplenishment(
@@ -115,9 +136,15 @@ class InventoryStore final {
                                                       absl::Time now, int limit);
 
  private:
-  absl::StatusOr<Kit> StepKit(absl::string_view method, const KitStepCommand& command,
-                              KitAction action, KitState next, absl::Time now,
-                              absl::FunctionRef<absl::Status(db::Connection&, Kit&)> apply);
+  // Who takes a kit's step: a person (a missing or closed kit is an error) or an event
+  // (nothing to do).
+  enum class StepBy { kHand, kEvent };
+  absl::StatusOr<std::optional<Kit>> StepKit(
+      absl::string_view method, const KitStepCommand& command, KitAction action, KitState next,
+      StepBy by, absl::Time now, absl::FunctionRef<absl::Status(db::Connection&, Kit&)> apply);
+  absl::StatusOr<Kit> StepKitByHand(absl::string_view method, const KitStepCommand& command,
+                                    KitAction action, KitState next, absl::Time now,
+                                    absl::FunctionRef<absl::Status(db::Connection&, Kit&)> apply);
 
   db::ConnectionPool& pool_;
 };

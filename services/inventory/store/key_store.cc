@@ -14,6 +14,7 @@
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
 #include "services/inventory/api/names.h"
+#include "services/inventory/store/inventory_events.h"
 #include "services/inventory/store/inventory_store.h"
 
 namespace huiwu::inventory {
@@ -160,6 +161,7 @@ absl::StatusOr<RoomKey> InventoryStore::CheckOutKey(const CheckOutKeyCommand& co
           {{"key", name}, {"holder", result->holder}});
     }
     Log(c, key, kActionCheckOut, command.holder, actor, now);
+    PublishKeyCheckedOut(c, *result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -190,6 +192,7 @@ absl::StatusOr<RoomKey> InventoryStore::ReturnKey(const KeyRef& key, absl::strin
     result->holder.clear();
     result->expected_return_time.reset();
     result->check_out_time.reset();
+    PublishKeyReturned(c, *result, before->holder, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

@@ -1,9 +1,11 @@
 // InventoryStore: kit templates and meeting kits (reserved → issued → settled, or
-// released when the meeting is cancelled).
+// released when the meeting is cancelled), by hand (the kit RPCs) and, for release and
+// settlement, by booking's events (meeting_event_handler.h).
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -17,8 +19,11 @@
 #include "common/status/errors.h"
 #include "services/inventory/api/names.h"
 #include "services/inventory/domain/kit_rules.h"
+#include "services/inventory/domain/meeting_kit_rules.h"
 #include "services/inventory/store/balance_ops.h"
+#include "services/inventory/store/inventory_events.h"
 #include "services/inventory/store/inventory_store.h"
+#include "services/inventory/store/kit_rows.h"
 
 namespace huiwu::inventory {
 namespace {
@@ -29,129 +34,13 @@ constexpr char kInsertTemplate[] =
 constexpr char kInsertTemplateLine[] =
     "INSERT INTO kit_template_lines (template_id, item_id, per_participant, fixed) "
     "VALUES (?, ?, ?, ?)";
-constexpr char kTemplateColumns[] =
-    "t.template_id, t.display_name, t.meeting_kind, t.min_participants, t.max_participants, "
-    "t.create_time, l.item_id, l.per_participant, l.fixed";
-const std::string kSelectTemplate =
-    absl::StrCat("SELECT ", kTemplateColumns,
-                 " FROM kit_templates t JOIN kit_template_lines l ON l.template_id = t.template_id "
-                 "WHERE t.template_id = ? ORDER BY l.item_id");
-// The templates of a kind whose size range holds the meeting (index on kind, min).
-const std::string kSelectTemplatesFor =
-    absl::StrCat("SELECT ", kTemplateColumns,
-                 " FROM kit_templates t JOIN kit_template_lines l ON l.template_id = t.template_id "
-                 "WHERE t.meeting_kind = ? AND t.min_participants <= ? AND t.max_participants >= ? "
-                 "ORDER BY t.template_id, l.item_id");
-
-constexpr char kKitColumns[] =
-    "meeting_id, meeting_kind, participant_count, room, organizer_unit, start_time, end_time, "
-    "source_location, template_id, state, version, create_time, update_time";
-const std::string kInsertKit = absl::StrCat("INSERT INTO kits (", kKitColumns,
-                                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
-const std::string kSelectKit =
-    absl::StrCat("SELECT ", kKitColumns, " FROM kits WHERE meeting_id = ?");
-const std::string kSelectKitForUpdate = kSelectKit + " FOR UPDATE";
-constexpr char kSelectKitLines[] =
-    "SELECT item_id, quantity, issued, consumed, returned FROM kit_lines WHERE meeting_id = ? "
-    "ORDER BY item_id";
-constexpr char kInsertKitLine[] =
-    "INSERT INTO kit_lines (meeting_id, item_id, quantity, issued, consumed, returned) "
-    "VALUES (?, ?, ?, 0, 0, 0)";
 constexpr char kUpdateKitLine[] =
     "UPDATE kit_lines SET issued = ?, consumed = ?, returned = ? WHERE meeting_id = ? AND "
     "item_id = ?";
-// Every step writes the kit row, so two steps of one kit on two nodes conflict.
-constexpr char kUpdateKitState[] =
-    "UPDATE kits SET state = ?, version = version + 1, update_time = ? WHERE meeting_id = ?";
 
 // How many short items the message names; metadata carries them all (bounded centrally).
 constexpr int kShortItemsInMessage = 8;
 constexpr int kShortItemsInMetadata = 14;
-
-KitTemplate ReadTemplateHead(sql::ResultSet& row) {
-  KitTemplate t;
-  t.id = row.getString(1);
-  t.display_name = row.getString(2);
-  t.meeting_kind = static_cast<MeetingKind>(row.getInt(3));
-  t.min_participants = row.getInt(4);
-  t.max_participants = row.getInt(5);
-  t.create_time = db::FromSqlDateTime(std::string(row.getString(6)));
-  return t;
-}
-
-std::vector<KitTemplate> ReadTemplates(sql::ResultSet& row) {
-  std::vector<KitTemplate> templates;
-  while (row.next()) {
-    const std::string id = row.getString(1);
-    if (templates.empty() || templates.back().id != id) templates.push_back(ReadTemplateHead(row));
-    templates.back().lines.push_back(
-        {std::string(row.getString(7)), row.getInt64(8), row.getInt64(9)});
-  }
-  return templates;
-}
-
-std::optional<KitTemplate> FindTemplate(db::Connection& c, absl::string_view template_id) {
-  auto& select = c.Prepare(kSelectTemplate);
-  select.setString(1, std::string(template_id));
-  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
-  std::vector<KitTemplate> found = ReadTemplates(*row);
-  if (found.empty()) return std::nullopt;
-  return found[0];
-}
-
-std::optional<Kit> FindKit(db::Connection& c, const std::string& sql,
-                           absl::string_view meeting_id) {
-  auto& select = c.Prepare(sql);
-  select.setString(1, std::string(meeting_id));
-  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
-  if (!row->next()) return std::nullopt;
-  Kit kit;
-  kit.meeting_id = row->getString(1);
-  kit.meeting_kind = static_cast<MeetingKind>(row->getInt(2));
-  kit.participant_count = row->getInt(3);
-  kit.room = row->getString(4);
-  kit.organizer_unit = row->getString(5);
-  kit.start_time = db::FromSqlDateTime(std::string(row->getString(6)));
-  kit.end_time = db::FromSqlDateTime(std::string(row->getString(7)));
-  kit.source_location = row->getString(8);
-  kit.template_id = row->getString(9);
-  kit.state = static_cast<KitState>(row->getInt(10));
-  kit.version = row->getInt64(11);
-  kit.create_time = db::FromSqlDateTime(std::string(row->getString(12)));
-  kit.update_time = db::FromSqlDateTime(std::string(row->getString(13)));
-  auto& lines = c.Prepare(kSelectKitLines);
-  lines.setString(1, std::string(meeting_id));
-  std::unique_ptr<sql::ResultSet> line(lines.executeQuery());
-  while (line->next()) {
-    kit.lines.push_back({std::string(line->getString(1)), line->getInt64(2), line->getInt64(3),
-                         line->getInt64(4), line->getInt64(5)});
-  }
-  return kit;
-}
-
-absl::Status KitNotFound(absl::string_view meeting_id) {
-  return ErrorWithReason(
-      absl::StatusCode::kNotFound, "KIT_NOT_FOUND",
-      absl::StrCat(KitName(meeting_id), " does not exist; reserve the meeting's kit first"),
-      {{"kit", KitName(meeting_id)}});
-}
-
-absl::Status TemplateNotFound(absl::string_view template_id) {
-  return ErrorWithReason(
-      absl::StatusCode::kNotFound, "KIT_TEMPLATE_NOT_FOUND",
-      absl::StrCat(KitTemplateName(template_id), " does not exist; create it or give lines"),
-      {{"kit_template", KitTemplateName(template_id)}});
-}
-
-absl::Status NoTemplateFor(const Kit& kit) {
-  return ErrorWithReason(
-      absl::StatusCode::kFailedPrecondition, "NO_KIT_TEMPLATE",
-      absl::StrCat("no kit template for meeting kind ", static_cast<int>(kit.meeting_kind), " and ",
-                   kit.participant_count,
-                   " participants; create one (CreateKitTemplate) or give the lines"),
-      {{"meeting_kind", absl::StrCat(static_cast<int>(kit.meeting_kind))},
-       {"participant_count", absl::StrCat(kit.participant_count)}});
-}
 
 // KIT_SHORT: each short item and its missing quantity, as ErrorInfo metadata
 // ("items/{item}" → missing) and in the message (the first few).
@@ -176,14 +65,6 @@ absl::Status KitShort(const Kit& kit, const std::vector<ItemQuantity>& missing) 
       metadata);
 }
 
-void WriteKitState(db::Connection& c, const Kit& kit, KitState state, absl::Time now) {
-  auto& update = c.Prepare(kUpdateKitState);
-  update.setInt(1, static_cast<int>(state));
-  update.setDateTime(2, db::ToSqlDateTime(now));
-  update.setString(3, kit.meeting_id);
-  update.executeUpdate();
-}
-
 void WriteKitLine(db::Connection& c, const Kit& kit, const KitLine& line) {
   auto& update = c.Prepare(kUpdateKitLine);
   update.setInt64(1, line.issued);
@@ -194,18 +75,32 @@ void WriteKitLine(db::Connection& c, const Kit& kit, const KitLine& line) {
   update.executeUpdate();
 }
 
-Movement KitMovement(const Kit& kit, const KitLine& line, MovementKind kind, int64_t quantity,
-                     absl::string_view actor, absl::string_view reason) {
-  Movement m;
-  m.item_id = line.item_id;
-  m.location = kit.source_location;
-  m.kind = kind;
-  m.quantity = quantity;
-  m.reason = std::string(reason);
-  m.meeting_id = kit.meeting_id;
-  m.actor = std::string(actor);
-  return m;
+// Everything reserved or issued comes back; nothing was consumed. A line that reserved
+// nothing (a short kit) moves nothing.
+void ReleaseLines(db::Connection& c, Kit& kit, absl::string_view actor, absl::string_view reason,
+                  absl::Time now) {
+  for (KitLine& line : kit.lines) {
+    if (kit.state == KitState::kReserved) {
+      if (line.quantity > 0) Unreserve(c, line.item_id, kit.source_location, line.quantity);
+      continue;
+    }
+    // Issued and then cancelled: all of it comes back, nothing was consumed.
+    if (line.issued > 0) {
+      IncreaseOnHand(c, line.item_id, kit.source_location, line.issued);
+      PostLedger(c, KitMovement(kit, line, MovementKind::kReturn, line.issued, actor, reason), now);
+    }
+    line.returned = line.issued;
+    line.consumed = 0;
+    WriteKitLine(c, kit, line);
+  }
 }
+
+std::string ReleaseReason(absl::string_view reason) {
+  return reason.empty() ? "kit released" : absl::StrCat("kit released: ", reason);
+}
+
+// The ledger's actor for what booking's events do.
+constexpr char kMeetingEventsActor[] = "inventory/meeting-events";
 
 }  // namespace
 
@@ -270,7 +165,7 @@ absl::StatusOr<Kit> InventoryStore::ReserveKit(const ReserveKitCommand& command,
       auto earlier =
           db::ClaimRequestId(c, "ReserveKit", command.request_id, KitName(kit.meeting_id), now);
       if (earlier.has_value()) {
-        auto found = FindKit(c, kSelectKit, kit.meeting_id);
+        auto found = FindKit(c, kit.meeting_id, KitLock::kNone);
         if (!found.has_value()) return KitNotFound(kit.meeting_id);
         result = *found;
         return absl::OkStatus();
@@ -284,32 +179,20 @@ absl::StatusOr<Kit> InventoryStore::ReserveKit(const ReserveKitCommand& command,
         chosen = FindTemplate(c, template_id);
         if (!chosen.has_value()) return TemplateNotFound(template_id);
       } else {
-        auto& select = c.Prepare(kSelectTemplatesFor);
-        select.setInt(1, static_cast<int>(kit.meeting_kind));
-        select.setInt(2, kit.participant_count);
-        select.setInt(3, kit.participant_count);
-        std::unique_ptr<sql::ResultSet> row(select.executeQuery());
-        chosen = ChooseTemplate(ReadTemplates(*row), kit.meeting_kind, kit.participant_count);
-        if (!chosen.has_value()) return NoTemplateFor(kit);
+        chosen = ChooseTemplateFor(c, kit.meeting_kind, kit.participant_count);
+        if (!chosen.has_value()) return NoTemplateFor(kit.meeting_kind, kit.participant_count);
       }
       template_id = chosen->id;
       lines = KitQuantities(*chosen, kit.participant_count);
     }
+    result = kit;
+    result.template_id = template_id;
+    result.state = KitState::kReserved;
+    result.version = 1;
+    result.create_time = result.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
+    result.lines.clear();
     try {
-      auto& insert = c.Prepare(kInsertKit);
-      insert.setString(1, kit.meeting_id);
-      insert.setInt(2, static_cast<int>(kit.meeting_kind));
-      insert.setInt(3, kit.participant_count);
-      insert.setString(4, kit.room);
-      insert.setString(5, kit.organizer_unit);
-      insert.setDateTime(6, db::ToSqlDateTime(kit.start_time));
-      insert.setDateTime(7, db::ToSqlDateTime(kit.end_time));
-      insert.setString(8, kit.source_location);
-      insert.setString(9, template_id);
-      insert.setInt(10, static_cast<int>(KitState::kReserved));
-      insert.setDateTime(11, db::ToSqlDateTime(now));
-      insert.setDateTime(12, db::ToSqlDateTime(now));
-      insert.executeUpdate();
+      InsertKit(c, result, now);
     } catch (const sql::SQLException& e) {
       if (e.getErrorCode() != db::kErDupEntry) throw;
       return ErrorWithReason(
@@ -328,20 +211,14 @@ absl::StatusOr<Kit> InventoryStore::ReserveKit(const ReserveKitCommand& command,
     }
     if (!missing.empty()) return KitShort(kit, missing);
     for (const ItemQuantity& line : lines) {
-      auto& insert = c.Prepare(kInsertKitLine);
-      insert.setString(1, kit.meeting_id);
-      insert.setString(2, line.item_id);
-      insert.setInt64(3, line.quantity);
-      insert.executeUpdate();
-      OpenReplenishmentIfLow(c, line.item_id, kit.source_location, now);
+      KitLine kit_line;
+      kit_line.item_id = line.item_id;
+      kit_line.quantity = kit_line.needed = line.quantity;
+      SaveKitLine(c, kit.meeting_id, kit_line);
+      result.lines.push_back(kit_line);
+      NoteAvailableDrop(c, line.item_id, kit.source_location, line.quantity, kit.meeting_id, now);
     }
-    result = kit;
-    result.template_id = template_id;
-    result.state = KitState::kReserved;
-    result.version = 1;
-    result.create_time = result.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
-    result.lines.clear();
-    for (const ItemQuantity& line : lines) result.lines.push_back({line.item_id, line.quantity});
+    PublishKitReserved(c, result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -349,15 +226,24 @@ absl::StatusOr<Kit> InventoryStore::ReserveKit(const ReserveKitCommand& command,
 }
 
 // One step of a kit's life, in one transaction: the kit locked, its etag and the step
-// checked against its state, `apply` moving its lines and stock, then its new state.
-absl::StatusOr<Kit> InventoryStore::StepKit(
+// checked against its state, `apply` moving its lines and stock, then its new state and
+// its event. By an event, a meeting without a kit or with a closed one has nothing to
+// do (nullopt): the event was applied before, or the kit was never reserved.
+absl::StatusOr<std::optional<Kit>> InventoryStore::StepKit(
     absl::string_view method, const KitStepCommand& command, KitAction action, KitState next,
-    absl::Time now, absl::FunctionRef<absl::Status(db::Connection&, Kit&)> apply) {
-  Kit result;
+    StepBy by, absl::Time now, absl::FunctionRef<absl::Status(db::Connection&, Kit&)> apply) {
+  std::optional<Kit> result;
   absl::Status status = db::InTransaction(pool_, method, [&](db::Connection& c) {
-    auto found = FindKit(c, kSelectKitForUpdate, command.meeting_id);
-    if (!found.has_value()) return KitNotFound(command.meeting_id);
+    result.reset();
+    auto found = FindKit(c, command.meeting_id, KitLock::kForUpdate);
+    if (!found.has_value()) {
+      return by == StepBy::kEvent ? absl::OkStatus() : KitNotFound(command.meeting_id);
+    }
     Kit kit = *found;
+    if (by == StepBy::kEvent &&
+        (kit.state == KitState::kSettled || kit.state == KitState::kReleased)) {
+      return absl::OkStatus();
+    }
     absl::Status fresh = api::CheckEtag(command.etag, kit.version, KitName(kit.meeting_id));
     if (!fresh.ok()) return fresh;
     absl::Status allowed = CheckKitAction(kit.state, action, KitName(kit.meeting_id));
@@ -368,6 +254,19 @@ absl::StatusOr<Kit> InventoryStore::StepKit(
     kit.state = next;
     kit.version += 1;
     kit.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
+    switch (next) {
+      case KitState::kIssued:
+        PublishKitIssued(c, kit, now);
+        break;
+      case KitState::kSettled:
+        PublishKitSettled(c, kit, action == KitAction::kComplete, now);
+        break;
+      case KitState::kReleased:
+        PublishKitReleased(c, kit, command.reason, now);
+        break;
+      case KitState::kReserved:
+        break;
+    }
     result = kit;
     return absl::OkStatus();
   });
@@ -375,62 +274,114 @@ absl::StatusOr<Kit> InventoryStore::StepKit(
   return result;
 }
 
+absl::StatusOr<Kit> InventoryStore::StepKitByHand(
+    absl::string_view method, const KitStepCommand& command, KitAction action, KitState next,
+    absl::Time now, absl::FunctionRef<absl::Status(db::Connection&, Kit&)> apply) {
+  absl::StatusOr<std::optional<Kit>> kit =
+      StepKit(method, command, action, next, StepBy::kHand, now, apply);
+  if (!kit.ok()) return kit.status();
+  if (!kit->has_value()) return KitNotFound(command.meeting_id);
+  return **kit;
+}
+
 absl::StatusOr<Kit> InventoryStore::IssueKit(const KitStepCommand& command, absl::string_view actor,
                                              absl::Time now) {
-  return StepKit(
-      "IssueKit", command, KitAction::kIssue, KitState::kIssued, now,
-      [&](db::Connection& c, Kit& kit) {
-        for (KitLine& line : kit.lines) {
-          IssueReserved(c, line.item_id, kit.source_location, line.quantity);
-          PostLedger(
-              c, KitMovement(kit, line, MovementKind::kIssue, -line.quantity, actor, "kit issued"),
-              now);
-          line.issued = line.quantity;
-          WriteKitLine(c, kit, line);
-        }
-        return absl::OkStatus();
-      });
+  return StepKitByHand("IssueKit", command, KitAction::kIssue, KitState::kIssued, now,
+                       [&](db::Connection& c, Kit& kit) {
+                         for (KitLine& line : kit.lines) {
+                           // A short kit hands out what it holds; a line that reserved nothing
+                           // moves nothing.
+                           if (line.quantity > 0) {
+                             IssueReserved(c, line.item_id, kit.source_location, line.quantity);
+                             PostLedger(c,
+                                        KitMovement(kit, line, MovementKind::kIssue, -line.quantity,
+                                                    actor, "kit issued"),
+                                        now);
+                           }
+                           line.issued = line.quantity;
+                           WriteKitLine(c, kit, line);
+                         }
+                         return absl::OkStatus();
+                       });
 }
 
 absl::StatusOr<Kit> InventoryStore::SettleKit(const KitStepCommand& command,
                                               absl::string_view actor, absl::Time now) {
-  return StepKit("SettleKit", command, KitAction::kSettle, KitState::kSettled, now,
-                 [&](db::Connection& c, Kit& kit) {
-                   absl::Status split = SettleLines(command.consumed, kit.lines);
-                   if (!split.ok()) return split;
-                   for (const KitLine& line : kit.lines) {
-                     if (line.returned > 0) {
-                       IncreaseOnHand(c, line.item_id, kit.source_location, line.returned);
-                       PostLedger(c,
-                                  KitMovement(kit, line, MovementKind::kReturn, line.returned,
-                                              actor, "kit settled: unused returned"),
-                                  now);
-                     }
-                     WriteKitLine(c, kit, line);
-                   }
-                   return absl::OkStatus();
-                 });
+  return StepKitByHand("SettleKit", command, KitAction::kSettle, KitState::kSettled, now,
+                       [&](db::Connection& c, Kit& kit) {
+                         absl::Status split = SettleLines(command.consumed, kit.lines);
+                         if (!split.ok()) return split;
+                         for (const KitLine& line : kit.lines) {
+                           if (line.returned > 0) {
+                             IncreaseOnHand(c, line.item_id, kit.source_location, line.returned);
+                             PostLedger(c,
+                                        KitMovement(kit, line, MovementKind::kReturn, line.returned,
+                                                    actor, "kit settled: unused returned"),
+                                        now);
+                           }
+                           WriteKitLine(c, kit, line);
+                         }
+                         return absl::OkStatus();
+                       });
 }
 
 absl::StatusOr<Kit> InventoryStore::ReleaseKit(const KitStepCommand& command,
                                                absl::string_view actor, absl::Time now) {
-  const std::string reason =
-      command.reason.empty() ? "kit released" : absl::StrCat("kit released: ", command.reason);
+  const std::string reason = ReleaseReason(command.reason);
+  return StepKitByHand("ReleaseKit", command, KitAction::kRelease, KitState::kReleased, now,
+                       [&](db::Connection& c, Kit& kit) {
+                         ReleaseLines(c, kit, actor, reason, now);
+                         return absl::OkStatus();
+                       });
+}
+
+absl::StatusOr<std::optional<Kit>> InventoryStore::ReleaseMeetingKit(absl::string_view meeting_id,
+                                                                     absl::string_view reason,
+                                                                     absl::Time now) {
+  KitStepCommand command;
+  command.meeting_id = std::string(meeting_id);
+  command.reason = std::string(reason);
+  const std::string ledger_reason = ReleaseReason(reason);
+  return StepKit("ReleaseMeetingKit", command, KitAction::kRelease, KitState::kReleased,
+                 StepBy::kEvent, now, [&](db::Connection& c, Kit& kit) {
+                   ReleaseLines(c, kit, kMeetingEventsActor, ledger_reason, now);
+                   return absl::OkStatus();
+                 });
+}
+
+absl::StatusOr<std::optional<Kit>> InventoryStore::SettleMeetingKit(absl::string_view meeting_id,
+                                                                    absl::Time now) {
+  KitStepCommand command;
+  command.meeting_id = std::string(meeting_id);
   return StepKit(
-      "ReleaseKit", command, KitAction::kRelease, KitState::kReleased, now,
+      "SettleMeetingKit", command, KitAction::kComplete, KitState::kSettled, StepBy::kEvent, now,
       [&](db::Connection& c, Kit& kit) {
-        for (KitLine& line : kit.lines) {
-          if (kit.state == KitState::kReserved) {
-            Unreserve(c, line.item_id, kit.source_location, line.quantity);
-            continue;
+        const bool was_issued = kit.state == KitState::kIssued;
+        SettleOnCompletion(was_issued, KitItemCategories(c, kit.meeting_id), kit.lines);
+        for (const KitLine& line : kit.lines) {
+          if (!was_issued) {
+            // Used in place from the cabinet: the consumed units leave the stock now; what
+            // comes back never left and is simply no longer held.
+            if (line.consumed > 0) {
+              IssueReserved(c, line.item_id, kit.source_location, line.consumed);
+              PostLedger(
+                  c,
+                  KitMovement(kit, line, MovementKind::kIssue, -line.consumed, kMeetingEventsActor,
+                              "kit used at the meeting, settled on its completion"),
+                  now);
+            }
+            if (line.returned > 0) {
+              Unreserve(c, line.item_id, kit.source_location, line.returned);
+            }
+          } else if (line.returned > 0) {
+            IncreaseOnHand(c, line.item_id, kit.source_location, line.returned);
+            PostLedger(
+                c,
+                KitMovement(kit, line, MovementKind::kReturn, line.returned, kMeetingEventsActor,
+                            "kit settled on the meeting's completion: returned"),
+                now);
           }
-          // Issued and then cancelled: all of it comes back, nothing was consumed.
-          IncreaseOnHand(c, line.item_id, kit.source_location, line.issued);
-          PostLedger(c, KitMovement(kit, line, MovementKind::kReturn, line.issued, actor, reason),
-                     now);
-          line.returned = line.issued;
-          line.consumed = 0;
-          WriteKitLine(c, kit, line);
+          SaveKitLine(c, kit.meeting_id, line);
         }
         return absl::OkStatus();
       });

@@ -133,7 +133,8 @@ absl::StatusOr<MovementResult> InventoryStore::RecordMovement(const RecordMoveme
         in.quantity = command.quantity;
         result.movements.push_back(PostLedger(c, in, now));
       }
-      OpenReplenishmentIfLow(c, command.item_id, command.location, now);
+      NoteAvailableDrop(c, command.item_id, command.location, command.quantity, command.meeting_id,
+                        now);
     }
     if (!command.request_id.empty()) {
       std::string resource = MovementName(result.movements[0].id);

@@ -16,6 +16,7 @@
 #include "common/status/errors.h"
 #include "services/inventory/api/names.h"
 #include "services/inventory/store/balance_ops.h"
+#include "services/inventory/store/inventory_events.h"
 #include "services/inventory/store/inventory_store.h"
 
 namespace huiwu::inventory {
@@ -150,6 +151,7 @@ absl::StatusOr<ReplenishmentRequest> InventoryStore::CreateReplenishment(
                            "; approve or receive that one instead of asking twice"),
               {{"replenishment_request", open}});
         }
+        PublishReplenishment(c, ReplenishmentEvent::kRequested, r, Balance{}, now);
         result = r;
         return absl::OkStatus();
       });
@@ -175,6 +177,7 @@ absl::StatusOr<ReplenishmentRequest> InventoryStore::ApproveReplenishment(
         WriteState(c, r, now);
         r.version += 1;
         r.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
+        PublishReplenishment(c, ReplenishmentEvent::kApproved, r, Balance{}, now);
         result = r;
         return absl::OkStatus();
       });
@@ -207,12 +210,13 @@ absl::StatusOr<ReceiveResult> InventoryStore::ReceiveReplenishment(
     m.reason = absl::StrCat("replenishment ", ReplenishmentName(r.id));
     m.actor = std::string(actor);
     PostLedger(c, m, now);
-    // Received less than needed: still short, which is a new shortage to ask for.
-    OpenReplenishmentIfLow(c, r.item_id, r.location, now);
     r.version += 1;
     r.update_time = absl::FromUnixMicros(absl::ToUnixMicros(now));
     result.request = r;
     result.balance = ReadBalance(c, r.item_id, r.location);
+    PublishReplenishment(c, ReplenishmentEvent::kReceived, r, result.balance, now);
+    // Received less than needed: still short, which is a new shortage to ask for.
+    OpenReplenishmentIfLow(c, r.item_id, r.location, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

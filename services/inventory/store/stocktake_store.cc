@@ -4,6 +4,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -147,7 +148,8 @@ absl::StatusOr<StocktakeResult> InventoryStore::SubmitStocktake(
       m.reason = absl::StrCat("stocktake ", StocktakeName(stocktake.id));
       m.actor = std::string(actor);
       result.adjustments.push_back(PostLedger(c, m, now));
-      OpenReplenishmentIfLow(c, count.item_id, stocktake.location, now);
+      NoteAvailableDrop(c, count.item_id, stocktake.location, std::max<int64_t>(0, -difference), "",
+                        now);
     }
     auto& mark = c.Prepare(kMarkSubmitted);
     mark.setDateTime(1, db::ToSqlDateTime(now));

@@ -167,13 +167,18 @@ void ToProto(const DisinfectionTask& t, v1::DisinfectionTask* out) {
   *out->mutable_create_time() = api::ToTimestamp(t.create_time);
 }
 
-void ToProto(const std::vector<ClearanceBlock>& blocks, v1::CheckRoomClearanceResponse* out) {
-  out->set_clear(blocks.empty());
-  for (const ClearanceBlock& b : blocks) {
+void ToProto(const Clearance& clearance, v1::CheckRoomClearanceResponse* out) {
+  out->set_clear(clearance.blocks.empty());
+  for (const ClearanceBlock& b : clearance.blocks) {
     v1::ClearanceBlock* block = out->add_blocks();
     block->set_reason(static_cast<v1::ClearanceBlockReason>(b.reason));
     block->set_resource(b.resource);
     block->set_description(b.description);
+  }
+  if (!clearance.pre_meeting_inspection_id.empty()) {
+    out->set_pre_meeting_inspection_done(true);
+    out->set_pre_meeting_inspection(
+        absl::StrCat("inspections/", clearance.pre_meeting_inspection_id));
   }
 }
 

@@ -48,7 +48,7 @@ absl::StatusOr<CreatePlanCommand> ParseCreatePlan(const v1::CreateEmergencyPlanR
 absl::StatusOr<RecordDrillCommand> ParseRecordDrill(const v1::RecordDrillRequest& request);
 
 void ToProto(const DisinfectionTask& task, v1::DisinfectionTask* out);
-void ToProto(const std::vector<ClearanceBlock>& blocks, v1::CheckRoomClearanceResponse* out);
+void ToProto(const Clearance& clearance, v1::CheckRoomClearanceResponse* out);
 void ToProto(const EmergencyPlan& plan, v1::EmergencyPlan* out);
 void ToProto(const Drill& drill, v1::Drill* out);
 

@@ -1,5 +1,6 @@
 #include "services/safety/domain/facility.h"
 
+#include <algorithm>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -14,6 +15,11 @@ std::string Formatted(absl::Time t) {
 }
 
 }  // namespace
+
+absl::Time MeetingEnd(absl::Time planned_end, absl::Time completed_at) {
+  if (completed_at == absl::InfinitePast()) return planned_end;
+  return std::min(planned_end, completed_at);
+}
 
 absl::Status CheckCompletion(const DisinfectionTask& task, absl::Time when, absl::Time now) {
   if (task.completed) {

@@ -29,6 +29,11 @@ struct DisinfectionTask {
   absl::Time create_time;
 };
 
+// When a completed meeting ended, for its disinfection task: the planned end, or the
+// completion if the meeting was completed earlier (booking holds the room for clean-up
+// from the actual end too). A completion unknown (InfinitePast) means the planned end.
+absl::Time MeetingEnd(absl::Time planned_end, absl::Time completed_at);
+
 // FAILED_PRECONDITION when the task cannot be completed at `when` (already done) and
 // INVALID_ARGUMENT naming complete_time when `when` is after `now` or before the
 // meeting's end: tea sets are disinfected after the meeting, not before.
@@ -86,6 +91,18 @@ struct OverdueTaskRow {
   std::string task_id;
   std::string schedule_id;
   absl::Time due_time;
+};
+
+// The pre-meeting inspection (会前检查): staff check the room shortly before a meeting
+// (the responsible staff arrive before it, 提前到达会场). An inspection of the room submitted
+// this long before a window's start, or later but before its end (during set-up), counts
+// as done for that window: the same morning, close enough that nothing changed since.
+inline constexpr absl::Duration kPreMeetingInspectionLead = absl::Hours(4);
+
+// What CheckRoomClearance answers.
+struct Clearance {
+  std::vector<ClearanceBlock> blocks;     // empty: clear
+  std::string pre_meeting_inspection_id;  // empty: none done for the window
 };
 
 // Every reason `room` is blocked, in the order hazards, disinfection, inspections.

@@ -7,6 +7,7 @@
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "services/safety/store/hazard_rows.h"
+#include "services/safety/store/safety_events.h"
 #include "services/safety/store/safety_store.h"
 #include "services/safety/store/store_util.h"
 
@@ -65,6 +66,10 @@ absl::StatusOr<bool> SafetyStore::EscalateIfDue(const DueHazard& due, absl::Time
     update.setDateTime(6, db::ToSqlDateTime(due.deadline));
     if (update.executeUpdate() == 0) return absl::OkStatus();
     InsertEscalation(c, h);
+    // The event carries the whole hazard as GetHazard shows it, this step included.
+    auto escalated_hazard = LoadHazard(c, h.id, /*for_update=*/false);
+    if (!escalated_hazard.has_value()) return HazardNotFound(h.id);
+    PublishHazard(c, HazardEvent::kEscalated, *escalated_hazard, now);
     escalated = true;
     return absl::OkStatus();
   });

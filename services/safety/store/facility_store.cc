@@ -15,6 +15,7 @@
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
 #include "services/safety/store/clearance_sql.h"
+#include "services/safety/store/safety_events.h"
 #include "services/safety/store/safety_store.h"
 #include "services/safety/store/store_util.h"
 
@@ -74,6 +75,17 @@ std::optional<DisinfectionTask> FindDisinfection(db::Connection& c, const std::s
   return ReadDisinfection(*row);
 }
 
+void InsertDisinfection(db::Connection& c, const DisinfectionTask& task) {
+  auto& insert = c.Prepare(kInsertDisinfection);
+  insert.setString(1, task.id);
+  insert.setString(2, task.meeting_id);
+  insert.setString(3, task.room.building_id);
+  insert.setString(4, task.room.room_id);
+  insert.setDateTime(5, db::ToSqlDateTime(task.meeting_end_time));
+  insert.setDateTime(6, db::ToSqlDateTime(task.create_time));
+  insert.executeUpdate();
+}
+
 std::optional<EmergencyPlan> FindPlan(db::Connection& c, const std::string& building_id,
                                       const std::string& plan_id) {
   auto& select = c.Prepare(kSelectPlan);
@@ -131,14 +143,7 @@ absl::StatusOr<DisinfectionTask> SafetyStore::CreateDisinfectionTask(const Disin
     result.meeting_end_time = Micros(task.meeting_end_time);
     result.create_time = Micros(now);
     try {
-      auto& insert = c.Prepare(kInsertDisinfection);
-      insert.setString(1, result.id);
-      insert.setString(2, result.meeting_id);
-      insert.setString(3, result.room.building_id);
-      insert.setString(4, result.room.room_id);
-      insert.setDateTime(5, db::ToSqlDateTime(result.meeting_end_time));
-      insert.setDateTime(6, db::ToSqlDateTime(result.create_time));
-      insert.executeUpdate();
+      InsertDisinfection(c, result);
     } catch (const sql::SQLException& e) {
       if (e.getErrorCode() != db::kErDupEntry) throw;
       // 一会一消毒: one task per meeting, whoever asks.
@@ -151,6 +156,40 @@ absl::StatusOr<DisinfectionTask> SafetyStore::CreateDisinfectionTask(const Disin
                        existing_name, "; complete that one"),
           {{"meeting", "meetings/" + task.meeting_id}, {"disinfection_task", existing_name}});
     }
+    PublishDisinfectionDue(c, result, now);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
+absl::StatusOr<OpenedDisinfection> SafetyStore::OpenMeetingDisinfection(
+    const DisinfectionTask& task, absl::Time now) {
+  OpenedDisinfection result;
+  absl::Status status = db::InTransaction(pool_, "OpenMeetingDisinfection", [&](db::Connection& c) {
+    // 一会一消毒: one task per meeting. The event again (at least once), or a task made by
+    // hand before it arrived: nothing to change, and the transaction still commits (the
+    // consumer's cursor goes with it).
+    auto existing = FindDisinfection(c, kSelectDisinfectionOfMeeting, task.meeting_id);
+    if (existing.has_value()) {
+      result = OpenedDisinfection{*std::move(existing), false};
+      return absl::OkStatus();
+    }
+    DisinfectionTask created = task;
+    created.id = NewId();
+    created.completed = false;
+    created.meeting_end_time = Micros(task.meeting_end_time);
+    created.create_time = Micros(now);
+    try {
+      InsertDisinfection(c, created);
+    } catch (const sql::SQLException& e) {
+      if (e.getErrorCode() != db::kErDupEntry) throw;
+      // Another replica opened it meanwhile: retried whole, the read above finds it.
+      throw sql::SQLException("disinfection task opened concurrently", "40001",
+                              db::kErLockDeadlock);
+    }
+    PublishDisinfectionDue(c, created, now);
+    result = OpenedDisinfection{std::move(created), true};
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -185,22 +224,24 @@ absl::StatusOr<DisinfectionTask> SafetyStore::CompleteDisinfection(absl::string_
     result.method = done.method;
     result.complete_time = when;
     result.note = done.note;
+    PublishDisinfectionDone(c, result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
   return result;
 }
 
-absl::StatusOr<std::vector<ClearanceBlock>> SafetyStore::CheckClearance(const Place& room,
-                                                                        absl::Time window_end,
-                                                                        absl::Time now) {
+absl::StatusOr<Clearance> SafetyStore::CheckClearance(const Place& room, absl::Time window_start,
+                                                      absl::Time window_end, absl::Time now) {
   std::vector<OpenHazardRow> hazards;
   std::vector<PendingDisinfectionRow> pending;
   std::vector<OverdueTaskRow> overdue;
+  std::string inspection_id;
   absl::Status status = db::ReadOnly(pool_, "CheckRoomClearance", [&](db::Connection& c) {
     hazards.clear();
     pending.clear();
     overdue.clear();
+    inspection_id.clear();
     auto& select = c.Prepare(kClearanceSql);
     int p = 0;
     select.setString(++p, room.building_id);
@@ -214,6 +255,10 @@ absl::StatusOr<std::vector<ClearanceBlock>> SafetyStore::CheckClearance(const Pl
     select.setString(++p, room.building_id);
     select.setString(++p, room.room_id);
     select.setDateTime(++p, db::ToSqlDateTime(now));
+    select.setString(++p, room.building_id);
+    select.setString(++p, room.room_id);
+    select.setDateTime(++p, db::ToSqlDateTime(window_start - kPreMeetingInspectionLead));
+    select.setDateTime(++p, db::ToSqlDateTime(window_end));
     std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
     while (rows->next()) {
       std::string id(rows->getString(2));
@@ -233,12 +278,15 @@ absl::StatusOr<std::vector<ClearanceBlock>> SafetyStore::CheckClearance(const Pl
         case kOverdueInspection:
           overdue.push_back(OverdueTaskRow{std::move(id), std::move(fifth), TimeColumn(*rows, 7)});
           break;
+        case kPreMeetingInspection:
+          inspection_id = std::move(id);
+          break;
       }
     }
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
-  return ClearanceBlocks(room, hazards, pending, overdue);
+  return Clearance{ClearanceBlocks(room, hazards, pending, overdue), std::move(inspection_id)};
 }
 
 absl::StatusOr<EmergencyPlan> SafetyStore::CreatePlan(const EmergencyPlan& plan,

@@ -12,6 +12,7 @@
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
 #include "services/safety/store/hazard_rows.h"
+#include "services/safety/store/safety_events.h"
 #include "services/safety/store/safety_store.h"
 #include "services/safety/store/store_util.h"
 
@@ -51,6 +52,7 @@ absl::StatusOr<Hazard> SafetyStore::ReportHazard(const Hazard& hazard, absl::str
     }
     StartHazard(result, Micros(now));
     InsertHazard(c, result);
+    PublishHazard(c, HazardEvent::kOpened, result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -166,6 +168,7 @@ absl::StatusOr<Hazard> SafetyStore::ChangeHazard(absl::string_view hazard_id,
     update.executeUpdate();
     ++h.version;
     h.update_time = at;
+    PublishHazard(c, EventOf(change.action), h, now);
     result = std::move(h);
     return absl::OkStatus();
   });

@@ -15,6 +15,7 @@
 #include "common/status/errors.h"
 #include "services/safety/store/checklist_rows.h"
 #include "services/safety/store/hazard_rows.h"
+#include "services/safety/store/safety_events.h"
 #include "services/safety/store/safety_store.h"
 #include "services/safety/store/store_util.h"
 
@@ -226,6 +227,7 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
       insert.setBoolean(8, failed_ids.contains(a.item_id));
       insert.executeUpdate();
     }
+    std::vector<const Hazard*> opened;
     for (FailedItem& f : failed) {
       f.hazard.id = NewId();
       f.hazard.source_inspection_id = in.id;
@@ -233,6 +235,7 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
       StartHazard(f.hazard, in.submit_time);
       try {
         InsertHazard(c, f.hazard);
+        opened.push_back(&f.hazard);
       } catch (const sql::SQLException& e) {
         // This item already opened its hazard (an earlier submission): once is enough.
         if (e.getErrorCode() != db::kErDupEntry) throw;
@@ -241,6 +244,8 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
     auto loaded = LoadInspection(c, in.id, /*for_update=*/false);
     if (!loaded.has_value()) return absl::InternalError("inspection vanished");
     result = *std::move(loaded);
+    PublishInspectionSubmitted(c, result, now);
+    for (const Hazard* h : opened) PublishHazard(c, HazardEvent::kOpened, *h, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

@@ -66,6 +66,12 @@ struct DueHazard {
   absl::Time deadline;
 };
 
+// The disinfection task of a completed meeting, and whether this call opened it.
+struct OpenedDisinfection {
+  DisinfectionTask task;
+  bool opened = false;
+};
+
 class SafetyStore final {
  public:
   explicit SafetyStore(db::ConnectionPool& pool) : pool_(pool) {}
@@ -115,11 +121,17 @@ class SafetyStore final {
   absl::StatusOr<DisinfectionTask> CreateDisinfectionTask(const DisinfectionTask& task,
                                                           absl::string_view request_id,
                                                           absl::Time now);
+  // 一会一消毒 after a completed meeting (booking's MeetingCompleted): opens the meeting's
+  // task and publishes DisinfectionDue, or, when the meeting already has its task (the
+  // event delivered again, or a task made by hand), changes nothing. One transaction.
+  absl::StatusOr<OpenedDisinfection> OpenMeetingDisinfection(const DisinfectionTask& task,
+                                                             absl::Time now);
   absl::StatusOr<DisinfectionTask> CompleteDisinfection(absl::string_view task_id,
                                                         const DisinfectionTask& done,
                                                         bool time_given, absl::Time now);
-  absl::StatusOr<std::vector<ClearanceBlock>> CheckClearance(const Place& room,
-                                                             absl::Time window_end, absl::Time now);
+  // Every block of `room` for [window_start, window_end) and its pre-meeting inspection.
+  absl::StatusOr<Clearance> CheckClearance(const Place& room, absl::Time window_start,
+                                           absl::Time window_end, absl::Time now);
   absl::StatusOr<EmergencyPlan> CreatePlan(const EmergencyPlan& plan, absl::string_view request_id,
                                            absl::Time now);
   absl::StatusOr<Drill> RecordDrill(const Drill& drill, absl::string_view request_id,

@@ -21,7 +21,6 @@ constexpr char kRequirementPattern[] = "meetings/{meeting}/staffingRequirement";
 constexpr char kAssignmentPattern[] = "meetings/{meeting}/assignments/{staff}";
 constexpr char kRoomPattern[] = "buildings/{building}/rooms/{room}";
 constexpr char kStaffPattern[] = "staff/{staff}";
-constexpr int kMaxParticipants = 5000;
 constexpr int kMaxRoleCount = 100;
 constexpr int64_t kMaxFineFen = 10'000'000;
 
@@ -223,6 +222,7 @@ void ToProto(const StaffingRequirement& r, v1::StaffingRequirement* out) {
   *out->mutable_report_time() = api::ToTimestamp(r.Duty().start);
   *out->mutable_release_time() = api::ToTimestamp(r.Duty().end);
   out->set_etag(api::EtagOf(r.version));
+  out->set_state(static_cast<v1::StaffingRequirementState>(r.state));
 }
 
 void ToProto(const Assignment& a, v1::Assignment* out) {

@@ -20,8 +20,15 @@ inline constexpr absl::Duration kLongestMeeting = absl::Hours(24);
 // No duty window is longer: overlap queries are bounded below by it, so they read an
 // index range on (staff_id, start_time).
 inline constexpr absl::Duration kLongestDuty = absl::Minutes(24 * 60 + 2 * kMaxDutyBufferMinutes);
+// The most participants a requirement takes (the API's limit, booking's too).
+inline constexpr int kMaxParticipants = 5000;
 // One attendant per this many participants (tea, guidance), at least one.
 inline constexpr int kParticipantsPerAttendant = 30;
+
+// Whether a meeting's staffing can still change: OPEN until booking reports the meeting
+// completed (CLOSED: the assignments stay as the record of who served) or cancelled,
+// rejected or released as a no-show (CANCELLED: everybody released). The API's numbers.
+enum class RequirementState { kOpen = 1, kClosed, kCancelled };
 
 struct StaffingRequirement {
   std::string meeting_id;
@@ -35,6 +42,7 @@ struct StaffingRequirement {
   int arrive_before_minutes = kDefaultArriveBeforeMinutes;
   int stay_after_minutes = kDefaultStayAfterMinutes;
   std::map<Role, int> overrides;  // counts given in the call, replacing the defaults
+  RequirementState state = RequirementState::kOpen;
   int64_t version = 0;
 
   // [start − arrive before, end + stay after): when the people on duty are held.

@@ -114,6 +114,16 @@ struct Assignment {
   bool checked_in() const { return check_in_time != absl::InfinitePast(); }
 };
 
+// Why an assignment ended before its meeting; the API's UnassignReason numbers.
+enum class UnassignReason {
+  kManual = 1,        // UnassignStaff
+  kMeetingCancelled,  // the meeting was cancelled or rejected
+  kMeetingReleased,   // released as a no-show
+  kNoLongerEligible,  // the meeting moved or changed and the person cannot serve it
+  kNotNeeded,         // the meeting needs fewer people of the role now
+  kTransferred,       // 调离岗位
+};
+
 }  // namespace huiwu::staffing
 
 #endif  // HUIWU_SERVICES_STAFFING_DOMAIN_STAFF_H_

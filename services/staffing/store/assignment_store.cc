@@ -15,7 +15,10 @@
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
+#include "services/staffing/domain/meeting_events.h"
+#include "services/staffing/store/assignment_ops.h"
 #include "services/staffing/store/rows.h"
+#include "services/staffing/store/staffing_events.h"
 #include "services/staffing/store/staffing_store.h"
 
 namespace huiwu::staffing {
@@ -36,6 +39,8 @@ constexpr char kLockRequirement[] =
 constexpr char kDeleteRequirementRoles[] = "DELETE FROM requirement_roles WHERE meeting_id = ?";
 constexpr char kInsertRequirementRole[] =
     "INSERT INTO requirement_roles (meeting_id, role, role_count) VALUES (?, ?, ?)";
+constexpr char kSelectShortfall[] = "SELECT shortfall FROM requirements WHERE meeting_id = ?";
+constexpr char kUpdateShortfall[] = "UPDATE requirements SET shortfall = ? WHERE meeting_id = ?";
 constexpr char kCountAssignments[] = "SELECT COUNT(*) FROM assignments WHERE meeting_id = ?";
 constexpr char kInsertAssignment[] =
     "INSERT INTO assignments (meeting_id, staff_id, role, start_time, end_time, meeting_start, "
@@ -48,14 +53,8 @@ constexpr char kWhereListAssignments[] =
     "AND (a.start_time > ? OR (a.start_time = ? AND (a.meeting_id > ? OR "
     "(a.meeting_id = ? AND a.staff_id > ?)))) "
     "ORDER BY a.start_time, a.meeting_id, a.staff_id LIMIT ?";
-// An auto-assignment whose pick was taken meanwhile is planned again; a few rounds.
-constexpr int kAutoAssignRounds = 4;
-
-absl::Status PickTaken() {
-  return ErrorWithReason(absl::StatusCode::kAborted, "PICK_TAKEN",
-                         "people picked for the meeting were assigned elsewhere meanwhile; "
-                         "call AutoAssign again");
-}
+// A fill whose picks were taken meanwhile plans again; a few rounds.
+constexpr int kFillRounds = 4;
 
 // The locked path of every assignment (manual and automatic). Writes the person's row
 // first; then every read sees the committed state of all competitors.
@@ -86,20 +85,151 @@ absl::StatusOr<Assignment> AssignLocked(db::Connection& c, const StaffingRequire
   insert.setDateTime(6, db::ToSqlDateTime(requirement.meeting.start));
   insert.setDateTime(7, db::ToSqlDateTime(now));
   insert.executeUpdate();
-  return *LoadAssignment(c, requirement.meeting_id, staff_id);
+  Assignment assigned = *LoadAssignment(c, requirement.meeting_id, staff_id);
+  PublishAssigned(c, requirement, assigned, now);
+  return assigned;
+}
+
+// The places of each required role not taken yet; only roles with some.
+std::map<Role, int> OpenPlaces(const StaffingRequirement& requirement,
+                               const std::vector<Assignment>& existing) {
+  std::map<Role, int> open = RoleCounts(requirement);
+  for (const Assignment& a : existing) {
+    if (open.count(a.role) > 0) --open[a.role];
+  }
+  std::erase_if(open, [](const auto& entry) { return entry.second <= 0; });
+  return open;
 }
 
 }  // namespace
+
+absl::Status RequirementNotOpen(const StaffingRequirement& requirement) {
+  const bool closed = requirement.state == RequirementState::kClosed;
+  return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "REQUIREMENT_NOT_OPEN",
+                         absl::StrCat(MeetingResource(requirement.meeting_id), " was ",
+                                      closed ? "completed: its assignments are closed"
+                                             : "cancelled: its staff were released",
+                                      "; its staffing no longer changes"),
+                         {{"meeting", MeetingResource(requirement.meeting_id)},
+                          {"state", closed ? "CLOSED" : "CANCELLED"}});
+}
+
+bool LockRequirement(db::Connection& c, absl::string_view meeting_id) {
+  auto& lock = c.Prepare(kLockRequirement);
+  lock.setString(1, std::string(meeting_id));
+  std::unique_ptr<sql::ResultSet> locked(lock.executeQuery());
+  return locked->next();
+}
+
+void WriteRequirement(db::Connection& c, const StaffingRequirement& requirement,
+                      bool write_overrides, absl::Time now) {
+  auto& upsert = c.Prepare(kUpsertRequirement);
+  int i = 1;
+  upsert.setString(i++, requirement.meeting_id);
+  upsert.setDateTime(i++, db::ToSqlDateTime(requirement.meeting.start));
+  upsert.setDateTime(i++, db::ToSqlDateTime(requirement.meeting.end));
+  upsert.setString(i++, requirement.building_id);
+  upsert.setString(i++, requirement.room_id);
+  upsert.setInt(i++, requirement.participants);
+  upsert.setInt(i++, static_cast<int>(requirement.kind));
+  upsert.setBoolean(i++, requirement.vip);
+  upsert.setBoolean(i++, requirement.sound_used);
+  upsert.setInt(i++, requirement.arrive_before_minutes);
+  upsert.setInt(i++, requirement.stay_after_minutes);
+  upsert.setDateTime(i++, db::ToSqlDateTime(now));
+  upsert.executeUpdate();
+  if (!write_overrides) return;
+  auto& remove = c.Prepare(kDeleteRequirementRoles);
+  remove.setString(1, requirement.meeting_id);
+  remove.executeUpdate();
+  for (const auto& [role, count] : requirement.overrides) {
+    auto& insert = c.Prepare(kInsertRequirementRole);
+    insert.setString(1, requirement.meeting_id);
+    insert.setInt(2, static_cast<int>(role));
+    insert.setInt(3, count);
+    insert.executeUpdate();
+  }
+}
+
+absl::StatusOr<Fill> FillOpenPlaces(db::Connection& c, const StaffingRequirement& requirement,
+                                    absl::TimeZone zone, absl::Time now) {
+  Fill fill;
+  std::set<std::string> taken;  // picks a concurrent assignment took after we read them
+  for (int round = 0; round < kFillRounds; ++round) {
+    const std::vector<Assignment> existing = LoadMeetingAssignments(c, requirement.meeting_id);
+    const std::map<Role, int> open = OpenPlaces(requirement, existing);
+    if (open.empty()) break;
+    std::set<std::string> here;
+    for (const Assignment& a : existing) here.insert(a.staff_id);
+    // Candidates read without locks; each pick is re-checked on the locked path below.
+    std::vector<Candidate> candidates;
+    for (const auto& [role, count] : open) {
+      auto& select = c.Prepare(absl::StrCat("SELECT ", kStaffColumns, kSelectActiveOfRole));
+      select.setInt(1, static_cast<int>(role));
+      std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+      std::vector<Staff> people;
+      while (rows->next()) people.push_back(ReadStaff(*rows));
+      for (Staff& s : people) {
+        if (here.count(s.id) > 0 || taken.count(s.id) > 0) continue;
+        s.qualifications = LoadQualifications(c, s.id);
+        candidates.push_back(LoadCandidate(c, s, requirement, zone));
+      }
+    }
+    const AutoAssignPlan plan = PlanAutoAssign(requirement, open, candidates, zone);
+    bool replan = false;
+    for (const Pick& pick : plan.picks) {
+      absl::StatusOr<Assignment> assigned =
+          AssignLocked(c, requirement, pick.staff_id, pick.role, zone, now);
+      if (!assigned.ok()) {
+        if (assigned.status().code() != absl::StatusCode::kFailedPrecondition) {
+          return assigned.status();
+        }
+        taken.insert(pick.staff_id);
+        replan = true;
+        continue;
+      }
+      fill.assigned.push_back(*std::move(assigned));
+    }
+    if (!replan) break;
+  }
+  fill.shortfall = OpenPlaces(requirement, LoadMeetingAssignments(c, requirement.meeting_id));
+  return fill;
+}
+
+void ReportShortfall(db::Connection& c, const StaffingRequirement& requirement,
+                     const std::map<Role, int>& shortfall, bool changed, absl::Time now) {
+  auto& select = c.Prepare(kSelectShortfall);
+  select.setString(1, requirement.meeting_id);
+  std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+  const std::string reported = row->next() ? std::string(row->getString(1)) : "";
+  const std::string key = ShortfallKey(shortfall);
+  if (key == reported && (key.empty() || !changed)) return;
+  if (!key.empty()) {
+    // Never silent: the dispatch hub and the meeting's readiness learn of it.
+    PublishShortfall(c, requirement,
+                     AssignedCounts(LoadMeetingAssignments(c, requirement.meeting_id)), shortfall,
+                     now);
+  }
+  auto& update = c.Prepare(kUpdateShortfall);
+  update.setString(1, key);
+  update.setString(2, requirement.meeting_id);
+  update.executeUpdate();
+}
+
+void ForgetShortfall(db::Connection& c, absl::string_view meeting_id) {
+  auto& update = c.Prepare(kUpdateShortfall);
+  update.setString(1, "");
+  update.setString(2, std::string(meeting_id));
+  update.executeUpdate();
+}
 
 absl::StatusOr<StaffingRequirement> StaffingStore::SetRequirement(
     const StaffingRequirement& requirement, absl::Time now) {
   std::optional<StaffingRequirement> result;
   absl::Status status = db::InTransaction(pool_, "SetStaffingRequirement", [&](db::Connection& c) {
-    auto& lock = c.Prepare(kLockRequirement);
-    lock.setString(1, requirement.meeting_id);
-    std::unique_ptr<sql::ResultSet> locked(lock.executeQuery());
-    if (locked->next()) {
+    if (LockRequirement(c, requirement.meeting_id)) {
       std::optional<StaffingRequirement> current = LoadRequirement(c, requirement.meeting_id);
+      if (current->state != RequirementState::kOpen) return RequirementNotOpen(*current);
       const TimeWindow before = current->Duty();
       const TimeWindow after = requirement.Duty();
       auto& count = c.Prepare(kCountAssignments);
@@ -116,32 +246,9 @@ absl::StatusOr<StaffingRequirement> StaffingStore::SetRequirement(
             {{"meeting", MeetingResource(requirement.meeting_id)}});
       }
     }
-    auto& upsert = c.Prepare(kUpsertRequirement);
-    int i = 1;
-    upsert.setString(i++, requirement.meeting_id);
-    upsert.setDateTime(i++, db::ToSqlDateTime(requirement.meeting.start));
-    upsert.setDateTime(i++, db::ToSqlDateTime(requirement.meeting.end));
-    upsert.setString(i++, requirement.building_id);
-    upsert.setString(i++, requirement.room_id);
-    upsert.setInt(i++, requirement.participants);
-    upsert.setInt(i++, static_cast<int>(requirement.kind));
-    upsert.setBoolean(i++, requirement.vip);
-    upsert.setBoolean(i++, requirement.sound_used);
-    upsert.setInt(i++, requirement.arrive_before_minutes);
-    upsert.setInt(i++, requirement.stay_after_minutes);
-    upsert.setDateTime(i++, db::ToSqlDateTime(now));
-    upsert.executeUpdate();
-    auto& remove = c.Prepare(kDeleteRequirementRoles);
-    remove.setString(1, requirement.meeting_id);
-    remove.executeUpdate();
-    for (const auto& [role, count] : requirement.overrides) {
-      auto& insert = c.Prepare(kInsertRequirementRole);
-      insert.setString(1, requirement.meeting_id);
-      insert.setInt(2, static_cast<int>(role));
-      insert.setInt(3, count);
-      insert.executeUpdate();
-    }
+    WriteRequirement(c, requirement, /*write_overrides=*/true, now);
     result = LoadRequirement(c, requirement.meeting_id);
+    PublishRequirementSet(c, *result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -166,8 +273,10 @@ absl::StatusOr<Assignment> StaffingStore::Assign(absl::string_view meeting_id,
   absl::Status status = db::InTransaction(pool_, "AssignStaff", [&](db::Connection& c) {
     std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
     if (!requirement.has_value()) return RequirementNotFound(meeting_id);
+    if (requirement->state != RequirementState::kOpen) return RequirementNotOpen(*requirement);
     absl::StatusOr<Assignment> assigned = AssignLocked(c, *requirement, staff_id, role, zone_, now);
     if (!assigned.ok()) return assigned.status();
+    ForgetShortfall(c, meeting_id);
     result = *std::move(assigned);
     return absl::OkStatus();
   });
@@ -177,62 +286,41 @@ absl::StatusOr<Assignment> StaffingStore::Assign(absl::string_view meeting_id,
 
 absl::StatusOr<AutoAssignResult> StaffingStore::AutoAssign(absl::string_view meeting_id,
                                                            absl::Time now) {
-  absl::Status status;
-  for (int round = 0; round < kAutoAssignRounds; ++round) {
-    AutoAssignResult result;
-    status = db::InTransaction(pool_, "AutoAssign", [&](db::Connection& c) {
-      result = AutoAssignResult{};
-      std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
-      if (!requirement.has_value()) return RequirementNotFound(meeting_id);
-      std::map<Role, int> open = RoleCounts(*requirement);
-      const std::vector<Assignment> existing = LoadMeetingAssignments(c, meeting_id);
-      std::set<std::string> here;
-      for (const Assignment& a : existing) {
-        here.insert(a.staff_id);
-        if (open.count(a.role) > 0) --open[a.role];
-      }
-      // Candidates read without locks; each pick is re-checked on the locked path below.
-      std::vector<Candidate> candidates;
-      for (const auto& [role, count] : open) {
-        if (count <= 0) continue;
-        auto& select = c.Prepare(absl::StrCat("SELECT ", kStaffColumns, kSelectActiveOfRole));
-        select.setInt(1, static_cast<int>(role));
-        std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
-        std::vector<Staff> people;
-        while (rows->next()) people.push_back(ReadStaff(*rows));
-        for (Staff& s : people) {
-          if (here.count(s.id) > 0) continue;
-          s.qualifications = LoadQualifications(c, s.id);
-          candidates.push_back(LoadCandidate(c, s, *requirement, zone_));
-        }
-      }
-      const AutoAssignPlan plan = PlanAutoAssign(*requirement, open, candidates, zone_);
-      for (const Pick& pick : plan.picks) {
-        absl::StatusOr<Assignment> assigned =
-            AssignLocked(c, *requirement, pick.staff_id, pick.role, zone_, now);
-        if (!assigned.ok()) {
-          // Taken by a concurrent assignment after the plan read it: plan again.
-          if (assigned.status().code() == absl::StatusCode::kFailedPrecondition) return PickTaken();
-          return assigned.status();
-        }
-        result.assigned.push_back(*std::move(assigned));
-      }
-      result.shortfall = plan.shortfall;
-      result.assignments = LoadMeetingAssignments(c, meeting_id);
-      return absl::OkStatus();
-    });
-    if (status.ok()) return result;
-    if (ReasonOf(status) != "PICK_TAKEN") return status;
-  }
-  return status;
+  AutoAssignResult result;
+  absl::Status status = db::InTransaction(pool_, "AutoAssign", [&](db::Connection& c) {
+    result = AutoAssignResult{};
+    std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
+    if (!requirement.has_value()) return RequirementNotFound(meeting_id);
+    if (requirement->state != RequirementState::kOpen) return RequirementNotOpen(*requirement);
+    absl::StatusOr<Fill> fill = FillOpenPlaces(c, *requirement, zone_, now);
+    if (!fill.ok()) return fill.status();
+    result.assigned = std::move(fill->assigned);
+    result.shortfall = std::move(fill->shortfall);
+    ReportShortfall(c, *requirement, result.shortfall, !result.assigned.empty(), now);
+    result.assignments = LoadMeetingAssignments(c, meeting_id);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
 }
 
-absl::Status StaffingStore::Unassign(absl::string_view meeting_id, absl::string_view staff_id) {
+absl::Status StaffingStore::Unassign(absl::string_view meeting_id, absl::string_view staff_id,
+                                     absl::Time now) {
   return db::InTransaction(pool_, "UnassignStaff", [&](db::Connection& c) {
+    std::optional<Assignment> assignment = LoadAssignment(c, meeting_id, staff_id);
+    if (!assignment.has_value()) return AssignmentNotFound(meeting_id, staff_id);
+    std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
+    // A completed meeting's assignments are the record of who served it.
+    if (requirement.has_value() && requirement->state == RequirementState::kClosed) {
+      return RequirementNotOpen(*requirement);
+    }
     auto& remove = c.Prepare(kDeleteAssignment);
     remove.setString(1, std::string(meeting_id));
     remove.setString(2, std::string(staff_id));
     if (remove.executeUpdate() == 0) return AssignmentNotFound(meeting_id, staff_id);
+    PublishUnassigned(c, requirement.has_value() ? RoomResource(*requirement) : "", *assignment,
+                      UnassignReason::kManual, {}, now);
+    ForgetShortfall(c, meeting_id);
     return absl::OkStatus();
   });
 }

@@ -10,7 +10,9 @@
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
+#include "services/staffing/store/assignment_ops.h"
 #include "services/staffing/store/rows.h"
+#include "services/staffing/store/staffing_events.h"
 #include "services/staffing/store/staffing_store.h"
 
 namespace huiwu::staffing {
@@ -76,6 +78,10 @@ absl::StatusOr<Assignment> StaffingStore::CheckIn(absl::string_view meeting_id,
       check_in.setString(3, std::string(meeting_id));
       check_in.setString(4, std::string(staff_id));
       check_in.executeUpdate();
+      result = LoadAssignment(c, meeting_id, staff_id);
+      std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
+      PublishCheckedIn(c, requirement.has_value() ? RoomResource(*requirement) : "", *result, now);
+      return absl::OkStatus();
     }
     result = LoadAssignment(c, meeting_id, staff_id);
     return absl::OkStatus();
@@ -149,9 +155,14 @@ absl::StatusOr<DisciplineResult> StaffingStore::RecordDiscipline(const Disciplin
         remove.setString(1, a.meeting_id);
         remove.setString(2, a.staff_id);
         remove.executeUpdate();
+        std::optional<StaffingRequirement> requirement = LoadRequirement(c, a.meeting_id);
+        PublishUnassigned(c, requirement.has_value() ? RoomResource(*requirement) : "", a,
+                          UnassignReason::kTransferred, {}, now);
+        ForgetShortfall(c, a.meeting_id);
       }
     }
     result.record = *LoadDiscipline(c, id);
+    PublishDisciplineRecorded(c, result.record, result.ended, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

@@ -12,6 +12,7 @@
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
 #include "services/staffing/store/rows.h"
+#include "services/staffing/store/staffing_events.h"
 #include "services/staffing/store/staffing_store.h"
 
 namespace huiwu::staffing {
@@ -118,6 +119,7 @@ absl::StatusOr<Leave> StaffingStore::RequestLeave(const Leave& leave, absl::stri
     insert.setDateTime(6, db::ToSqlDateTime(now));
     insert.executeUpdate();
     result = LoadLeave(c, leave.staff_id, id);
+    PublishLeave(c, *result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -159,6 +161,7 @@ absl::StatusOr<Leave> StaffingStore::DecideLeave(absl::string_view staff_id,
     decide.setString(5, std::string(leave_id));
     decide.executeUpdate();
     result = LoadLeave(c, staff_id, leave_id);
+    PublishLeave(c, *result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

@@ -27,7 +27,7 @@ constexpr char kSelectShifts[] =
     "ORDER BY weekday, start_minute";
 constexpr char kSelectRequirement[] =
     "SELECT meeting_id, start_time, end_time, building_id, room_id, participants, kind, vip, "
-    "sound_used, arrive_before_minutes, stay_after_minutes, version FROM requirements "
+    "sound_used, arrive_before_minutes, stay_after_minutes, version, state FROM requirements "
     "WHERE meeting_id = ?";
 constexpr char kSelectRequirementRoles[] =
     "SELECT role, role_count FROM requirement_roles WHERE meeting_id = ? ORDER BY role";
@@ -189,6 +189,7 @@ std::optional<StaffingRequirement> LoadRequirement(db::Connection& c,
   r.arrive_before_minutes = row->getInt(10);
   r.stay_after_minutes = row->getInt(11);
   r.version = row->getInt64(12);
+  r.state = static_cast<RequirementState>(row->getInt(13));
   auto& roles = c.Prepare(kSelectRequirementRoles);
   roles.setString(1, std::string(meeting_id));
   std::unique_ptr<sql::ResultSet> counts(roles.executeQuery());

@@ -14,6 +14,7 @@
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
 #include "services/staffing/store/rows.h"
+#include "services/staffing/store/staffing_events.h"
 #include "services/staffing/store/staffing_store.h"
 
 namespace huiwu::staffing {
@@ -89,6 +90,7 @@ absl::StatusOr<Staff> StaffingStore::CreateStaff(const Staff& staff, absl::strin
     }
     SaveQualifications(c, staff);
     result = LoadStaff(c, staff.id);
+    PublishStaffCreated(c, *result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -158,14 +160,16 @@ absl::StatusOr<Staff> StaffingStore::UpdateStaff(absl::string_view staff_id, abs
     update.executeUpdate();
     SaveQualifications(c, *staff);
     result = LoadStaff(c, staff_id);
+    PublishStaffUpdated(c, *result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
   return *result;
 }
 
-absl::StatusOr<std::vector<Shift>> StaffingStore::SetShiftPattern(
-    absl::string_view staff_id, const std::vector<Shift>& shifts) {
+absl::StatusOr<std::vector<Shift>> StaffingStore::SetShiftPattern(absl::string_view staff_id,
+                                                                  const std::vector<Shift>& shifts,
+                                                                  absl::Time now) {
   std::vector<Shift> result;
   absl::Status status = db::InTransaction(pool_, "SetShiftPattern", [&](db::Connection& c) {
     // Working hours decide eligibility: change them under the same row as assignments.
@@ -182,13 +186,14 @@ absl::StatusOr<std::vector<Shift>> StaffingStore::SetShiftPattern(
       insert.executeUpdate();
     }
     result = LoadShifts(c, staff_id);
+    PublishShiftPatternSet(c, staff_id, result, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
   return result;
 }
 
-absl::StatusOr<OnCallSlot> StaffingStore::SetOnCall(const OnCallSlot& slot) {
+absl::StatusOr<OnCallSlot> StaffingStore::SetOnCall(const OnCallSlot& slot, absl::Time now) {
   absl::Status status = db::InTransaction(pool_, "SetOnCall", [&](db::Connection& c) {
     std::optional<Staff> staff = LoadStaff(c, slot.staff_id);
     if (!staff.has_value()) return StaffNotFound(slot.staff_id);
@@ -205,6 +210,7 @@ absl::StatusOr<OnCallSlot> StaffingStore::SetOnCall(const OnCallSlot& slot) {
     upsert.setString(3, slot.staff_id);
     upsert.setDateTime(4, db::ToSqlDateTime(slot.window.end));
     upsert.executeUpdate();
+    PublishOnCallSet(c, slot, now);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

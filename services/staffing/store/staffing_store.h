@@ -17,6 +17,7 @@
 #include "common/db/pool.h"
 #include "services/staffing/domain/auto_assign.h"
 #include "services/staffing/domain/eligibility.h"
+#include "services/staffing/domain/meeting_events.h"
 #include "services/staffing/domain/requirement.h"
 #include "services/staffing/domain/staff.h"
 #include "services/staffing/domain/workload.h"
@@ -58,6 +59,18 @@ struct DisciplineResult {
   std::vector<Assignment> ended;  // a transfer's ended assignments
 };
 
+// What one of booking's meeting events did to the meeting's staffing.
+struct MeetingStaffing {
+  // False: nothing to do (no requirement to release or close, or the meeting's staffing
+  // was already closed or cancelled).
+  bool applied = false;
+  bool requirement_changed = false;
+  std::optional<StaffingRequirement> requirement;  // after
+  std::vector<Assignment> assigned;
+  std::vector<Release> released;
+  std::map<Role, int> shortfall;
+};
+
 class StaffingStore final {
  public:
   StaffingStore(db::ConnectionPool& pool, absl::TimeZone zone) : pool_(pool), zone_(zone) {}
@@ -72,8 +85,9 @@ class StaffingStore final {
   absl::StatusOr<Staff> UpdateStaff(absl::string_view staff_id, absl::string_view etag,
                                     absl::FunctionRef<void(Staff&)> apply, absl::Time now);
   absl::StatusOr<std::vector<Shift>> SetShiftPattern(absl::string_view staff_id,
-                                                     const std::vector<Shift>& shifts);
-  absl::StatusOr<OnCallSlot> SetOnCall(const OnCallSlot& slot);
+                                                     const std::vector<Shift>& shifts,
+                                                     absl::Time now);
+  absl::StatusOr<OnCallSlot> SetOnCall(const OnCallSlot& slot, absl::Time now);
   absl::StatusOr<std::vector<Staff>> GetOnCall(Role role, absl::Time at);
 
   // Leave (leave_store.cc).
@@ -94,7 +108,7 @@ class StaffingStore final {
   absl::StatusOr<Assignment> Assign(absl::string_view meeting_id, absl::string_view staff_id,
                                     std::optional<Role> role, absl::Time now);
   absl::StatusOr<AutoAssignResult> AutoAssign(absl::string_view meeting_id, absl::Time now);
-  absl::Status Unassign(absl::string_view meeting_id, absl::string_view staff_id);
+  absl::Status Unassign(absl::string_view meeting_id, absl::string_view staff_id, absl::Time now);
   // A meeting's (meeting_id) or a person's (staff_id) or both; by duty start.
   absl::StatusOr<std::vector<Assignment>> ListAssignments(absl::string_view meeting_id,
                                                           absl::string_view staff_id,
@@ -102,6 +116,19 @@ class StaffingStore final {
   absl::StatusOr<std::vector<IneligibilityReason>> ExplainEligibility(absl::string_view meeting_id,
                                                                       absl::string_view staff_id,
                                                                       std::optional<Role> role);
+
+  // Booking's meeting events (meeting_event_store.cc), each in ONE transaction and
+  // idempotent by the meeting (one requirement per meeting): applied twice, the second
+  // changes nothing.
+  // A confirmed, moved or changed meeting: sets the requirement derived from it
+  // (keeping the dispatch hub's buffers and counts), releases who no longer fits, fills
+  // the open places and reports a shortfall. Nothing when the requirement is not OPEN.
+  absl::StatusOr<MeetingStaffing> StaffMeeting(const StaffingRequirement& derived, absl::Time now);
+  // A cancelled, rejected or no-show meeting: everybody released, requirement CANCELLED.
+  absl::StatusOr<MeetingStaffing> ReleaseMeeting(absl::string_view meeting_id,
+                                                 UnassignReason reason, absl::Time now);
+  // A completed meeting: the assignments are closed, requirement CLOSED.
+  absl::StatusOr<MeetingStaffing> CloseMeeting(absl::string_view meeting_id, absl::Time now);
 
   // Arrival, discipline and workload (duty_store.cc).
   absl::StatusOr<Assignment> CheckIn(absl::string_view meeting_id, absl::string_view staff_id,

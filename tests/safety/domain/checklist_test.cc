@@ -95,5 +95,14 @@ TEST(SafetyDisinfectionTest, CompletedOnceAfterTheMeetingNotInTheFuture) {
   EXPECT_EQ(ReasonOf(CheckCompletion(task, now, now)), "DISINFECTION_ALREADY_COMPLETED");
 }
 
+// A completed meeting's tea sets may be disinfected from when it actually ended.
+TEST(SafetyDisinfectionTest, MeetingEndsAsPlannedOrAtAnEarlierCompletion) {
+  const absl::Time planned = absl::FromUnixSeconds(1'800'000'000);
+  EXPECT_EQ(MeetingEnd(planned, planned - absl::Minutes(30)), planned - absl::Minutes(30));
+  // Completed (recorded) late: it still ended as planned.
+  EXPECT_EQ(MeetingEnd(planned, planned + absl::Hours(2)), planned);
+  EXPECT_EQ(MeetingEnd(planned, absl::InfinitePast()), planned);
+}
+
 }  // namespace
 }  // namespace huiwu::safety

@@ -1,0 +1,35 @@
+// huiwu.events.v1.EventService, served by every host over its own service's outbox.
+#ifndef HUIWU_COMMON_EVENTS_EVENT_STREAM_SERVICE_H_
+#define HUIWU_COMMON_EVENTS_EVENT_STREAM_SERVICE_H_
+
+#include <string>
+
+#include "common/config/config.h"
+#include "common/db/pool.h"
+#include "huiwu/events/v1/events.grpc.pb.h"
+
+namespace huiwu::events {
+
+class EventStreamService final : public huiwu::events::v1::EventService::Service {
+ public:
+  // `source` is the service's name ("booking"), stamped on each event.
+  EventStreamService(std::string source, db::ConnectionPool& pool, config::EventsConfig config)
+      : source_(std::move(source)), pool_(pool), config_(config) {}
+
+  // Sync streaming: the call holds one server thread while it lasts. It reads a batch,
+  // sends what matches, and when caught up waits for this process's sequencer or the
+  // poll interval (events numbered by other replicas), until the caller cancels or the
+  // server shuts down.
+  grpc::Status StreamEvents(
+      grpc::ServerContext* context, const huiwu::events::v1::StreamEventsRequest* request,
+      grpc::ServerWriter<huiwu::events::v1::StreamEventsResponse>* writer) override;
+
+ private:
+  const std::string source_;
+  db::ConnectionPool& pool_;
+  const config::EventsConfig config_;
+};
+
+}  // namespace huiwu::events
+
+#endif  // HUIWU_COMMON_EVENTS_EVENT_STREAM_SERVICE_H_

@@ -1,0 +1,230 @@
+// One meeting through the four real service binaries, as the center runs it: notice →
+// confirm (clearance asked of safety) → staff assigned and kit reserved (from booking's
+// events) → sign-in → complete → disinfection due (the room is blocked for the next
+// meeting) → disinfection done → kit settled; and what happens when a service is down
+// or killed at the wrong moment.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "huiwu/safety/v1/events.pb.h"
+#include "tests/e2e/flow_util.h"
+#include "tests/support/call_context.h"
+#include "tests/support/grpc_errors.h"
+#include "tests/support/poll.h"
+
+namespace huiwu::testing {
+namespace {
+
+namespace bv1 = booking::v1;
+
+constexpr absl::Duration kFlowTimeout = absl::Seconds(30);
+
+class MeetingFlowTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(suite_.StartAll()) << suite_.Log("booking") << suite_.Log("staffing")
+                                   << suite_.Log("inventory") << suite_.Log("safety");
+    std::string log;
+    ASSERT_TRUE(suite_.Seed(&log)) << log;
+    stubs_ = std::make_unique<Stubs>(suite_);
+  }
+
+  bv1::Meeting Create(const std::string& title, absl::Time start) {
+    bv1::CreateMeetingResponse response;
+    grpc::Status status = stubs_->booking->CreateMeeting(
+        CallContext().get(), VideoNotice(title, start, "e2e-" + std::to_string(++requests_)),
+        &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response.meeting();
+  }
+
+  grpc::Status Confirm(const std::string& meeting, bv1::Meeting* confirmed = nullptr) {
+    bv1::ConfirmMeetingRequest request;
+    request.set_name(meeting);
+    bv1::ConfirmMeetingResponse response;
+    grpc::Status status = stubs_->booking->ConfirmMeeting(CallContext().get(), request, &response);
+    if (confirmed != nullptr) *confirmed = response.meeting();
+    return status;
+  }
+
+  std::vector<staffing::v1::Assignment> Assignments(const std::string& meeting) {
+    staffing::v1::ListAssignmentsRequest request;
+    request.set_parent(meeting);
+    request.set_page_size(200);
+    staffing::v1::ListAssignmentsResponse response;
+    grpc::Status status =
+        stubs_->staffing->ListAssignments(CallContext().get(), request, &response);
+    if (!status.ok()) return {};
+    return {response.assignments().begin(), response.assignments().end()};
+  }
+
+  // The staffing database's own view: assignments of `meeting`, and distinct people.
+  std::pair<int64_t, int64_t> AssignmentRows(const std::string& meeting_id);
+
+  Suite suite_;
+  std::unique_ptr<Stubs> stubs_;
+  int requests_ = 0;
+};
+
+std::string IdOf(const std::string& name) { return name.substr(name.rfind('/') + 1); }
+
+TEST_F(MeetingFlowTest, OneMeetingThroughTheWholeCenter) {
+  const absl::Time start = WeekdayAhead(2, 10);
+  bv1::Meeting meeting = Create("市政府常务会议（视频）", start);
+  ASSERT_EQ(meeting.state(), bv1::MEETING_STATE_SUBMITTED);
+
+  bv1::Meeting confirmed;
+  grpc::Status confirm = Confirm(meeting.name(), &confirmed);
+  ASSERT_TRUE(confirm.ok()) << confirm.error_message();
+  EXPECT_EQ(confirmed.state(), bv1::MEETING_STATE_CONFIRMED);
+
+  // Staffing derives the requirement and assigns, from booking's MeetingConfirmed.
+  ASSERT_TRUE(PollUntil([&] { return !Assignments(meeting.name()).empty(); }, kFlowTimeout))
+      << suite_.Log("staffing");
+  // Inventory reserves the video conference kit.
+  ASSERT_TRUE(PollUntil(
+      [&] {
+        return !StreamedEvents(suite_, "inventory", "huiwu.inventory.v1.KitReserved",
+                               meeting.name(), 1)
+                    .empty();
+      },
+      kFlowTimeout))
+      << suite_.Log("inventory");
+
+  // On the day (here: early): start, sign in, complete.
+  bv1::StartMeetingRequest start_request;
+  start_request.set_name(meeting.name());
+  bv1::StartMeetingResponse started;
+  ASSERT_TRUE(stubs_->booking->StartMeeting(CallContext().get(), start_request, &started).ok());
+  bv1::SignInRequest sign_in;
+  sign_in.set_meeting(meeting.name());
+  sign_in.set_attendee_id("a-1");
+  bv1::SignInResponse signed_in;
+  grpc::Status sign = stubs_->booking->SignIn(CallContext().get(), sign_in, &signed_in);
+  ASSERT_TRUE(sign.ok()) << sign.error_message();
+  bv1::CompleteMeetingRequest complete;
+  complete.set_name(meeting.name());
+  complete.mutable_summary()->set_actual_attendance(11);
+  bv1::CompleteMeetingResponse completed;
+  ASSERT_TRUE(stubs_->booking->CompleteMeeting(CallContext().get(), complete, &completed).ok());
+
+  // 一会一消毒: safety opens the disinfection task from MeetingCompleted.
+  std::vector<huiwu::events::v1::Event> due =
+      StreamedEvents(suite_, "safety", "huiwu.safety.v1.DisinfectionDue", meeting.name(), 1);
+  ASSERT_EQ(due.size(), 1u) << suite_.Log("safety");
+  safety::v1::DisinfectionDue task;
+  ASSERT_TRUE(due[0].payload().UnpackTo(&task));
+
+  // The next meeting in that room cannot be confirmed until the tea sets are done.
+  bv1::Meeting next = Create("下午视频调度会", start + absl::Hours(4));
+  grpc::Status blocked = Confirm(next.name());
+  EXPECT_EQ(blocked.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(DetailsOf(blocked).reason, "ROOM_NOT_CLEARED") << blocked.error_message();
+
+  safety::v1::CompleteDisinfectionRequest disinfect;
+  disinfect.set_name(task.disinfection_task().name());
+  disinfect.set_performer("staff/f-001");
+  disinfect.set_method(safety::v1::DISINFECTION_METHOD_DISINFECTION_CABINET);
+  safety::v1::CompleteDisinfectionResponse disinfected;
+  grpc::Status done =
+      stubs_->safety->CompleteDisinfection(CallContext().get(), disinfect, &disinfected);
+  ASSERT_TRUE(done.ok()) << done.error_message();
+  grpc::Status cleared = Confirm(next.name());
+  EXPECT_TRUE(cleared.ok()) << cleared.error_message();
+
+  // Inventory settles the kit from what the meeting used; staffing closes the duty.
+  EXPECT_EQ(StreamedEvents(suite_, "inventory", "huiwu.inventory.v1.KitSettled", meeting.name(), 1)
+                .size(),
+            1u)
+      << suite_.Log("inventory");
+}
+
+TEST_F(MeetingFlowTest, ConfirmFailsClosedWhileSafetyIsDown) {
+  bv1::Meeting meeting = Create("安全服务停机时的确认", WeekdayAhead(3, 15));
+  suite_.Kill("safety");
+  grpc::Status refused = Confirm(meeting.name());
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_NE(refused.error_message().find("safety"), std::string::npos) << refused.error_message();
+  bv1::GetMeetingRequest get;
+  get.set_name(meeting.name());
+  bv1::GetMeetingResponse got;
+  ASSERT_TRUE(stubs_->booking->GetMeeting(CallContext().get(), get, &got).ok());
+  EXPECT_EQ(got.meeting().state(), bv1::MEETING_STATE_SUBMITTED) << "nothing held";
+  EXPECT_FALSE(got.meeting().has_occupancy_start_time());
+
+  ASSERT_TRUE(suite_.Start("safety")) << suite_.Log("safety");
+  ASSERT_TRUE(PollUntil([&] { return Confirm(meeting.name()).ok(); }, kFlowTimeout));
+}
+
+std::pair<int64_t, int64_t> MeetingFlowTest::AssignmentRows(const std::string& meeting_id) {
+  TestDatabase& db = suite_.database("staffing");
+  const std::string where = absl::StrCat(" FROM assignments WHERE meeting_id = '", meeting_id, "'");
+  return {db.QueryInt("SELECT COUNT(*)" + where),
+          db.QueryInt("SELECT COUNT(DISTINCT staff_id)" + where)};
+}
+
+TEST_F(MeetingFlowTest, StaffingKilledRightAfterAConfirmAssignsExactlyOnce) {
+  bv1::Meeting meeting = Create("人手服务重启", WeekdayAhead(2, 14));
+  ASSERT_TRUE(Confirm(meeting.name()).ok());
+  suite_.Kill("staffing");
+  ASSERT_TRUE(suite_.Start("staffing")) << suite_.Log("staffing");
+  ASSERT_TRUE(PollUntil([&] { return !Assignments(meeting.name()).empty(); }, kFlowTimeout))
+      << suite_.Log("staffing");
+  // Let staffing catch up with everything booking has published, then count.
+  const int64_t head =
+      suite_.database("booking").QueryInt("SELECT last_seq FROM event_sequence WHERE id = 1");
+  ASSERT_TRUE(PollUntil(
+      [&] {
+        return suite_.database("staffing")
+                   .QueryInt("SELECT position FROM event_cursors WHERE source = 'booking'") >= head;
+      },
+      kFlowTimeout));
+  const auto [rows, people] = AssignmentRows(IdOf(meeting.name()));
+  EXPECT_GT(rows, 0);
+  EXPECT_EQ(rows, people) << "one assignment per person";
+  EXPECT_EQ(static_cast<int64_t>(Assignments(meeting.name()).size()), rows);
+  EXPECT_EQ(
+      static_cast<int64_t>(
+          StreamedEvents(suite_, "staffing", "huiwu.staffing.v1.StaffAssigned", meeting.name(), 100)
+              .size()),
+      rows)
+      << "each assignment announced once";
+}
+
+TEST_F(MeetingFlowTest, BookingKilledWhileItsEventsAreConsumedLosesAndRepeatsNothing) {
+  std::vector<std::string> meetings;
+  for (int i = 0; i < 8; ++i) {
+    bv1::Meeting meeting =
+        Create(absl::StrCat("连续确认 ", i), WeekdayAhead(4 + i / 4, 9 + 2 * (i % 4)));
+    ASSERT_TRUE(Confirm(meeting.name()).ok());
+    meetings.push_back(meeting.name());
+  }
+  suite_.Kill("booking");  // while staffing, inventory and safety are still taking them in
+  ASSERT_TRUE(suite_.Start("booking")) << suite_.Log("booking");
+  const int64_t head =
+      suite_.database("booking").QueryInt("SELECT last_seq FROM event_sequence WHERE id = 1");
+  for (const std::string service : {"staffing", "inventory", "safety"}) {
+    ASSERT_TRUE(PollUntil(
+        [&] {
+          return suite_.database(service).QueryInt(
+                     "SELECT position FROM event_cursors WHERE source = 'booking'") >= head;
+        },
+        kFlowTimeout))
+        << service << " did not catch up:\n"
+        << suite_.Log(service);
+  }
+  for (const std::string& meeting : meetings) {
+    const auto [rows, people] = AssignmentRows(IdOf(meeting));
+    EXPECT_GT(rows, 0) << meeting;
+    EXPECT_EQ(rows, people) << meeting;
+    EXPECT_EQ(
+        StreamedEvents(suite_, "inventory", "huiwu.inventory.v1.KitReserved", meeting, 10).size(),
+        1u)
+        << meeting << ": one kit reserved, once";
+  }
+}
+
+}  // namespace
+}  // namespace huiwu::testing

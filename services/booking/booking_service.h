@@ -3,9 +3,13 @@
 #ifndef HUIWU_SERVICES_BOOKING_BOOKING_SERVICE_H_
 #define HUIWU_SERVICES_BOOKING_BOOKING_SERVICE_H_
 
+#include <memory>
+
+#include "common/config/config.h"
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "services/booking/domain/scheduling_limits.h"
+#include "services/booking/reports/reports.h"
 #include "services/booking/store/booking_store.h"
 
 namespace huiwu::booking {
@@ -14,8 +18,13 @@ inline constexpr char kErrorDomain[] = "booking.huiwu";
 
 class BookingService final : public v1::BookingService::Service {
  public:
-  BookingService(db::ConnectionPool& pool, const Clock& clock, const SchedulingPolicy& policy)
-      : store_(pool, policy.LongestMeeting()), clock_(clock), policy_(policy) {}
+  // `config` gives the other services' targets and the deadline of calls to them.
+  BookingService(db::ConnectionPool& pool, const Clock& clock, const SchedulingPolicy& policy,
+                 const config::ServerConfig& config)
+      : store_(pool, policy.LongestMeeting()),
+        clock_(clock),
+        policy_(policy),
+        reports_(std::make_unique<Reports>(pool, clock, peers::PeerClients::FromConfig(config))) {}
 
   grpc::Status CreateBuilding(grpc::ServerContext* context,
                               const v1::CreateBuildingRequest* request,
@@ -87,10 +96,25 @@ class BookingService final : public v1::BookingService::Service {
                                     const v1::ConfirmMeetingSeriesRequest* request,
                                     v1::ConfirmMeetingSeriesResponse* response) override;
 
+  // Readiness, the daily notice and the weekly brief (report_handlers.cc).
+  grpc::Status GetMeetingReadiness(grpc::ServerContext* context,
+                                   const v1::GetMeetingReadinessRequest* request,
+                                   v1::GetMeetingReadinessResponse* response) override;
+  grpc::Status GetDailyServiceNotice(grpc::ServerContext* context,
+                                     const v1::GetDailyServiceNoticeRequest* request,
+                                     v1::GetDailyServiceNoticeResponse* response) override;
+  grpc::Status GetWeeklyBrief(grpc::ServerContext* context,
+                              const v1::GetWeeklyBriefRequest* request,
+                              v1::GetWeeklyBriefResponse* response) override;
+  grpc::Status RecordServiceDone(grpc::ServerContext* context,
+                                 const v1::RecordServiceDoneRequest* request,
+                                 v1::RecordServiceDoneResponse* response) override;
+
  private:
   BookingStore store_;
   const Clock& clock_;
   const SchedulingPolicy& policy_;
+  std::unique_ptr<Reports> reports_;
 };
 
 }  // namespace huiwu::booking

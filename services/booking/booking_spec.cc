@@ -18,7 +18,7 @@ server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolic
   spec.default_database = "huiwu_booking";
   spec.migrations = BookingMigrations();
   spec.make_service = [&clock, &policy](server::ServiceContext& context) {
-    return std::make_unique<BookingService>(context.pool, clock, policy);
+    return std::make_unique<BookingService>(context.pool, clock, policy, context.config);
   };
   // 无人签到: rooms booked and not used go back to the other units.
   spec.jobs.push_back(server::PeriodicJob{

@@ -13,6 +13,10 @@ HUIWU_APT_PACKAGES=(
   prometheus docker-compose
   golang-github-gogo-googleapis-dev grpc-proto
   libgtest-dev libgmock-dev clang-format
+  # The printed daily notice is checked as a document (tests/booking/
+  # daily_notice_print_test.cc): headless Chromium prints it, poppler-utils reads the
+  # PDF, a small CJK font renders the Chinese (~110 MB download, ~2 min).
+  chromium poppler-utils fonts-wqy-zenhei
   tzdata ca-certificates curl iproute2 procps
 )
 

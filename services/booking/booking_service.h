@@ -6,9 +6,11 @@
 #include <memory>
 #include <utility>
 
+#include "common/config/config.h"
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "services/booking/domain/scheduling_limits.h"
+#include "services/booking/reports/reports.h"
 #include "services/booking/room_clearance.h"
 #include "services/booking/store/booking_store.h"
 
@@ -19,13 +21,15 @@ inline constexpr char kErrorDomain[] = "booking.huiwu";
 class BookingService final : public v1::BookingService::Service {
  public:
   // `clearance` is asked before a room is held (confirm, reschedule of a confirmed
-  // meeting, each occurrence of a series).
+  // meeting, each occurrence of a series); `config` gives the other services' targets
+  // and the deadline of calls to them (readiness, the notice and the brief).
   BookingService(db::ConnectionPool& pool, const Clock& clock, const SchedulingPolicy& policy,
-                 std::unique_ptr<RoomClearance> clearance)
+                 std::unique_ptr<RoomClearance> clearance, const config::ServerConfig& config)
       : store_(pool, policy.LongestMeeting()),
         clock_(clock),
         policy_(policy),
-        clearance_(std::move(clearance)) {}
+        clearance_(std::move(clearance)),
+        reports_(std::make_unique<Reports>(pool, clock, peers::PeerClients::FromConfig(config))) {}
 
   grpc::Status CreateBuilding(grpc::ServerContext* context,
                               const v1::CreateBuildingRequest* request,
@@ -97,11 +101,26 @@ class BookingService final : public v1::BookingService::Service {
                                     const v1::ConfirmMeetingSeriesRequest* request,
                                     v1::ConfirmMeetingSeriesResponse* response) override;
 
+  // Readiness, the daily notice and the weekly brief (report_handlers.cc).
+  grpc::Status GetMeetingReadiness(grpc::ServerContext* context,
+                                   const v1::GetMeetingReadinessRequest* request,
+                                   v1::GetMeetingReadinessResponse* response) override;
+  grpc::Status GetDailyServiceNotice(grpc::ServerContext* context,
+                                     const v1::GetDailyServiceNoticeRequest* request,
+                                     v1::GetDailyServiceNoticeResponse* response) override;
+  grpc::Status GetWeeklyBrief(grpc::ServerContext* context,
+                              const v1::GetWeeklyBriefRequest* request,
+                              v1::GetWeeklyBriefResponse* response) override;
+  grpc::Status RecordServiceDone(grpc::ServerContext* context,
+                                 const v1::RecordServiceDoneRequest* request,
+                                 v1::RecordServiceDoneResponse* response) override;
+
  private:
   BookingStore store_;
   const Clock& clock_;
   const SchedulingPolicy& policy_;
   std::unique_ptr<RoomClearance> clearance_;
+  std::unique_ptr<Reports> reports_;
 };
 
 }  // namespace huiwu::booking

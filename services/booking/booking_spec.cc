@@ -29,7 +29,8 @@ server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolic
     return std::make_unique<BookingService>(
         context.pool, clock, policy,
         std::make_unique<RoomClearance>(context.config.peers.safety,
-                                        context.config.events.peer_deadline));
+                                        context.config.events.peer_deadline),
+        context.config);
   };
   // A hazard that blocks a room flags the meetings still to be held there.
   spec.subscriptions.push_back(HazardSubscription(clock, policy));

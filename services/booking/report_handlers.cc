@@ -1,0 +1,50 @@
+// BookingService: readiness (准备情况), the daily service notice and the weekly brief.
+#include "common/server/actor.h"
+#include "common/status/grpc_status.h"
+#include "common/status/status_macros.h"
+#include "services/booking/api/report_requests.h"
+#include "services/booking/booking_service.h"
+
+namespace huiwu::booking {
+
+grpc::Status BookingService::GetMeetingReadiness(grpc::ServerContext*,
+                                                 const v1::GetMeetingReadinessRequest* request,
+                                                 v1::GetMeetingReadinessResponse* response) {
+  return ServeCall(kErrorDomain, "GetMeetingReadiness", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(std::string meeting_id, ParseGetMeetingReadiness(*request));
+    ASSIGN_OR_RETURN(*response->mutable_readiness(), reports_->GetMeetingReadiness(meeting_id));
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status BookingService::GetDailyServiceNotice(grpc::ServerContext*,
+                                                   const v1::GetDailyServiceNoticeRequest* request,
+                                                   v1::GetDailyServiceNoticeResponse* response) {
+  return ServeCall(kErrorDomain, "GetDailyServiceNotice", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(absl::CivilDay day, ParseGetDailyServiceNotice(*request));
+    return reports_->GetDailyServiceNotice(day, response);
+  });
+}
+
+grpc::Status BookingService::GetWeeklyBrief(grpc::ServerContext*,
+                                            const v1::GetWeeklyBriefRequest* request,
+                                            v1::GetWeeklyBriefResponse* response) {
+  return ServeCall(kErrorDomain, "GetWeeklyBrief", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(absl::CivilDay day, ParseGetWeeklyBrief(*request));
+    return reports_->GetWeeklyBrief(day, response);
+  });
+}
+
+grpc::Status BookingService::RecordServiceDone(grpc::ServerContext* context,
+                                               const v1::RecordServiceDoneRequest* request,
+                                               v1::RecordServiceDoneResponse* response) {
+  return ServeCall(kErrorDomain, "RecordServiceDone", [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(RecordServiceDoneCommand command, ParseRecordServiceDone(*request));
+    ASSIGN_OR_RETURN(
+        *response->mutable_service(),
+        reports_->RecordServiceDone(command.meeting_id, command.kind, server::ActorOf(*context)));
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace huiwu::booking

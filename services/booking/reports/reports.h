@@ -1,0 +1,52 @@
+// Readiness (准备情况), the daily service notice (每日服务通知) and the weekly business brief
+// (每周业务简报): booking's own data from ReportStore, the other services asked in parallel
+// within the peer deadline (a service that does not answer makes its parts unknown, the
+// rest still answers), and the printable documents (render/report_html.h).
+#ifndef HUIWU_SERVICES_BOOKING_REPORTS_REPORTS_H_
+#define HUIWU_SERVICES_BOOKING_REPORTS_REPORTS_H_
+
+#include <string>
+#include <utility>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "common/db/pool.h"
+#include "common/time/clock.h"
+#include "huiwu/booking/v1/reports.pb.h"
+#include "services/booking/peers/peer_clients.h"
+#include "services/booking/store/report_store.h"
+
+namespace huiwu::booking {
+
+// The notice lists at most this many meetings of a day (the center has ten rooms).
+inline constexpr int kMaxNoticeMeetings = 200;
+// The brief reads at most this many meetings of a week.
+inline constexpr int kMaxBriefMeetings = 5000;
+
+class Reports final {
+ public:
+  Reports(db::ConnectionPool& pool, const Clock& clock, peers::PeerClients peers)
+      : store_(pool), clock_(clock), peers_(std::move(peers)) {}
+
+  absl::StatusOr<v1::MeetingReadiness> GetMeetingReadiness(absl::string_view meeting_id);
+
+  absl::Status GetDailyServiceNotice(absl::CivilDay day, v1::GetDailyServiceNoticeResponse* out);
+
+  absl::Status GetWeeklyBrief(absl::CivilDay any_day, v1::GetWeeklyBriefResponse* out);
+
+  absl::StatusOr<v1::ServiceProgress> RecordServiceDone(absl::string_view meeting_id, int kind,
+                                                        absl::string_view actor);
+
+ private:
+  // The wall-clock deadline of a request's peer calls, from now.
+  absl::Time PeerDeadline() const;
+
+  ReportStore store_;
+  const Clock& clock_;
+  const peers::PeerClients peers_;
+};
+
+}  // namespace huiwu::booking
+
+#endif  // HUIWU_SERVICES_BOOKING_REPORTS_REPORTS_H_

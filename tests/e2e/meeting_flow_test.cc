@@ -8,6 +8,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "common/time/center_zone.h"
 #include "huiwu/safety/v1/events.pb.h"
 #include "tests/e2e/flow_util.h"
 #include "tests/support/call_context.h"
@@ -93,6 +94,18 @@ TEST_F(MeetingFlowTest, OneMeetingThroughTheWholeCenter) {
       kFlowTimeout))
       << suite_.Log("inventory");
 
+  // Readiness asks staffing, inventory and safety in parallel.
+  bv1::GetMeetingReadinessRequest readiness_request;
+  readiness_request.set_name(meeting.name());
+  bv1::GetMeetingReadinessResponse readiness;
+  grpc::Status ready =
+      stubs_->booking->GetMeetingReadiness(CallContext().get(), readiness_request, &readiness);
+  ASSERT_TRUE(ready.ok()) << ready.error_message();
+  EXPECT_EQ(readiness.readiness().room().status(), bv1::READINESS_STATUS_READY);
+  EXPECT_EQ(readiness.readiness().clearance().status(), bv1::READINESS_STATUS_READY);
+  EXPECT_NE(readiness.readiness().staffing().status(), bv1::READINESS_STATUS_UNKNOWN);
+  EXPECT_NE(readiness.readiness().supplies().status(), bv1::READINESS_STATUS_UNKNOWN);
+
   // On the day (here: early): start, sign in, complete.
   bv1::StartMeetingRequest start_request;
   start_request.set_name(meeting.name());
@@ -134,11 +147,40 @@ TEST_F(MeetingFlowTest, OneMeetingThroughTheWholeCenter) {
   grpc::Status cleared = Confirm(next.name());
   EXPECT_TRUE(cleared.ok()) << cleared.error_message();
 
-  // Inventory settles the kit from what the meeting used; staffing closes the duty.
+  // Inventory settles the kit from what the meeting used.
   EXPECT_EQ(StreamedEvents(suite_, "inventory", "huiwu.inventory.v1.KitSettled", meeting.name(), 1)
                 .size(),
             1u)
       << suite_.Log("inventory");
+
+  // The day's notice and the week's brief show it.
+  const absl::CivilDay day = absl::ToCivilDay(start, CenterTimeZone());
+  bv1::GetDailyServiceNoticeRequest notice_request;
+  notice_request.mutable_date()->set_year(static_cast<int>(day.year()));
+  notice_request.mutable_date()->set_month(day.month());
+  notice_request.mutable_date()->set_day(day.day());
+  bv1::GetDailyServiceNoticeResponse notice;
+  grpc::Status noticed =
+      stubs_->booking->GetDailyServiceNotice(CallContext().get(), notice_request, &notice);
+  ASSERT_TRUE(noticed.ok()) << noticed.error_message();
+  ASSERT_EQ(notice.meetings_size(), 2);
+  EXPECT_EQ(notice.meetings(0).meeting(), meeting.name());
+  EXPECT_EQ(notice.meetings(1).meeting(), next.name());
+  const size_t first_at = notice.rendered_html().find(meeting.title());
+  const size_t second_at = notice.rendered_html().find(next.title());
+  ASSERT_NE(first_at, std::string::npos);
+  ASSERT_NE(second_at, std::string::npos);
+  EXPECT_LT(first_at, second_at) << "in time order on the printed notice";
+
+  bv1::GetWeeklyBriefRequest brief_request;
+  *brief_request.mutable_week() = notice_request.date();
+  bv1::GetWeeklyBriefResponse brief;
+  grpc::Status briefed =
+      stubs_->booking->GetWeeklyBrief(CallContext().get(), brief_request, &brief);
+  ASSERT_TRUE(briefed.ok()) << briefed.error_message();
+  EXPECT_EQ(brief.meetings_held(), 1);
+  EXPECT_EQ(brief.attendees_signed_in(), 1);
+  EXPECT_NE(brief.rendered_html().find(meeting.title()), std::string::npos);
 }
 
 TEST_F(MeetingFlowTest, ConfirmFailsClosedWhileSafetyIsDown) {
@@ -153,6 +195,18 @@ TEST_F(MeetingFlowTest, ConfirmFailsClosedWhileSafetyIsDown) {
   ASSERT_TRUE(stubs_->booking->GetMeeting(CallContext().get(), get, &got).ok());
   EXPECT_EQ(got.meeting().state(), bv1::MEETING_STATE_SUBMITTED) << "nothing held";
   EXPECT_FALSE(got.meeting().has_occupancy_start_time());
+
+  // Readiness still answers, the safety part unknown.
+  bv1::GetMeetingReadinessRequest readiness_request;
+  readiness_request.set_name(meeting.name());
+  bv1::GetMeetingReadinessResponse readiness;
+  grpc::Status ready =
+      stubs_->booking->GetMeetingReadiness(CallContext().get(), readiness_request, &readiness);
+  ASSERT_TRUE(ready.ok()) << ready.error_message();
+  EXPECT_EQ(readiness.readiness().clearance().status(), bv1::READINESS_STATUS_UNKNOWN);
+  EXPECT_EQ(readiness.readiness().inspection().status(), bv1::READINESS_STATUS_UNKNOWN);
+  EXPECT_NE(readiness.readiness().staffing().status(), bv1::READINESS_STATUS_UNKNOWN);
+  EXPECT_FALSE(readiness.readiness().ready());
 
   ASSERT_TRUE(suite_.Start("safety")) << suite_.Log("safety");
   ASSERT_TRUE(PollUntil([&] { return Confirm(meeting.name()).ok(); }, kFlowTimeout));

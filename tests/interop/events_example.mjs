@@ -20,7 +20,7 @@ function follow(events, request, done) {
       reject(new Error(`stream timed out with ${received.map((e) => e.type).join(', ')}`));
     }, 10000);
     call.on('data', (response) => {
-      received.push(...response.events);
+      received.push(...(response.events ?? []));  // empty lists are left out (defaults: false)
       lastCursor = response.cursor;  // resume point, past events the filters skipped too
       if (done(received)) {
         clearTimeout(timer);

@@ -210,10 +210,14 @@ class PrintTest : public ReportFixture {
       std::ofstream out(printout.html, std::ios::binary);
       out << html;
     }
+    // A profile of its own per printout: ctest runs the print tests in parallel, and
+    // Chromium refuses a profile another instance holds (SingletonLock).
+    const fs::path profile = dir / ("chromium-" + name);
+    fs::remove_all(profile);
     if (!RunTool({chromium_, "--headless", "--no-sandbox", "--disable-gpu",
-                  "--no-pdf-header-footer", "--user-data-dir=" + (dir / "chromium").string(),
+                  "--no-pdf-header-footer", "--user-data-dir=" + profile.string(),
                   "--print-to-pdf=" + printout.pdf.string(), "file://" + printout.html.string()},
-                 {{"HOME", dir.string()}})
+                 {{"HOME", profile.string()}})
              .has_value()) {
       return std::nullopt;
     }

@@ -35,15 +35,42 @@ class MeetingReadinessTest : public ReportFixture {
   static void ExpectPeersAnswered(const v1::MeetingReadiness& r) {
     EXPECT_NE(r.clearance().status(), v1::READINESS_STATUS_UNKNOWN) << r.clearance().detail();
     EXPECT_NE(r.staffing().status(), v1::READINESS_STATUS_UNKNOWN) << r.staffing().detail();
-    // Inventory has no GetMeetingKit on main yet and safety does not report the
-    // pre-meeting inspection yet (issue 9, other branches): until they do, these parts
-    // say so rather than guess. TODO(lead): READY/NOT_READY once wired.
-    EXPECT_EQ(r.supplies().status(), v1::READINESS_STATUS_UNKNOWN);
-    EXPECT_THAT(r.supplies().detail(), HasSubstr("尚未提供"));
-    EXPECT_EQ(r.inspection().status(), v1::READINESS_STATUS_UNKNOWN);
-    EXPECT_THAT(r.inspection().detail(), HasSubstr("尚未提供"));
+    EXPECT_NE(r.supplies().status(), v1::READINESS_STATUS_UNKNOWN) << r.supplies().detail();
+    EXPECT_NE(r.inspection().status(), v1::READINESS_STATUS_UNKNOWN) << r.inspection().detail();
   }
 
+  // `stocked` bottles of water in 301's cabinet, `wanted` of them reserved for the meeting.
+  void ReserveWater(int64_t stocked, int64_t wanted) {
+    inventory::v1::CreateItemRequest item;
+    item.set_item_id("bottled-water");
+    item.mutable_item()->set_display_name("矿泉水");
+    item.mutable_item()->set_unit("瓶");
+    item.mutable_item()->set_category(inventory::v1::ITEM_CATEGORY_CONSUMABLE);
+    inventory::v1::CreateItemResponse created;
+    ASSERT_TRUE(inventory_->CreateItem(CallContext().get(), item, &created).ok());
+    inventory::v1::RecordMovementRequest receive;
+    receive.set_item("items/bottled-water");
+    receive.set_location(kRoom);
+    receive.set_kind(inventory::v1::MOVEMENT_KIND_RECEIVE);
+    receive.set_quantity(stocked);
+    inventory::v1::RecordMovementResponse moved;
+    ASSERT_TRUE(inventory_->RecordMovement(CallContext().get(), receive, &moved).ok());
+    inventory::v1::ReserveKitRequest kit;
+    kit.set_meeting(meeting_);
+    kit.set_meeting_kind(inventory::v1::MEETING_KIND_INTERNAL);
+    kit.set_participant_count(12);
+    kit.set_room(kRoom);
+    *kit.mutable_start_time() = api::ToTimestamp(Local(2, 9));
+    *kit.mutable_end_time() = api::ToTimestamp(Local(2, 11));
+    inventory::v1::ItemQuantity* line = kit.add_lines();
+    line->set_item("items/bottled-water");
+    line->set_quantity(wanted);
+    inventory::v1::ReserveKitResponse reserved;
+    const grpc::Status status = inventory_->ReserveKit(CallContext().get(), kit, &reserved);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+  }
+
+  static constexpr char kRoom[] = "buildings/city-hall/rooms/301";
   std::string meeting_;
 };
 
@@ -90,6 +117,72 @@ TEST_F(MeetingReadinessTest, EveryPartIsAnsweredByTheServiceThatKnows) {
   EXPECT_EQ(after.staffing().assigned(), 2);
   EXPECT_EQ(after.services().status(), v1::READINESS_STATUS_READY);
   EXPECT_TRUE(after.services().detail().empty());
+}
+
+// 物资: the kit inventory holds for the meeting, line by line; a released kit is not
+// supplies for the meeting.
+TEST_F(MeetingReadinessTest, SuppliesAreTheKitInventoryHolds) {
+  v1::MeetingReadiness r = Readiness(*booking_, meeting_);
+  EXPECT_EQ(r.supplies().status(), v1::READINESS_STATUS_NOT_READY);
+  EXPECT_EQ(r.supplies().detail(), "尚未预留会议物资");
+  EXPECT_TRUE(r.supplies().kit().empty());
+
+  ReserveWater(20, 12);
+  r = Readiness(*booking_, meeting_);
+  EXPECT_EQ(r.supplies().status(), v1::READINESS_STATUS_READY) << r.supplies().detail();
+  EXPECT_EQ(r.supplies().kit(), meeting_ + "/kit");
+  EXPECT_EQ(r.supplies().kit_state(), "RESERVED");
+  ASSERT_EQ(r.supplies().lines_size(), 1);
+  EXPECT_EQ(r.supplies().lines(0).item(), "items/bottled-water");
+  EXPECT_EQ(r.supplies().lines(0).needed(), 12);
+  EXPECT_EQ(r.supplies().lines(0).reserved(), 12);
+
+  inventory::v1::ReleaseKitRequest release;
+  release.set_name(meeting_ + "/kit");
+  release.set_reason("会议改期");
+  inventory::v1::ReleaseKitResponse released;
+  ASSERT_TRUE(inventory_->ReleaseKit(CallContext().get(), release, &released).ok());
+  r = Readiness(*booking_, meeting_);
+  EXPECT_EQ(r.supplies().status(), v1::READINESS_STATUS_NOT_READY);
+  EXPECT_EQ(r.supplies().detail(), "会议物资已释放");
+  EXPECT_EQ(r.supplies().kit_state(), "RELEASED");
+}
+
+// 会前检查: the room inspected within the hours before the meeting, as safety reports it.
+TEST_F(MeetingReadinessTest, ThePreMeetingInspectionIsSafetysAnswer) {
+  v1::MeetingReadiness r = Readiness(*booking_, meeting_);
+  EXPECT_EQ(r.inspection().status(), v1::READINESS_STATUS_NOT_READY);
+  EXPECT_EQ(r.inspection().detail(), "会前安全检查尚未完成");
+
+  safety::v1::CreateChecklistTemplateRequest checklist;
+  checklist.set_checklist_template_id("room-check");
+  checklist.mutable_checklist_template()->set_display_name("会前检查");
+  safety::v1::ChecklistItem* exits = checklist.mutable_checklist_template()->add_items();
+  exits->set_item_id("exits-clear");
+  exits->set_title("安全出口畅通");
+  exits->set_kind(safety::v1::CHECKLIST_ITEM_KIND_PASS_FAIL);
+  exits->set_failure_severity(safety::v1::HAZARD_SEVERITY_HIGH);
+  exits->set_failure_hazard_kind(safety::v1::HAZARD_KIND_FIRE);
+  safety::v1::CreateChecklistTemplateResponse template_created;
+  ASSERT_TRUE(
+      safety_->CreateChecklistTemplate(CallContext().get(), checklist, &template_created).ok());
+  clock_.Set(Local(2, 8));
+  safety::v1::SubmitInspectionRequest inspect;
+  inspect.set_inspection_id("before-301");
+  safety::v1::Inspection* in = inspect.mutable_inspection();
+  in->set_checklist_template("checklistTemplates/room-check");
+  in->set_place(kRoom);
+  in->set_inspector("staff/f-021");
+  in->set_supervisor("staff/s-001");
+  in->add_answers()->set_item_id("exits-clear");
+  in->mutable_answers(0)->set_passed(true);
+  safety::v1::SubmitInspectionResponse submitted;
+  const grpc::Status status = safety_->SubmitInspection(CallContext().get(), inspect, &submitted);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  r = Readiness(*booking_, meeting_);
+  EXPECT_EQ(r.inspection().status(), v1::READINESS_STATUS_READY) << r.inspection().detail();
+  EXPECT_EQ(r.inspection().inspection(), "inspections/before-301");
 }
 
 TEST_F(MeetingReadinessTest, AHazardInTheRoomBlocksItsClearance) {

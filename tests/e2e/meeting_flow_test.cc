@@ -113,6 +113,14 @@ TEST_F(MeetingFlowTest, OneMeetingThroughTheWholeCenter) {
   EXPECT_EQ(readiness.readiness().room().status(), bv1::READINESS_STATUS_READY);
   EXPECT_EQ(readiness.readiness().clearance().status(), bv1::READINESS_STATUS_READY);
   EXPECT_NE(readiness.readiness().staffing().status(), bv1::READINESS_STATUS_UNKNOWN);
+  // The video conference kit, reserved in full from the stock huiwuctl's demo data gives.
+  EXPECT_EQ(readiness.readiness().supplies().status(), bv1::READINESS_STATUS_READY)
+      << readiness.readiness().supplies().detail();
+  EXPECT_EQ(readiness.readiness().supplies().kit(), meeting.name() + "/kit");
+  EXPECT_EQ(readiness.readiness().supplies().kit_state(), "RESERVED");
+  EXPECT_FALSE(readiness.readiness().supplies().lines().empty());
+  // Nobody inspected the room yet: safety says so.
+  EXPECT_EQ(readiness.readiness().inspection().status(), bv1::READINESS_STATUS_NOT_READY);
 
   // On the day (here: early): start, sign in, complete.
   bv1::StartMeetingRequest start_request;

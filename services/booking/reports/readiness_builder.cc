@@ -16,6 +16,7 @@ namespace {
 
 namespace sv1 = ::huiwu::staffing::v1;
 namespace fv1 = ::huiwu::safety::v1;
+namespace iv1 = ::huiwu::inventory::v1;
 
 // Calls in flight per peer service: enough that a day's notice finishes in a few round
 // trips, few enough that one notice never floods a peer.
@@ -110,6 +111,30 @@ Readiness FillStaffing(const ReadinessReplies& replies, absl::Duration deadline,
   return Set(out, StaffingVerdict(!requirement_missing, roles));
 }
 
+// Supplies from inventory's kit: NOT_FOUND is an answer (no kit reserved yet).
+Readiness FillSupplies(const PeerReply<iv1::GetMeetingKitResponse>& reply, absl::Duration deadline,
+                       v1::SuppliesReadiness* out) {
+  const bool no_kit = reply.asked && reply.status.error_code() == grpc::StatusCode::NOT_FOUND;
+  if (!reply.asked || (!reply.status.ok() && !no_kit)) {
+    return Set(out, Unknown(PeerService::kInventory, reply, deadline));
+  }
+  if (no_kit) return Set(out, SuppliesVerdict(false, false, {}));
+  const iv1::Kit& kit = reply.response.kit();
+  out->set_kit(kit.name());
+  out->set_kit_state(WithoutPrefix(iv1::KitState_Name(kit.state()), "KIT_STATE_"));
+  std::vector<SupplyNeed> needs;
+  for (const iv1::KitLine& line : kit.lines()) {
+    // A kit reserved before needs were recorded asks for what it holds.
+    const int64_t needed = line.needed() > 0 ? line.needed() : line.quantity();
+    v1::SupplyLine* supply = out->add_lines();
+    supply->set_item(line.item());
+    supply->set_needed(needed);
+    supply->set_reserved(line.quantity());
+    needs.push_back(SupplyNeed{WithoutPrefix(line.item(), "items/"), needed, line.quantity()});
+  }
+  return Set(out, SuppliesVerdict(true, kit.state() == iv1::KIT_STATE_RELEASED, needs));
+}
+
 }  // namespace
 
 PeerFailure FailureOf(const grpc::Status& status) {
@@ -130,6 +155,7 @@ std::vector<ReadinessReplies> AskReadiness(const peers::PeerClients& peers,
   {
     peers::CallGroup staffing(kMaxInFlightPerPeer);
     peers::CallGroup safety(kMaxInFlightPerPeer);
+    peers::CallGroup inventory(kMaxInFlightPerPeer);
     for (size_t i = 0; i < meetings.size(); ++i) {
       const Meeting& meeting = *meetings[i];
       ReadinessReplies& reply = replies[i];
@@ -165,6 +191,22 @@ std::vector<ReadinessReplies> AskReadiness(const peers::PeerClients& peers,
               reply.assignments.response = std::move(response);
             });
       }
+      if (peers.inventory != nullptr) {
+        auto* stub = peers.inventory.get();
+        iv1::GetMeetingKitRequest kit;
+        kit.set_name(absl::StrCat(name, "/kit"));
+        reply.kit.asked = true;
+        peers::AddCall<iv1::GetMeetingKitRequest, iv1::GetMeetingKitResponse>(
+            inventory, deadline,
+            [stub](auto* context, auto* request, auto* response, auto callback) {
+              stub->async()->GetMeetingKit(context, request, response, std::move(callback));
+            },
+            std::move(kit),
+            [&reply](const grpc::Status& status, auto& response) {
+              reply.kit.status = status;
+              reply.kit.response = std::move(response);
+            });
+      }
       const std::optional<TimeWindow> window = ClearanceWindow(meeting);
       if (peers.safety != nullptr && window.has_value()) {
         auto* stub = peers.safety.get();
@@ -188,6 +230,7 @@ std::vector<ReadinessReplies> AskReadiness(const peers::PeerClients& peers,
     }
     staffing.Wait();
     safety.Wait();
+    inventory.Wait();
   }
   return replies;
 }
@@ -256,27 +299,13 @@ v1::MeetingReadiness BuildReadiness(const ReportMeeting& report, const Readiness
     }
     // An answer with blocks but clear=true (or the reverse) is taken at its blocks.
     clearance_status = Set(clearance, ClearanceVerdict(descriptions));
-    // TODO(lead): once ev-safety is on main, CheckRoomClearanceResponse carries
-    // pre_meeting_inspection_done and pre_meeting_inspection:
-    //   inspection->set_inspection(answer.pre_meeting_inspection());
-    //   inspection_status =
-    //       Set(inspection, InspectionVerdict(answer.pre_meeting_inspection_done()));
-    inspection_status =
-        Set(inspection, UnknownVerdict(PeerService::kSafety, PeerFailure::kNotSupported, deadline));
+    inspection->set_inspection(answer.pre_meeting_inspection());
+    inspection_status = Set(inspection, InspectionVerdict(answer.pre_meeting_inspection_done()));
   }
 
   const Readiness staffing_status = FillStaffing(replies, deadline, out.mutable_staffing());
 
-  // TODO(lead): with inventory's GetMeetingKit (ev-inventory): NOT_FOUND → no kit;
-  // otherwise kit, kit_state (KIT_STATE_ prefix off), one SupplyLine per KitLine
-  // (needed, reserved = quantity), judged by SuppliesVerdict(true, state == RELEASED,
-  // lines).
-  const Readiness supplies_status =
-      Set(out.mutable_supplies(),
-          UnknownVerdict(
-              PeerService::kInventory,
-              peers.inventory == nullptr ? PeerFailure::kNotConfigured : PeerFailure::kNotSupported,
-              deadline));
+  const Readiness supplies_status = FillSupplies(replies.kit, deadline, out.mutable_supplies());
 
   v1::ServicesReadiness* services = out.mutable_services();
   AddServiceProgress(report, services->mutable_services());

@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "grpcpp/support/status.h"
 #include "huiwu/booking/v1/reports.pb.h"
+#include "huiwu/inventory/v1/inventory_service.pb.h"
 #include "huiwu/safety/v1/safety_service.pb.h"
 #include "huiwu/staffing/v1/staffing_service.pb.h"
 #include "services/booking/domain/readiness.h"
@@ -30,8 +31,7 @@ struct ReadinessReplies {
   PeerReply<staffing::v1::GetStaffingRequirementResponse> requirement;
   PeerReply<staffing::v1::ListAssignmentsResponse> assignments;
   PeerReply<safety::v1::CheckRoomClearanceResponse> clearance;
-  // TODO(lead): inventory GetMeetingKit(name "meetings/{m}/kit") once ev-inventory is on
-  // main: ask it in AskReadiness and judge supplies from it in BuildReadiness.
+  PeerReply<inventory::v1::GetMeetingKitResponse> kit;
 };
 
 // Asks the peers about every meeting at once (at most 16 calls in flight per service),

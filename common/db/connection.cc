@@ -3,9 +3,11 @@
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 
 #include <functional>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -64,6 +66,11 @@ void Connection::SetAutocommit(bool on) {
   if (autocommit_ == on) return;
   connection_->setAutoCommit(on);
   autocommit_ = on;
+}
+
+bool Connection::TransactionOpen() {
+  std::unique_ptr<sql::ResultSet> row(Prepare("SELECT @@in_transaction").executeQuery());
+  return row->next() && row->getInt(1) == 1;
 }
 
 bool Connection::IsAlive() {

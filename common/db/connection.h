@@ -49,6 +49,11 @@ class Connection final {
   // True when the server answers a ping.
   bool IsAlive();
 
+  // True while the session has a transaction open (@@in_transaction): with autocommit
+  // off, from the first statement until COMMIT or ROLLBACK — or until the server rolls
+  // it back on its own (a deadlock victim, a Galera brute-force abort).
+  bool TransactionOpen();
+
   sql::Connection& raw() { return *connection_; }
 
   bool broken() const { return broken_; }

@@ -72,9 +72,22 @@ TEST(GaleraInventoryTest, TwoReplicasOnTwoNodesHundredReservationsOfTenExactlyTe
   for (auto& t : threads) t.join();
 
   int won = 0;
-  for (const grpc::Status& status : statuses) {
+  for (int i = 0; i < kClients; ++i) {
+    const grpc::Status& status = statuses[i];
     if (status.ok()) {
       ++won;
+      // An answered reservation is stored, with its lines and its event, on every node.
+      const std::string id = absl::StrCat("galera-", i);
+      for (int node = 0; node < GaleraCluster::kNodes; ++node) {
+        EXPECT_EQ(cluster.QueryInt(node, kDatabase,
+                                   "SELECT COUNT(*) FROM kits WHERE meeting_id = '" + id + "'"),
+                  1)
+            << id << " was answered OK; node " << node << "; its events there: "
+            << cluster.QueryInt(node, kDatabase,
+                                "SELECT COUNT(*) FROM event_outbox WHERE CONCAT('\\n', "
+                                "subjects, '\\n') LIKE '%\\nmeetings/" +
+                                    id + "\\n%'");
+      }
       continue;
     }
     // A loser is told precisely: short, or (retries exhausted) to try again.

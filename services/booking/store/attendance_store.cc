@@ -116,7 +116,7 @@ absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl
           now);
       return absl::OkStatus();
     } catch (const sql::SQLException& e) {
-      if (e.getErrorCode() != db::kErDupEntry) throw;
+      if (!db::IsDuplicateEntry(c, e)) throw;
     }
     // Signed in before (or by a concurrent call that committed first: sessions run READ
     // COMMITTED, so its row is visible here). The first time stands.

@@ -9,6 +9,8 @@
 #   HUIWU_MYSQL_PORT               local MariaDB port (default 3307)
 #   HUIWU_MYSQL_PASSWORD           password of MariaDB user huiwu (default huiwu-local)
 #   HUIWU_<SVC>_GRPC_PORT, HUIWU_<SVC>_METRICS_PORT   e.g. HUIWU_BOOKING_GRPC_PORT
+#   HUIWU_PROMETHEUS_PORT          local Prometheus (default 9090), with the deployment's
+#                                  alert rules (deploy/prometheus/rules/)
 # stdout carries the table of what runs where and then the line "huiwu ready";
 # progress and errors go to stderr.
 set -euo pipefail
@@ -20,6 +22,8 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/lib/deps.sh"
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib/build.sh"
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib/mariadb.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/prometheus.sh"
 
 # DESIGN.md §9.
 SERVICES=(booking staffing inventory safety)
@@ -33,6 +37,8 @@ BUILD="${ROOT}/build"
 RUN_DIR="${HUIWU_RUN_DIR:-${ROOT}/.run}"
 DB_DIR="${RUN_DIR}/mariadb"
 MYSQL_PORT="${HUIWU_MYSQL_PORT:-3307}"
+PROMETHEUS_DIR="${RUN_DIR}/prometheus"
+PROMETHEUS_PORT="${HUIWU_PROMETHEUS_PORT:-9090}"
 
 ENABLED=()             # services whose binary is built
 declare -A GRPC_PORT=() METRICS_PORT=() SVC_PID=()
@@ -84,6 +90,15 @@ stop_strays() {
     fi
     rm -f -- "${pidfile}"
   done
+  pidfile="${RUN_DIR}/pids/prometheus.pid"
+  if [[ -f "${pidfile}" ]]; then
+    pid="$(<"${pidfile}")"
+    if pid_alive "${pid}" && [[ "$(pid_comm "${pid}")" == prometheus ]]; then
+      log "stopping prometheus (pid ${pid}) left from a previous run"
+      stop_pid "${pid}" prometheus "${STOP_TIMEOUT_S}" || true
+    fi
+    rm -f -- "${pidfile}"
+  fi
 }
 
 find_services() {
@@ -120,6 +135,23 @@ check_ports() {
     require_free_port "${GRPC_PORT[${svc}]}" "${svc} gRPC" "HUIWU_${svc^^}_GRPC_PORT"
     require_free_port "${METRICS_PORT[${svc}]}" "${svc} metrics" "HUIWU_${svc^^}_METRICS_PORT"
   done
+  require_free_port "${PROMETHEUS_PORT}" "Prometheus" HUIWU_PROMETHEUS_PORT
+}
+
+# Prometheus scraping the services started here, with the deployment's alert rules; the
+# same config the Prometheus test uses (scripts/lib/prometheus.sh).
+start_prometheus() {
+  local svc
+  local -a targets=()
+  for svc in "${ENABLED[@]}"; do
+    targets+=("${svc}=127.0.0.1:${METRICS_PORT[${svc}]}")
+  done
+  mkdir -p -- "${PROMETHEUS_DIR}"
+  prometheus_local_config "${PROMETHEUS_DIR}/prometheus.yml" "${ROOT}/deploy/prometheus/rules" 5s \
+    "${targets[@]}"
+  log "starting Prometheus on 127.0.0.1:${PROMETHEUS_PORT}"
+  prometheus_start "${PROMETHEUS_DIR}" "${PROMETHEUS_PORT}" "${PROMETHEUS_DIR}/prometheus.yml"
+  echo "${PROMETHEUS_PID}" >"${RUN_DIR}/pids/prometheus.pid"
 }
 
 # --<peer>_target flags: each service reaches the enabled others (clearance, readiness,
@@ -214,6 +246,8 @@ print_table() {
     done
     printf "${fmt}" mariadb "127.0.0.1:${MYSQL_PORT}" "user huiwu, db huiwu_<service>" \
       "${DB_DIR}/mysqld.err"
+    printf "${fmt}" prometheus "" "http://127.0.0.1:${PROMETHEUS_PORT}/alerts" \
+      "${PROMETHEUS_DIR}/prometheus.log"
   }
 }
 
@@ -223,6 +257,11 @@ cleanup() {
   trap - EXIT INT TERM
   set +e
   [[ -n "${SLEEPER}" ]] && kill "${SLEEPER}" 2>/dev/null
+  if [[ -n "${PROMETHEUS_PID}" ]]; then
+    stop_pid "${PROMETHEUS_PID}" prometheus 5 >/dev/null
+    rm -f -- "${RUN_DIR}/pids/prometheus.pid"
+    log "stopped prometheus"
+  fi
   # SIGTERM all at once so they shut down in parallel, then one shared bound.
   for svc in "${!SVC_PID[@]}"; do
     kill -TERM "${SVC_PID[${svc}]}" 2>/dev/null
@@ -257,6 +296,11 @@ monitor() {
       pid_alive "${SVC_PID[${svc}]}" || service_died "${svc}"
     done
     mariadb_running "${DB_DIR}" || die "MariaDB stopped unexpectedly; see ${DB_DIR}/mysqld.err"
+    if [[ -n "${PROMETHEUS_PID}" ]] && ! pid_alive "${PROMETHEUS_PID}"; then
+      # The services keep running: Prometheus only watches them.
+      log "warning: Prometheus stopped; see ${PROMETHEUS_DIR}/prometheus.log"
+      PROMETHEUS_PID=""
+    fi
   done
 }
 
@@ -280,6 +324,7 @@ main() {
   done
   wait_healthy
   seed_demo_data
+  start_prometheus
 
   print_table
   echo "huiwu ready"

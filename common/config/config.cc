@@ -28,6 +28,9 @@ ABSL_FLAG(absl::Duration, health_check_interval, absl::Seconds(2),
           "How often the database is pinged to decide SERVING / NOT_SERVING.");
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
           "On SIGTERM/SIGINT, how long in-flight calls may take to finish.");
+ABSL_FLAG(absl::Duration, gauge_interval, absl::Seconds(30),
+          "How often the domain gauges (today's meetings, open hazards, keys out, …) are "
+          "read from the database for /metrics (100ms–1h).");
 ABSL_FLAG(bool, migrate_only, false, "Apply the database migrations, then exit.");
 ABSL_FLAG(std::string, mysql_host, "127.0.0.1", "MariaDB/MySQL host.");
 ABSL_FLAG(int, mysql_port, 3306, "MariaDB/MySQL port.");
@@ -181,6 +184,10 @@ absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database
   config.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   positive("shutdown_grace", config.shutdown_grace);
   config.migrate_only = absl::GetFlag(FLAGS_migrate_only);
+  config.gauge_interval = absl::GetFlag(FLAGS_gauge_interval);
+  check(config.gauge_interval >= absl::Milliseconds(100) && config.gauge_interval <= absl::Hours(1),
+        "gauge_interval", absl::FormatDuration(config.gauge_interval),
+        "must be 100ms–1h, e.g. 30s");
 
   DatabaseConfig& db = config.database;
   db.host = absl::GetFlag(FLAGS_mysql_host);

@@ -58,6 +58,9 @@ struct ServerConfig {
   absl::Duration health_check_interval;
   absl::Duration shutdown_grace;
   bool migrate_only = false;
+  // How often the domain gauges (huiwu_<service>_…) are read from the database; zero or
+  // infinite: only once, at start-up (the in-process tests refresh them themselves).
+  absl::Duration gauge_interval;
   DatabaseConfig database;
   PeerTargets peers;
   EventsConfig events;

@@ -18,6 +18,7 @@
 #include "common/log/log.h"
 #include "common/server/grpc_metrics.h"
 #include "common/server/health_monitor.h"
+#include "common/server/periodic_job_runner.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/resource_quota.h"
@@ -31,62 +32,6 @@ ABSL_FLAG(absl::Duration, database_wait, absl::Seconds(60),
           "At start-up, how long to wait for the database to become reachable.");
 
 namespace huiwu::server {
-
-// Runs a service's periodic jobs, one after another, on one thread until destroyed.
-class PeriodicJobRunner final {
- public:
-  PeriodicJobRunner(const std::vector<PeriodicJob>& jobs, ServiceContext& context) {
-    const absl::Time now = absl::Now();
-    for (const PeriodicJob& job : jobs) {
-      if (job.interval <= absl::ZeroDuration() || job.interval == absl::InfiniteDuration()) {
-        continue;  // a job switched off by configuration
-      }
-      jobs_.push_back(Job{job.name, job.interval, job.make(context), now + job.interval});
-    }
-    if (!jobs_.empty()) thread_ = std::thread([this] { Run(); });
-  }
-
-  // Waits for a job body that is running to finish; runs none after.
-  ~PeriodicJobRunner() {
-    {
-      absl::MutexLock lock(&mu_);
-      stopping_ = true;
-    }
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  struct Job {
-    std::string name;
-    absl::Duration interval;
-    std::function<void()> body;
-    absl::Time next;
-  };
-
-  void Run() {
-    mu_.Lock();
-    while (!stopping_) {
-      auto due = std::min_element(jobs_.begin(), jobs_.end(),
-                                  [](const Job& a, const Job& b) { return a.next < b.next; });
-      if (mu_.AwaitWithDeadline(absl::Condition(&stopping_), due->next)) break;
-      mu_.Unlock();
-      try {
-        due->body();
-      } catch (const std::exception& e) {
-        log::Error("job_failed", {{"job", due->name}, {"message", e.what()}});
-      }
-      mu_.Lock();
-      // From the end of this run: a slow run is not followed by a burst of catch-up runs.
-      due->next = absl::Now() + due->interval;
-    }
-    mu_.Unlock();
-  }
-
-  absl::Mutex mu_;
-  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  std::vector<Job> jobs_;  // only the thread touches `next` once it runs
-  std::thread thread_;
-};
 
 std::vector<db::Migration> AllMigrations(const ServiceSpec& spec) {
   std::vector<db::Migration> migrations = spec.migrations;
@@ -159,6 +104,19 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   if (!spec.jobs.empty()) {
     host->jobs_ = std::make_unique<PeriodicJobRunner>(spec.jobs, *host->context_);
   }
+  if (spec.make_gauges) {
+    host->gauges_ = std::make_unique<metrics::DomainGaugeCollector>(
+        *host->registry_, spec.make_gauges(*host->context_));
+    // Once now, so that the first scrape already has the center's state.
+    host->gauges_->Refresh();
+    metrics::DomainGaugeCollector* gauges = host->gauges_.get();
+    host->gauge_refresh_ = std::make_unique<PeriodicJobRunner>(
+        std::vector<PeriodicJob>{PeriodicJob{"domain_gauges", config.gauge_interval,
+                                             [gauges](ServiceContext&) -> std::function<void()> {
+                                               return [gauges] { gauges->Refresh(); };
+                                             }}},
+        *host->context_);
+  }
   host->sequencer_ =
       std::make_unique<events::Sequencer>(*host->pool_, config.events, host->registry_.get());
   host->sequencer_->Start();
@@ -208,6 +166,7 @@ void ServiceHost::Shutdown(absl::Duration grace) {
   // Background work stops first: none starts against a server that is going away.
   consumers_.clear();
   jobs_.reset();
+  gauge_refresh_.reset();
   if (health_ != nullptr) health_->StopServing();
   if (server_ != nullptr) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));

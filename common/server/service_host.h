@@ -16,6 +16,7 @@
 #include "common/db/migrations.h"
 #include "common/db/pool.h"
 #include "common/events/subscription.h"
+#include "common/metrics/domain_gauges.h"
 #include "grpcpp/impl/codegen/service_type.h"
 #include "grpcpp/server.h"
 
@@ -64,6 +65,9 @@ struct ServiceSpec {
   // Other services' event streams this one follows (common/events/subscription.h); the
   // host starts a consumer for each whose source has a target (config.peers).
   std::vector<events::Subscription> subscriptions;
+  // The service's domain gauges (common/metrics/domain_gauges.h), made once at start-up;
+  // the host refreshes them then and every config.gauge_interval. Empty: none.
+  std::function<std::vector<metrics::DomainGauge>(ServiceContext&)> make_gauges;
 };
 
 class ServiceHost final {
@@ -97,6 +101,9 @@ class ServiceHost final {
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<HealthMonitor> health_;
   std::unique_ptr<PeriodicJobRunner> jobs_;
+  std::unique_ptr<metrics::DomainGaugeCollector> gauges_;
+  // Its own thread: a slow job (escalation, no-show release) never delays the gauges.
+  std::unique_ptr<PeriodicJobRunner> gauge_refresh_;
   std::unique_ptr<prometheus::Exposer> exposer_;
   int grpc_port_ = 0;
   int metrics_port_ = -1;

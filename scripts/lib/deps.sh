@@ -11,6 +11,9 @@ HUIWU_APT_PACKAGES=(
   libmysqlcppconn-dev prometheus-cpp-dev
   mariadb-server mariadb-client galera-4 mariadb-backup socat
   prometheus docker-compose
+  # amtool checks deploy/alertmanager/; the exporter's wsrep metric names feed the Galera
+  # alerts (deploy/prometheus/rules/).
+  prometheus-alertmanager prometheus-mysqld-exporter
   golang-github-gogo-googleapis-dev grpc-proto
   libgtest-dev libgmock-dev clang-format
   # The printed daily notice is checked as a document (tests/booking/

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "common/log/log.h"
+#include "services/booking/booking_gauges.h"
 #include "services/booking/booking_service.h"
 #include "services/booking/hazard_flagger.h"
 #include "services/booking/no_show_releaser.h"
@@ -42,6 +43,10 @@ server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolic
         auto releaser = std::make_shared<NoShowReleaser>(*store, clock, policy);
         return [store, releaser] { releaser->RunOnce(); };
       }});
+  spec.make_gauges = [&clock, &policy](server::ServiceContext& context) {
+    return BookingGauges(std::make_shared<BookingStore>(context.pool, policy.LongestMeeting()),
+                         clock);
+  };
   return spec;
 }
 

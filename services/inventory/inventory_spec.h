@@ -9,11 +9,9 @@
 
 namespace huiwu::inventory {
 
-// `clock` must outlive the host; tests pass a ManualClock. Every
-// `low_stock_check_interval` the host refreshes the huiwu_inventory_low_stock_items
-// gauge; infinite: never.
-server::ServiceSpec InventoryServiceSpec(
-    const Clock& clock, absl::Duration low_stock_check_interval = absl::InfiniteDuration());
+// `clock` must outlive the host; tests pass a ManualClock. The domain gauges
+// (inventory_gauges.h) are refreshed every --gauge_interval.
+server::ServiceSpec InventoryServiceSpec(const Clock& clock);
 
 }  // namespace huiwu::inventory
 

@@ -5,6 +5,7 @@
 
 #include "services/safety/escalator.h"
 #include "services/safety/meeting_event_handler.h"
+#include "services/safety/safety_gauges.h"
 #include "services/safety/safety_service.h"
 #include "services/safety/task_generator.h"
 
@@ -40,6 +41,9 @@ server::ServiceSpec SafetyServiceSpec(const Clock& clock, absl::Duration escalat
                           }});
   // 一会一消毒: a completed meeting opens its room's disinfection task.
   spec.subscriptions.push_back(BookingEventsSubscription(clock));
+  spec.make_gauges = [&clock](server::ServiceContext& context) {
+    return SafetyGauges(std::make_shared<SafetyStore>(context.pool), clock);
+  };
   return spec;
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/time/center_zone.h"
 #include "services/staffing/meeting_event_handler.h"
+#include "services/staffing/staffing_gauges.h"
 #include "services/staffing/staffing_service.h"
 
 const std::vector<huiwu::db::Migration>& StaffingMigrations();
@@ -21,6 +22,9 @@ server::ServiceSpec StaffingServiceSpec(const Clock& clock) {
   };
   // Meeting confirmed → assign; moved → follow; cancelled → release; completed → close.
   spec.subscriptions.push_back(MeetingEventsSubscription(clock));
+  spec.make_gauges = [&clock](server::ServiceContext& context) {
+    return StaffingGauges(std::make_shared<StaffingStore>(context.pool, CenterTimeZone()), clock);
+  };
   return spec;
 }
 

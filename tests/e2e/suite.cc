@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -55,9 +56,9 @@ bool Suite::Start(const std::string& service, const std::vector<std::string>& ex
   return serving;
 }
 
-bool Suite::StartAll() {
+bool Suite::StartAll(const std::vector<std::string>& extra_flags) {
   for (const std::string& service : Services()) {
-    if (!Start(service)) return false;
+    if (!Start(service, extra_flags)) return false;
   }
   return true;
 }
@@ -91,6 +92,16 @@ bool Suite::Seed(std::string* log) {
 
 std::string Suite::address(const std::string& service) const {
   return ports_.at(service)->address();
+}
+
+std::optional<int> Suite::metrics_port(const std::string& service) {
+  auto running = processes_.find(service);
+  if (running == processes_.end()) return std::nullopt;
+  const std::optional<std::string> port =
+      running->second->WaitForLogField("serving", "metrics_port", absl::Seconds(1));
+  int number = 0;
+  if (!port.has_value() || !absl::SimpleAtoi(*port, &number) || number <= 0) return std::nullopt;
+  return number;
 }
 
 std::shared_ptr<grpc::Channel> Suite::channel(const std::string& service) const {

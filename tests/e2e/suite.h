@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,7 @@ class Suite final {
 
   // Starts `service` (again) and waits until it serves; false with its log on failure.
   bool Start(const std::string& service, const std::vector<std::string>& extra_flags = {});
-  bool StartAll();
+  bool StartAll(const std::vector<std::string>& extra_flags = {});
   // SIGKILL and wait: a crash, nothing flushed.
   void Kill(const std::string& service);
   // Loads the center's demo data (rooms, staff, supplies, checklists) with huiwuctl, as
@@ -35,6 +36,9 @@ class Suite final {
   bool Seed(std::string* log);
 
   std::string address(const std::string& service) const;
+  // The /metrics port `service` logged when it started (started with --metrics_port=0;
+  // the suite's default is -1, no exporter); nullopt when it has none.
+  std::optional<int> metrics_port(const std::string& service);
   std::shared_ptr<grpc::Channel> channel(const std::string& service) const;
   TestDatabase& database(const std::string& service) { return *databases_.at(service); }
   std::string Log(const std::string& service) const;

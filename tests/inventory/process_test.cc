@@ -58,7 +58,7 @@ TEST(InventoryProcessTest, ServesAndExitsCleanlyOnSigterm) {
 TEST(InventoryProcessTest, LowStockGaugeCountsItemsAtOrUnderTheirMinimum) {
   TestDatabase database;
   std::vector<std::string> args = ServiceArgs(HUIWU_INVENTORY_BINARY, database.name());
-  args.push_back("--low_stock_check_interval=0.1s");
+  args.push_back("--gauge_interval=0.1s");
   ChildProcess service(args, {});
   auto grpc_port = service.WaitForLogField("serving", "grpc_port", kStartTimeout);
   auto metrics_port = service.WaitForLogField("serving", "metrics_port", kStartTimeout);

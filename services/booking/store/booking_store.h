@@ -5,6 +5,7 @@
 #define HUIWU_SERVICES_BOOKING_STORE_BOOKING_STORE_H_
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -252,6 +253,12 @@ class BookingStore final {
   absl::StatusOr<std::vector<RoomSchedule>> GetRoomSchedule(absl::string_view building_id,
                                                             absl::string_view room_id,
                                                             TimeWindow window);
+
+  // What the domain gauges show (gauge_store.cc): the meetings starting within `window`
+  // by state, and how many rooms a CONFIRMED or IN_PROGRESS meeting holds at `now` (its
+  // set-up and clean-up included).
+  absl::StatusOr<std::map<MeetingState, int64_t>> CountMeetingsByState(TimeWindow starts_within);
+  absl::StatusOr<int64_t> CountRoomsInUse(absl::Time now);
 
  private:
   db::ConnectionPool& pool_;

@@ -57,6 +57,12 @@ struct ReceiveResult {
   Balance balance;
 };
 
+// What the huiwu_inventory_keys_* gauges show.
+struct KeysOutCount {
+  int64_t out = 0;
+  int64_t overdue = 0;
+};
+
 class InventoryStore final {
  public:
   explicit InventoryStore(db::ConnectionPool& pool) : pool_(pool) {}
@@ -132,6 +138,8 @@ class InventoryStore final {
   absl::StatusOr<RoomKey> CheckOutKey(const CheckOutKeyCommand& command, absl::string_view actor,
                                       absl::Time now);
   absl::StatusOr<RoomKey> ReturnKey(const KeyRef& key, absl::string_view actor, absl::Time now);
+  // Keys out now, and those of them past their expected return (domain/key_rules.h).
+  absl::StatusOr<KeysOutCount> CountKeysOut(absl::Time now);
   absl::StatusOr<std::vector<RoomKey>> ListKeyHolders(const ListKeyHoldersQuery& query,
                                                       absl::Time now, int limit);
 

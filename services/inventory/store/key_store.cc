@@ -48,6 +48,12 @@ const std::string kListHolders = absl::StrCat(
     "AND (? = 0 OR expected_return_time < ?) AND (building_id, room_id, key_id) > (?, ?, ?) "
     "ORDER BY building_id, room_id, key_id LIMIT ?");
 
+// The custodian's cabinet holds tens of keys: a scan of room_keys is cheap. Overdue as
+// IsOverdue (domain/key_rules.h) says.
+constexpr char kCountKeysOut[] =
+    "SELECT COUNT(*), COALESCE(SUM(expected_return_time < ?), 0) FROM room_keys "
+    "WHERE holder IS NOT NULL";
+
 constexpr int kActionCheckOut = 1;
 constexpr int kActionReturn = 2;
 
@@ -221,6 +227,22 @@ absl::StatusOr<std::vector<RoomKey>> InventoryStore::ListKeyHolders(
   });
   if (!status.ok()) return status;
   return keys;
+}
+
+absl::StatusOr<KeysOutCount> InventoryStore::CountKeysOut(absl::Time now) {
+  KeysOutCount count;
+  absl::Status status = db::ReadOnly(pool_, "CountKeysOut", [&](db::Connection& c) {
+    auto& select = c.Prepare(kCountKeysOut);
+    select.setDateTime(1, db::ToSqlDateTime(now));
+    std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+    if (row->next()) {
+      count.out = row->getInt64(1);
+      count.overdue = row->getInt64(2);
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return count;
 }
 
 }  // namespace huiwu::inventory

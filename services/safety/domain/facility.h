@@ -99,6 +99,12 @@ struct OverdueTaskRow {
 // as done for that window: the same morning, close enough that nothing changed since.
 inline constexpr absl::Duration kPreMeetingInspectionLead = absl::Hours(4);
 
+// 一会一消毒: the tea sets are disinfected right after every meeting, within the room's
+// clean-up time (30 minutes by default). A task still pending this long after its
+// meeting ended is overdue: the operators are alerted (huiwu_safety_disinfections_overdue)
+// while the room stays blocked for the next meeting.
+inline constexpr absl::Duration kDisinfectionDue = absl::Hours(1);
+
 // What CheckRoomClearance answers.
 struct Clearance {
   std::vector<ClearanceBlock> blocks;     // empty: clear

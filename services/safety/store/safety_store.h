@@ -4,6 +4,7 @@
 #ifndef HUIWU_SERVICES_SAFETY_STORE_SAFETY_STORE_H_
 #define HUIWU_SERVICES_SAFETY_STORE_SAFETY_STORE_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,12 @@ struct OpenedDisinfection {
   bool opened = false;
 };
 
+// Open hazards of one severity (CountOpenHazards).
+struct OpenHazardCount {
+  int64_t open = 0;
+  int64_t overdue = 0;  // open and past the rectification deadline
+};
+
 class SafetyStore final {
  public:
   explicit SafetyStore(db::ConnectionPool& pool) : pool_(pool) {}
@@ -136,6 +143,12 @@ class SafetyStore final {
                                            absl::Time now);
   absl::StatusOr<Drill> RecordDrill(const Drill& drill, absl::string_view request_id,
                                     absl::Time now);
+
+  // What the domain gauges show (gauge_store.cc): open hazards by severity, with how many
+  // of them are past their deadline at `now`; disinfection tasks still pending for a
+  // meeting that ended before `ended_before`.
+  absl::StatusOr<std::map<Severity, OpenHazardCount>> CountOpenHazards(absl::Time now);
+  absl::StatusOr<int64_t> CountPendingDisinfections(absl::Time ended_before);
 
  private:
   db::ConnectionPool& pool_;

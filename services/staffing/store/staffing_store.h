@@ -139,6 +139,11 @@ class StaffingStore final {
   absl::StatusOr<std::vector<DutyRecord>> WeekDuties(const TimeWindow& week,
                                                      absl::string_view section);
 
+  // What the domain gauges show (gauge_store.cc): how many people have approved leave
+  // covering `now`, and how many active people are on call at `now` (any role).
+  absl::StatusOr<int64_t> CountStaffOnLeave(absl::Time now);
+  absl::StatusOr<int64_t> CountStaffOnCall(absl::Time now);
+
   absl::TimeZone zone() const { return zone_; }
 
  private:

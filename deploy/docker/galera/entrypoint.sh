@@ -221,7 +221,8 @@ if [[ "${decision}" == bootstrap ]]; then
     fresh=1
   else
     # This node has the latest committed transaction: mark it safe, as Galera asks.
-    sed -i 's/^safe_to_bootstrap: *0/safe_to_bootstrap: 1/' "${datadir}/grastate.dat"
+    [[ -f "${datadir}/grastate.dat" ]] &&
+      sed -i 's/^safe_to_bootstrap: *0/safe_to_bootstrap: 1/' "${datadir}/grastate.dat"
     [[ "${seqno}" != -1 ]] && args+=(--wsrep-start-position="${uuid}:${seqno}")
   fi
   args+=(--wsrep-new-cluster --wsrep-cluster-address="gcomm://")

@@ -38,6 +38,11 @@ compose() {
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  # An image build still running in the background (interrupted during phase 2).
+  if [[ -n "${service_build:-}" ]] && kill -0 "${service_build}" 2>/dev/null; then
+    pkill -TERM -P "${service_build}" 2>/dev/null || true
+    kill -TERM "${service_build}" 2>/dev/null || true
+  fi
   if ((rc != 0)) && [[ -n "${work}" ]] && ((stack_up)); then
     log "container test FAILED; the stack's containers and their last log lines:"
     podman ps -a --filter "label=io.podman.compose.project=${project}" \
@@ -76,8 +81,10 @@ phase "base image"
 # --- 2. the images
 # The services' image compiles with the host's ccache: same source path, base_dir and
 # locale as the host build, so that its results are hits (see the Dockerfile).
+# HUIWU_CONTAINER_SRC_DIR: the source path of the build that filled the cache, when it
+# is not this checkout (e.g. this is a git worktree of it); CI builds both from one path.
 ccache_dir="$(ccache -k cache_dir 2>/dev/null || true)"
-build_args=(--pull=never --build-arg "SRC_DIR=${root}")
+build_args=(--build-arg "SRC_DIR=${HUIWU_CONTAINER_SRC_DIR:-${root}}")
 if [[ -n "${ccache_dir}" ]]; then
   mkdir -p -- "${ccache_dir}"
   build_args+=(-v "${ccache_dir}:/ccache"
@@ -86,24 +93,34 @@ fi
 for v in LANG LC_ALL LC_CTYPE LC_MESSAGES; do
   [[ -n "${!v:-}" ]] && build_args+=(--build-arg "${v}=${!v}")
 done
-build_log="$(mktemp -t huiwu-container-build.XXXXXX)"
+logs="$(mktemp -d -t huiwu-container-build.XXXXXX)"
+# build_image NAME DOCKERFILE [ARGS…]: podman build with its log in ${logs}/NAME.log.
+# --format docker keeps the images' HEALTHCHECKs (the OCI format has none), as docker
+# builds them. The image ID file is checked too: an interrupted podman build can exit 0.
 build_image() {
   local name="$1" dockerfile="$2" t0=${SECONDS}
   shift 2
-  if ! podman build "$@" -f "${root}/${dockerfile}" -t "huiwu/${name}:${tag}" "${root}" \
-    >"${build_log}" 2>&1; then
-    tail -n 40 -- "${build_log}" >&2
-    die "podman build of huiwu/${name} failed (log: ${build_log})"
+  rm -f -- "${logs}/${name}.iid"
+  if ! podman build --pull=never --format docker --iidfile "${logs}/${name}.iid" "$@" \
+    -f "${root}/${dockerfile}" -t "huiwu/${name}:${tag}" "${root}" >"${logs}/${name}.log" 2>&1 ||
+    [[ ! -s "${logs}/${name}.iid" ]]; then
+    tail -n 40 -- "${logs}/${name}.log" >&2
+    log "podman build of huiwu/${name} failed (log: ${logs}/${name}.log)"
+    return 1
   fi
   log "image huiwu/${name}:${tag} built in $((SECONDS - t0)) s"
 }
-build_image service deploy/docker/huiwu/Dockerfile "${build_args[@]}"
-sed -n '/^ccache in this build:/,/^  Misses/p' "${build_log}" >&2 || true
-build_image galera deploy/docker/galera/Dockerfile --pull=never
-build_image mysqld-exporter deploy/docker/mysqld-exporter/Dockerfile --pull=never
-build_image prometheus deploy/docker/prometheus/Dockerfile --pull=never
-build_image alertmanager deploy/docker/alertmanager/Dockerfile --pull=never
-rm -f -- "${build_log}"
+# The services' image (CPU: linking) alongside the others (mostly apt downloads).
+build_image service deploy/docker/huiwu/Dockerfile "${build_args[@]}" &
+service_build=$!
+for image in galera mysqld-exporter prometheus alertmanager; do
+  dockerfile="deploy/docker/${image}/Dockerfile"
+  build_image "${image}" "${dockerfile}" || { wait "${service_build}" || true; die "image build failed"; }
+done
+wait "${service_build}" || die "image build failed"
+service_build=""
+sed -n '/^ccache in this build:/,/^  Misses/p' "${logs}/service.log" >&2 || true
+rm -rf -- "${logs}"
 phase "image builds"
 
 # --- 3. the stack
@@ -152,7 +169,8 @@ wait_healthy() {
 }
 
 stack_up=1
-compose up -d "${services[@]}" || die "podman-compose up failed (log: ${work}/compose.log)"
+# --no-build: the images are the ones just built; never a cold build by compose.
+compose up -d --no-build "${services[@]}" || die "podman-compose up failed (log: ${work}/compose.log)"
 wait_healthy 420
 log "healthy: $(containers | tr '\n' ' ')"
 phase "first start (Galera bootstrap, migrations, services)"
@@ -170,11 +188,22 @@ client() {
 }
 booking1="${project}_booking_1"
 booking2="${project}_booking_2"
-node1="$(node_of "${booking1}")"
-node2="$(node_of "${booking2}")"
+# Replicas that started together may have chosen one node; the one with the higher
+# address then moves to a node with no booking replica (its entrypoint, after ~30 s).
+deadline=$((SECONDS + 180))
+while :; do
+  node1="$(node_of "${booking1}")"
+  node2="$(node_of "${booking2}")"
+  if [[ -n "${node1}" && -n "${node2}" && "${node1}" != "${node2}" ]] &&
+    podman healthcheck run "${booking1}" >/dev/null 2>&1 &&
+    podman healthcheck run "${booking2}" >/dev/null 2>&1; then
+    break
+  fi
+  ((SECONDS < deadline)) ||
+    die "the two booking replicas do not use two different Galera nodes (${node1:-?}, ${node2:-?})"
+  sleep 3
+done
 log "booking replica 1 uses ${node1}, replica 2 uses ${node2}"
-[[ -n "${node1}" && -n "${node2}" && "${node1}" != "${node2}" ]] ||
-  die "the two booking replicas do not use two different Galera nodes (${node1:-?}, ${node2:-?})"
 podman exec "${booking1}" huiwuctl --addr=127.0.0.1:50051 seed-catalog >/dev/null ||
   die "huiwuctl seed-catalog failed"
 addr1="$(ip_of "${booking1}"):50051"
@@ -215,7 +244,7 @@ phase "book with one Galera node stopped"
 # with the latest transaction (not the stopped one)
 compose down -t 60 || die "podman-compose down failed"
 phase "down"
-compose up -d "${services[@]}" || die "podman-compose up (again) failed"
+compose up -d --no-build "${services[@]}" || die "podman-compose up (again) failed"
 wait_healthy 420
 addr1="$(ip_of "${booking1}"):50051"
 addr2="$(ip_of "${booking2}"):50051"

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Answers a peer's question on the state port (socat runs this per connection): one
-# line, "synced" while this node's mariadbd is Synced in a Primary component, else what
+# line, "synced" while this node's mariadbd serves in the Primary component (Synced or
+# donating), else what
 # the entrypoint wrote: "empty", "recovering", "running", or "down UUID SEQNO SAFE".
 if /usr/local/bin/galera-health >/dev/null 2>&1; then
   echo synced

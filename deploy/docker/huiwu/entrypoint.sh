@@ -15,8 +15,12 @@
 #    replica with the highest address moves), makes the service stop (SIGTERM,
 #    graceful) and the container exit 75; the restart policy starts it again and it
 #    chooses afresh.
+# Migrations always run on the first serving node in HUIWU_DB_NODES order: GET_LOCK is
+# per node on Galera, so only one node serializes every migrator — the migrate job and
+# each replica's own start-up migration (podman-compose starts replicas without waiting
+# for the job: it ignores depends_on conditions). A replica therefore migrates there
+# first (a no-op after the job), then serves on its own node.
 # With HUIWU_MYSQL_HOST set, or no HUIWU_DB_NODES, the command runs as given.
-# A "--migrate_only" command only needs one serving node and is run without the watch.
 set -euo pipefail
 
 nodes="${HUIWU_DB_NODES:-}"
@@ -143,12 +147,33 @@ should_move() {
   ((other))
 }
 
-node="$(choose_node)" || exit 1
-export HUIWU_MYSQL_HOST="${node}"
+# The first serving node in the configured order (see above).
+migration_node() {
+  local node
+  local -a list fields
+  IFS=', ' read -r -a list <<<"${nodes}"
+  for node in "${list[@]}"; do
+    read -r -a fields <<<"$(node_state "${node}")"
+    if serving "${fields[0]:-}"; then
+      echo "${node}"
+      return 0
+    fi
+  done
+  return 1
+}
 
-if [[ " $* " == *" --migrate_only "* || " $* " == *" --migrate-only "* ]]; then
-  exec "$@"
+node="$(choose_node)" || exit 1
+migrate_on="$(migration_node)" || exit 1
+
+if [[ "$*" == *--migrate_only* || "$*" == *--migrate-only* ]]; then
+  log info migrating_on node "${migrate_on}"
+  HUIWU_MYSQL_HOST="${migrate_on}" exec "$@"
 fi
+if ! HUIWU_MYSQL_HOST="${migrate_on}" "$@" --migrate_only; then
+  log error migration_failed node "${migrate_on}" action "exiting; the restart policy retries"
+  exit 1
+fi
+export HUIWU_MYSQL_HOST="${node}"
 
 "$@" &
 child=$!

@@ -21,6 +21,12 @@ HUIWU_APT_PACKAGES=(
   # PDF, a small CJK font renders the Chinese (~110 MB download, ~2 min).
   chromium poppler-utils fonts-wqy-zenhei
   tzdata ca-certificates curl iproute2 procps
+  # The container test (tests/container/): rootful podman with runc (crun refuses hosts
+  # with hybrid cgroups), netavark/aardvark-dns for service names, podman-compose, and
+  # debootstrap for the base image (no registry is reachable). python3-yaml for the
+  # compose lint (docker-compose depends on it too).
+  podman runc netavark aardvark-dns iptables catatonit uidmap slirp4netns
+  podman-compose debootstrap python3-yaml
 )
 
 # "hold ok installed" counts as installed too; anything else (absent,

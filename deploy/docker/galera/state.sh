@@ -1,0 +1,12 @@
+#!/bin/bash
+# Answers a peer's question on the state port (socat runs this per connection): one
+# line, "synced" while this node's mariadbd serves in the Primary component (Synced or
+# donating), else what
+# the entrypoint wrote: "empty", "recovering", "running", or "down UUID SEQNO SAFE".
+if /usr/local/bin/galera-health >/dev/null 2>&1; then
+  echo synced
+elif [[ -r /run/mysqld/galera-position ]]; then
+  cat /run/mysqld/galera-position
+else
+  echo starting
+fi

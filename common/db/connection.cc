@@ -3,11 +3,9 @@
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
-#include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 
 #include <functional>
-#include <memory>
 #include <utility>
 #include <vector>
 
@@ -66,11 +64,6 @@ void Connection::SetAutocommit(bool on) {
   if (autocommit_ == on) return;
   connection_->setAutoCommit(on);
   autocommit_ = on;
-}
-
-bool Connection::TransactionOpen() {
-  std::unique_ptr<sql::ResultSet> row(Prepare("SELECT @@in_transaction").executeQuery());
-  return row->next() && row->getInt(1) == 1;
 }
 
 bool Connection::IsAlive() {

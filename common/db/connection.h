@@ -49,12 +49,13 @@ class Connection final {
   // True when the server answers a ping.
   bool IsAlive();
 
-  // True while the session has a transaction open (@@in_transaction): with autocommit
-  // off, from the first statement until COMMIT or ROLLBACK — or until the server rolls
-  // it back on its own (a deadlock victim, a Galera brute-force abort).
-  bool TransactionOpen();
-
   sql::Connection& raw() { return *connection_; }
+
+  // True when the server is a Galera node (@@wsrep_on), read once when the pool opens
+  // the connection. There a transaction can be rolled back by the cluster between two
+  // statements (InTransaction guards its commit against that).
+  bool on_galera() const { return on_galera_; }
+  void set_on_galera(bool on) { on_galera_ = on; }
 
   bool broken() const { return broken_; }
   void MarkBroken() { broken_ = true; }
@@ -65,6 +66,7 @@ class Connection final {
   std::unique_ptr<sql::Connection> connection_;
   absl::flat_hash_map<std::string, std::unique_ptr<sql::PreparedStatement>> statements_;
   bool broken_ = false;
+  bool on_galera_ = false;
   bool autocommit_ = false;  // the pool opens connections with autocommit off
   absl::Time last_used_ = absl::InfinitePast();
   std::vector<std::function<void()>> after_commit_;

@@ -32,7 +32,7 @@ std::optional<std::string> ClaimRequestId(Connection& c, absl::string_view metho
     insert.executeUpdate();
     return std::nullopt;
   } catch (const sql::SQLException& e) {
-    if (!IsDuplicateEntry(c, e)) throw;
+    if (e.getErrorCode() != kErDupEntry) throw;
   }
   // A concurrent first call held the key until it committed; its row is visible now.
   auto& select = c.Prepare(kSelectIdempotencyKey);

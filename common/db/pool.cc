@@ -2,6 +2,8 @@
 
 #include <cppconn/connection.h>
 #include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
 #include <mysql_driver.h>
 
 #include <cmath>
@@ -123,6 +125,11 @@ absl::StatusOr<std::unique_ptr<Connection>> ConnectionPool::OpenConnection(bool 
         std::make_unique<Connection>(std::unique_ptr<sql::Connection>(Driver()->connect(options)));
     connection->raw().setAutoCommit(false);
     connection->Execute(SessionSetup(config_));
+    {
+      std::unique_ptr<sql::ResultSet> wsrep(
+          connection->Prepare("SELECT @@wsrep_on").executeQuery());
+      connection->set_on_galera(wsrep->next() && wsrep->getInt(1) == 1);
+    }
     connection->Commit();
     return connection;
   } catch (const sql::SQLException& e) {

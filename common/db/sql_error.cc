@@ -1,9 +1,6 @@
 #include "common/db/sql_error.h"
 
-#include <cppconn/exception.h>
-
 #include "absl/strings/str_cat.h"
-#include "common/db/connection.h"
 #include "common/log/log.h"
 #include "common/status/errors.h"
 
@@ -60,19 +57,6 @@ absl::Status FromSqlError(int error_code, absl::string_view sql_state, absl::str
   }
   return ErrorWithReason(absl::StatusCode::kInternal, "DATABASE_ERROR",
                          "internal database error; the operator has the details in the log");
-}
-
-bool IsDuplicateEntry(Connection& c, const sql::SQLException& e) {
-  if (e.getErrorCode() != kErDupEntry) return false;
-  if (c.TransactionOpen()) return true;
-  log::Warning("transaction_lost", {{"message", e.what()},
-                                    {"why",
-                                     "rolled back by the server on a duplicate key; "
-                                     "retrying the whole transaction"}});
-  throw sql::SQLException(
-      "the transaction was rolled back by the server (Galera brute-force "
-      "abort) on a duplicate key",
-      "40001", kErLockDeadlock);
 }
 
 }  // namespace huiwu::db

@@ -5,13 +5,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
-namespace sql {
-class SQLException;
-}  // namespace sql
-
 namespace huiwu::db {
-
-class Connection;
 
 // Server and client error numbers we act on.
 inline constexpr int kErDupEntry = 1062;
@@ -41,16 +35,6 @@ ErrorClass Classify(int error_code);
 // Details go to the log; clients get a message that says what to do.
 absl::Status FromSqlError(int error_code, absl::string_view sql_state, absl::string_view message,
                           absl::string_view what);
-
-// For a caller that handles a duplicate key and carries on in the same transaction
-// (`if (!IsDuplicateEntry(c, e)) throw;`): true when `e` is a duplicate key and the
-// transaction is still open. On Galera the statement that meets a duplicate can be the
-// one through which a brute-force abort (a write set from another node that won
-// certification) rolled the whole transaction back, reported as the duplicate rather
-// than as a deadlock; carrying on would run the rest in a new transaction and commit it
-// alone (a kit reservation answered OK with no kit: tests/cluster). Then this throws the
-// deadlock error, so InTransaction retries the whole of it.
-bool IsDuplicateEntry(Connection& c, const sql::SQLException& e);
 
 }  // namespace huiwu::db
 

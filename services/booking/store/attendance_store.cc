@@ -116,7 +116,7 @@ absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl
           now);
       return absl::OkStatus();
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
     }
     // Signed in before (or by a concurrent call that committed first: sessions run READ
     // COMMITTED, so its row is visible here). The first time stands.

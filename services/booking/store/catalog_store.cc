@@ -131,7 +131,7 @@ absl::StatusOr<Building> BookingStore::CreateBuilding(const Building& building,
       insert.setDateTime(5, db::ToSqlDateTime(now));
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       return ErrorWithReason(
           absl::StatusCode::kAlreadyExists, "BUILDING_ALREADY_EXISTS",
           absl::StrCat(BuildingName(building.id), " already exists; choose another building_id"),
@@ -207,7 +207,7 @@ absl::StatusOr<Room> BookingStore::CreateRoom(const Room& room, absl::string_vie
       insert.setDateTime(13, db::ToSqlDateTime(now));
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       const std::string name = RoomName(room.building_id, room.room_id);
       return ErrorWithReason(absl::StatusCode::kAlreadyExists, "ROOM_ALREADY_EXISTS",
                              absl::StrCat(name, " already exists; choose another room_id"),

@@ -58,7 +58,7 @@ absl::StatusOr<std::vector<std::string>> BookingStore::FlagMeetings(const FlagCo
       } catch (const sql::SQLException& e) {
         // Flagged for this hazard before (the event again, or HazardEscalated after
         // HazardOpened): once is enough. Only the statement is undone.
-        if (!db::IsDuplicateEntry(c, e)) throw;
+        if (e.getErrorCode() != db::kErDupEntry) throw;
         continue;
       }
       std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/false);

@@ -213,7 +213,7 @@ LowStockCheck OpenReplenishmentIfLow(db::Connection& c, absl::string_view item_i
   } catch (const sql::SQLException& e) {
     // Another transaction opened it first: one request per shortage is what we want
     // (and that transaction publishes it).
-    if (!db::IsDuplicateEntry(c, e)) throw;
+    if (e.getErrorCode() != db::kErDupEntry) throw;
     return check;
   }
   check.replenishment_id = request.id;

@@ -129,7 +129,7 @@ absl::StatusOr<Item> InventoryStore::CreateItem(const Item& item, absl::string_v
       insert.setDateTime(7, db::ToSqlDateTime(now));
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       return ErrorWithReason(
           absl::StatusCode::kAlreadyExists, "ITEM_ALREADY_EXISTS",
           absl::StrCat(ItemName(item.id), " already exists; choose another item_id"),

@@ -129,7 +129,7 @@ absl::StatusOr<RoomKey> InventoryStore::CreateRoomKey(const RoomKey& key,
       insert.setDateTime(5, db::ToSqlDateTime(now));
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       return ErrorWithReason(absl::StatusCode::kAlreadyExists, "KEY_ALREADY_EXISTS",
                              absl::StrCat(name, " is registered already; choose another key_id"),
                              {{"key", name}});

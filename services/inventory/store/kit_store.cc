@@ -132,7 +132,7 @@ absl::StatusOr<KitTemplate> InventoryStore::CreateKitTemplate(const KitTemplate&
       insert.setDateTime(6, db::ToSqlDateTime(now));
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       return ErrorWithReason(absl::StatusCode::kAlreadyExists, "KIT_TEMPLATE_ALREADY_EXISTS",
                              absl::StrCat(KitTemplateName(kit_template.id),
                                           " already exists; choose another kit_template_id"),
@@ -194,7 +194,7 @@ absl::StatusOr<Kit> InventoryStore::ReserveKit(const ReserveKitCommand& command,
     try {
       InsertKit(c, result, now);
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       return ErrorWithReason(
           absl::StatusCode::kAlreadyExists, "KIT_ALREADY_EXISTS",
           absl::StrCat(MeetingName(kit.meeting_id),

@@ -102,7 +102,7 @@ absl::StatusOr<std::optional<Kit>> InventoryStore::FollowMeeting(const Kit& meet
       try {
         InsertKit(c, kit, now);
       } catch (const sql::SQLException& e) {
-        if (!db::IsDuplicateEntry(c, e)) throw;
+        if (e.getErrorCode() != db::kErDupEntry) throw;
         // Another replica reserved it in between: the next attempt finds it.
         return absl::AbortedError("the meeting's kit was reserved concurrently; retry");
       }

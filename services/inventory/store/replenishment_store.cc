@@ -137,7 +137,7 @@ absl::StatusOr<ReplenishmentRequest> InventoryStore::CreateReplenishment(
           insert.setDateTime(9, db::ToSqlDateTime(now));
           insert.executeUpdate();
         } catch (const sql::SQLException& e) {
-          if (!db::IsDuplicateEntry(c, e)) throw;
+          if (e.getErrorCode() != db::kErDupEntry) throw;
           auto& select = c.Prepare(kSelectOpen);
           select.setString(1, command.item_id);
           select.setString(2, command.location);

@@ -117,7 +117,7 @@ absl::StatusOr<ChecklistTemplate> SafetyStore::CreateTemplate(const ChecklistTem
         insert.setString(1, tmpl.id);
         insert.executeUpdate();
       } catch (const sql::SQLException& e) {
-        if (!db::IsDuplicateEntry(c, e)) throw;
+        if (e.getErrorCode() != db::kErDupEntry) throw;
         // A concurrent first version won; retry to make ours its next revision.
         throw sql::SQLException("template created concurrently", "40001", db::kErLockDeadlock);
       }

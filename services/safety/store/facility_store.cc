@@ -145,7 +145,7 @@ absl::StatusOr<DisinfectionTask> SafetyStore::CreateDisinfectionTask(const Disin
     try {
       InsertDisinfection(c, result);
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       // 一会一消毒: one task per meeting, whoever asks.
       auto existing = FindDisinfection(c, kSelectDisinfectionOfMeeting, task.meeting_id);
       const std::string existing_name =
@@ -183,7 +183,7 @@ absl::StatusOr<OpenedDisinfection> SafetyStore::OpenMeetingDisinfection(
     try {
       InsertDisinfection(c, created);
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       // Another replica opened it meanwhile: retried whole, the read above finds it.
       throw sql::SQLException("disinfection task opened concurrently", "40001",
                               db::kErLockDeadlock);
@@ -318,7 +318,7 @@ absl::StatusOr<EmergencyPlan> SafetyStore::CreatePlan(const EmergencyPlan& plan,
       insert.setDateTime(7, db::ToSqlDateTime(result.create_time));
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
-      if (!db::IsDuplicateEntry(c, e)) throw;
+      if (e.getErrorCode() != db::kErDupEntry) throw;
       return ErrorWithReason(absl::StatusCode::kAlreadyExists, "EMERGENCY_PLAN_ALREADY_EXISTS",
                              absl::StrCat(name, " already exists; choose another plan id"),
                              {{"emergency_plan", name}});

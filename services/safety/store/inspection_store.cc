@@ -206,7 +206,7 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
       try {
         insert.executeUpdate();
       } catch (const sql::SQLException& e) {
-        if (!db::IsDuplicateEntry(c, e)) throw;
+        if (e.getErrorCode() != db::kErDupEntry) throw;
         // A concurrent first submission of this id won: retry as its resubmission.
         throw sql::SQLException("inspection created concurrently", "40001", db::kErLockDeadlock);
       }
@@ -238,7 +238,7 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
         opened.push_back(&f.hazard);
       } catch (const sql::SQLException& e) {
         // This item already opened its hazard (an earlier submission): once is enough.
-        if (!db::IsDuplicateEntry(c, e)) throw;
+        if (e.getErrorCode() != db::kErDupEntry) throw;
       }
     }
     auto loaded = LoadInspection(c, in.id, /*for_update=*/false);

@@ -85,7 +85,7 @@ absl::StatusOr<Staff> StaffingStore::CreateStaff(const Staff& staff, absl::strin
       insert.setDateTime(i++, db::ToSqlDateTime(now));
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
-      if (db::IsDuplicateEntry(c, e)) return StaffNumberTaken(staff.staff_number);
+      if (e.getErrorCode() == db::kErDupEntry) return StaffNumberTaken(staff.staff_number);
       throw;
     }
     SaveQualifications(c, staff);

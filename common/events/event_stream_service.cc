@@ -122,7 +122,15 @@ grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
 
   int64_t cursor = request->after_cursor();
   while (!context->IsCancelled()) {
+    // Taken before looking at ending_: EndStreams raises the signal after setting it, so
+    // the wait below cannot miss it.
     const uint64_t seen = EventsSequenced().generation();
+    if (ending_.load()) {
+      return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                          absl::StrCat("the ", source_,
+                                       " server is shutting down; resume after cursor ", cursor,
+                                       " on another replica or after its restart"));
+    }
     absl::StatusOr<Batch> batch = ReadBatch(pool_, source_, cursor);
     if (!batch.ok()) return ToGrpcStatus(batch.status(), kDomain);
     if (cursor != 0 && cursor < batch->pruned_through) {
@@ -150,6 +158,12 @@ grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
     EventsSequenced().WaitAfter(seen, absl::Now() + config_.poll_interval);
   }
   return grpc::Status::OK;
+}
+
+void EventStreamService::EndStreams() {
+  ending_.store(true);
+  // Wakes the streams waiting for new events; they see ending_ at the top of their loop.
+  EventsSequenced().Raise();
 }
 
 }  // namespace huiwu::events

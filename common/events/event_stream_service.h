@@ -2,6 +2,7 @@
 #ifndef HUIWU_COMMON_EVENTS_EVENT_STREAM_SERVICE_H_
 #define HUIWU_COMMON_EVENTS_EVENT_STREAM_SERVICE_H_
 
+#include <atomic>
 #include <string>
 
 #include "common/config/config.h"
@@ -18,16 +19,22 @@ class EventStreamService final : public huiwu::events::v1::EventService::Service
 
   // Sync streaming: the call holds one server thread while it lasts. It reads a batch,
   // sends what matches, and when caught up waits for this process's sequencer or the
-  // poll interval (events numbered by other replicas), until the caller cancels or the
-  // server shuts down.
+  // poll interval (events numbered by other replicas), until the caller cancels or
+  // EndStreams.
   grpc::Status StreamEvents(
       grpc::ServerContext* context, const huiwu::events::v1::StreamEventsRequest* request,
       grpc::ServerWriter<huiwu::events::v1::StreamEventsResponse>* writer) override;
+
+  // Ends every open stream (and refuses new ones) with UNAVAILABLE, so that the server's
+  // shutdown grace is spent on calls that finish, not on followers that never do: they
+  // resume from their cursor on another replica, or on this one after its restart.
+  void EndStreams();
 
  private:
   const std::string source_;
   db::ConnectionPool& pool_;
   const config::EventsConfig config_;
+  std::atomic<bool> ending_{false};
 };
 
 }  // namespace huiwu::events

@@ -168,6 +168,7 @@ void ServiceHost::Shutdown(absl::Duration grace) {
   jobs_.reset();
   gauge_refresh_.reset();
   if (health_ != nullptr) health_->StopServing();
+  if (event_stream_ != nullptr) event_stream_->EndStreams();
   if (server_ != nullptr) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     server_->Wait();

@@ -194,5 +194,30 @@ TEST_F(EventsTest, BadRequestsAreRefusedNamingTheField) {
   }
 }
 
+
+// Followers never end their streams by themselves: without ending them, every shutdown
+// (a compose `down`, a rolling restart) would wait out its whole grace.
+TEST_F(EventsTest, ShutdownEndsOpenStreamsAtOnceWithUnavailable) {
+  PublishCommitted("before");
+  auto context = StreamContext();
+  auto reader = stub_->StreamEvents(context.get(), StreamEventsRequest());
+  const std::vector<Event> first = ReadEvents(*reader, 1);
+  ASSERT_EQ(Labels(first), std::vector<std::string>{"before"});
+
+  const absl::Duration grace = absl::Minutes(1);
+  const absl::Time started = absl::Now();
+  host_->Shutdown(grace);
+  // The stream's own deadline (20 s) ends it without EndStreams.
+  EXPECT_LT(absl::Now() - started, absl::Seconds(10)) << "the shutdown waited for the open stream";
+
+  huiwu::events::v1::StreamEventsResponse response;
+  EXPECT_FALSE(reader->Read(&response));
+  grpc::Status status = reader->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
+  EXPECT_NE(status.error_message().find(absl::StrCat("resume after cursor ", first[0].cursor())),
+            std::string::npos)
+      << status.error_message();
+}
+
 }  // namespace
 }  // namespace huiwu::testing

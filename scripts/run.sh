@@ -4,6 +4,13 @@
 # keep running until Ctrl-C or SIGTERM, then stop everything cleanly (exit 0).
 # Works in the background too (scripts/run.sh &, nohup): no tty is needed.
 #
+#   scripts/run.sh              one MariaDB on 127.0.0.1:3307
+#   scripts/run.sh --cluster    a 3-node MariaDB Galera cluster on loopback instead
+#                               (free ports, kept in .run/galera/nodeN/ports); the
+#                               services spread over the nodes, as in a deployment, so
+#                               that cross-node conflicts happen here too. A node may be
+#                               stopped to watch the others carry on.
+#
 # Overrides (environment):
 #   HUIWU_RUN_DIR                  state folder (default: <repo>/.run)
 #   HUIWU_MYSQL_PORT               local MariaDB port (default 3307)
@@ -23,6 +30,8 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/lib/build.sh"
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib/mariadb.sh"
 # shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/galera.sh"
+# shellcheck source-path=SCRIPTDIR
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib/prometheus.sh"
 
 # DESIGN.md §9.
@@ -37,6 +46,10 @@ BUILD="${ROOT}/build"
 RUN_DIR="${HUIWU_RUN_DIR:-${ROOT}/.run}"
 DB_DIR="${RUN_DIR}/mariadb"
 MYSQL_PORT="${HUIWU_MYSQL_PORT:-3307}"
+CLUSTER=0              # 1 with --cluster
+GALERA_DIR="${RUN_DIR}/galera"
+NODE_PORTS=()          # the Galera nodes' SQL ports, node1 first
+declare -A DB_PORT=()  # the database port each service uses
 PROMETHEUS_DIR="${RUN_DIR}/prometheus"
 PROMETHEUS_PORT="${HUIWU_PROMETHEUS_PORT:-9090}"
 
@@ -101,6 +114,16 @@ stop_strays() {
   fi
 }
 
+# The other kind of database from an earlier run (single vs --cluster) still running
+# in RUN_DIR: stopped, so that two do not hold the memory and the ports.
+stop_other_database() {
+  if ((CLUSTER)); then
+    if mariadb_running "${DB_DIR}"; then mariadb_stop "${DB_DIR}" || true; fi
+  else
+    galera_stop "${GALERA_DIR}" || true
+  fi
+}
+
 find_services() {
   local svc
   for svc in "${SERVICES[@]}"; do
@@ -127,8 +150,9 @@ require_free_port() {
 
 check_ports() {
   local svc
-  # A mariadbd of ours still running in DB_DIR is reused, so its port is "ours".
-  if ! mariadb_running "${DB_DIR}"; then
+  # A mariadbd of ours still running in DB_DIR is reused, so its port is "ours"; the
+  # cluster's nodes take free ports of their own.
+  if ((!CLUSTER)) && ! mariadb_running "${DB_DIR}"; then
     require_free_port "${MYSQL_PORT}" "local MariaDB" HUIWU_MYSQL_PORT
   fi
   for svc in "${ENABLED[@]}"; do
@@ -171,7 +195,7 @@ start_service() {
   # Keep the previous run's log for a post-mortem, start this run's fresh.
   [[ -f "${log_file}" ]] && mv -f -- "${log_file}" "${log_file}.prev"
   log "starting ${svc} (gRPC 127.0.0.1:${GRPC_PORT[${svc}]}, metrics :${METRICS_PORT[${svc}]})"
-  HUIWU_MYSQL_HOST=127.0.0.1 HUIWU_MYSQL_PORT="${MYSQL_PORT}" HUIWU_MYSQL_USER=huiwu \
+  HUIWU_MYSQL_HOST=127.0.0.1 HUIWU_MYSQL_PORT="${DB_PORT[${svc}]}" HUIWU_MYSQL_USER=huiwu \
     HUIWU_MYSQL_PASSWORD="${HUIWU_MYSQL_PASSWORD}" HUIWU_MYSQL_DATABASE="huiwu_${svc}" \
     HUIWU_GRPC_PORT="${GRPC_PORT[${svc}]}" HUIWU_METRICS_PORT="${METRICS_PORT[${svc}]}" \
     "$(svc_bin "${svc}")" "${targets[@]}" </dev/null >"${log_file}" 2>&1 &
@@ -235,8 +259,27 @@ seed_demo_data() {
   seed safety safety_addr seed-safety "the checklists, patrol schedules and emergency plans"
 }
 
+# start_database: one MariaDB, or the Galera cluster (--cluster) with the services
+# dealt over its nodes in turn (booking node1, staffing node2, inventory node3, …).
+start_database() {
+  local i=0 svc
+  if ((CLUSTER)); then
+    galera_start "${GALERA_DIR}"
+    read -r -a NODE_PORTS <<<"$(galera_sql_ports "${GALERA_DIR}")"
+    for svc in "${ENABLED[@]}"; do
+      DB_PORT[${svc}]="${NODE_PORTS[$((i % ${#NODE_PORTS[@]}))]}"
+      i=$((i + 1))
+    done
+  else
+    mariadb_start "${DB_DIR}" "${MYSQL_PORT}"
+    for svc in "${ENABLED[@]}"; do
+      DB_PORT[${svc}]="${MYSQL_PORT}"
+    done
+  fi
+}
+
 print_table() {
-  local svc fmt='%-10s %-17s %-31s %s\n'
+  local svc n users fmt='%-10s %-17s %-31s %s\n'
   # shellcheck disable=SC2059 # the format is ours
   {
     printf "${fmt}" SERVICE GRPC METRICS LOG
@@ -244,8 +287,19 @@ print_table() {
       printf "${fmt}" "${svc}" "127.0.0.1:${GRPC_PORT[${svc}]}" \
         "http://127.0.0.1:${METRICS_PORT[${svc}]}/metrics" "$(svc_log "${svc}")"
     done
-    printf "${fmt}" mariadb "127.0.0.1:${MYSQL_PORT}" "user huiwu, db huiwu_<service>" \
-      "${DB_DIR}/mysqld.err"
+    if ((CLUSTER)); then
+      for ((n = 1; n <= ${#NODE_PORTS[@]}; n++)); do
+        users=""
+        for svc in "${ENABLED[@]}"; do
+          [[ "${DB_PORT[${svc}]}" == "${NODE_PORTS[$((n - 1))]}" ]] && users+="${users:+,}${svc}"
+        done
+        printf "${fmt}" "galera-${n}" "127.0.0.1:${NODE_PORTS[$((n - 1))]}" \
+          "user huiwu, used by ${users:-none}" "${GALERA_DIR}/node${n}/mysqld.err"
+      done
+    else
+      printf "${fmt}" mariadb "127.0.0.1:${MYSQL_PORT}" "user huiwu, db huiwu_<service>" \
+        "${DB_DIR}/mysqld.err"
+    fi
     printf "${fmt}" prometheus "" "http://127.0.0.1:${PROMETHEUS_PORT}/alerts" \
       "${PROMETHEUS_DIR}/prometheus.log"
   }
@@ -274,7 +328,11 @@ cleanup() {
     rm -f -- "$(svc_pidfile "${svc}")"
     log "stopped ${svc}"
   done
-  mariadb_stop "${DB_DIR}" || log "warning: could not stop MariaDB in ${DB_DIR}"
+  if ((CLUSTER)); then
+    galera_stop "${GALERA_DIR}" || log "warning: could not stop every Galera node in ${GALERA_DIR}"
+  else
+    mariadb_stop "${DB_DIR}" || log "warning: could not stop MariaDB in ${DB_DIR}"
+  fi
   ((OWN_RUN_PID)) && rm -f -- "${RUN_DIR}/run.pid"
   exit "${rc}"
 }
@@ -287,7 +345,8 @@ on_signal() {
 # Sleeps in the background and waits for it: unlike a foreground sleep, `wait`
 # returns at once when SIGTERM/SIGINT arrives, so shutdown starts immediately.
 monitor() {
-  local svc
+  local svc n up
+  local -A node_down=()
   while :; do
     sleep 2 &
     SLEEPER=$!
@@ -295,7 +354,24 @@ monitor() {
     for svc in "${ENABLED[@]}"; do
       pid_alive "${SVC_PID[${svc}]}" || service_died "${svc}"
     done
-    mariadb_running "${DB_DIR}" || die "MariaDB stopped unexpectedly; see ${DB_DIR}/mysqld.err"
+    if ((CLUSTER)); then
+      # One node lost is what a cluster is for: said once, not fatal; the services on it
+      # report NOT_SERVING until it is back (scripts/galera.sh has no restart of one node:
+      # stop run.sh and start it again).
+      up=0
+      for ((n = 1; n <= ${#NODE_PORTS[@]}; n++)); do
+        if galera_running "${GALERA_DIR}" "${n}"; then
+          node_down[${n}]=""
+          up=$((up + 1))
+        elif [[ -z "${node_down[${n}]:-}" ]]; then
+          node_down[${n}]=1
+          log "warning: Galera node${n} stopped; see ${GALERA_DIR}/node${n}/mysqld.err"
+        fi
+      done
+      ((up > 0)) || die "every Galera node stopped; see ${GALERA_DIR}/node*/mysqld.err"
+    else
+      mariadb_running "${DB_DIR}" || die "MariaDB stopped unexpectedly; see ${DB_DIR}/mysqld.err"
+    fi
     if [[ -n "${PROMETHEUS_PID}" ]] && ! pid_alive "${PROMETHEUS_PID}"; then
       # The services keep running: Prometheus only watches them.
       log "warning: Prometheus stopped; see ${PROMETHEUS_DIR}/prometheus.log"
@@ -304,21 +380,39 @@ monitor() {
   done
 }
 
+usage() {
+  printf 'usage: %s [--cluster]\n' "$0" >&2
+  exit 2
+}
+
 main() {
   local svc
+  while (($# > 0)); do
+    case "$1" in
+      --cluster) CLUSTER=1 ;;
+      -h | --help) usage ;;
+      *)
+        log "unknown argument: $1"
+        usage
+        ;;
+    esac
+    shift
+  done
   cd -- "${ROOT}"
   ensure_deps
-  build_project
+  # The run tests (tests/deploy/run_script_test.sh) use the binaries as built.
+  [[ "${HUIWU_RUN_NO_BUILD:-0}" == 1 ]] || build_project
 
   claim_run_dir
   trap cleanup EXIT
   trap 'on_signal INT' INT
   trap 'on_signal TERM' TERM
   stop_strays
+  stop_other_database
   find_services
   check_ports
 
-  mariadb_start "${DB_DIR}" "${MYSQL_PORT}"
+  start_database
   for svc in "${ENABLED[@]}"; do
     start_service "${svc}"
   done

@@ -60,7 +60,10 @@ recover_position() {
     rm -f "${recover_log}"
     mariadbd --defaults-file="${cnf}" --wsrep-recover --log-error="${recover_log}" \
       >/dev/null 2>&1 || true
-    recovered="$(sed -n 's/.*WSREP: Recovered position: *//p' "${recover_log}" | tail -n 1)"
+    # No log at all when mariadbd could not even start (e.g. a state transfer cut off
+    # half-way left the datadir unusable): then no position, and the node joins afresh.
+    recovered="$(sed -n 's/.*WSREP: Recovered position: *//p' "${recover_log}" 2>/dev/null |
+      tail -n 1)" || recovered=""
     if [[ "${recovered}" == *:* ]]; then
       uuid="${recovered%%:*}"
       seqno="${recovered##*:}"

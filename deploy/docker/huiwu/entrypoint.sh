@@ -4,8 +4,10 @@
 #
 # A service talks to one database host (--mysql_host). In the compose stack every
 # replica is given the list of nodes instead (HUIWU_DB_NODES="galera-1,galera-2,…") and
-#  - waits (at most HUIWU_DB_ALL_SYNCED_WAIT seconds) until every node serves, so that a
-#    replica started while the cluster forms does not crowd onto its first node;
+#  - on the container's first start, waits (at most HUIWU_DB_ALL_SYNCED_WAIT seconds)
+#    until every node serves, so that a replica started while the cluster forms does not
+#    crowd onto its first node; a restart (its node was lost, or it moved) does not wait
+#    for a node that may stay down, and takes a serving one at once;
 #  - takes the serving node with the fewest replicas of the same service (ties: the
 #    fewest huiwu replicas of any service, then this container's hostname), so that a
 #    service's replicas sit on different nodes and one lost node takes none of them all;
@@ -32,6 +34,13 @@ all_synced_wait="${HUIWU_DB_ALL_SYNCED_WAIT:-90}"
 # HUIWU_* variables).
 unset HUIWU_DB_NODES HUIWU_DB_CHECK_INTERVAL HUIWU_DB_FAILOVER_AFTER HUIWU_DB_CHOOSE_TIMEOUT \
   HUIWU_DB_ALL_SYNCED_WAIT
+# The container's filesystem outlives a restart by the restart policy, not a re-creation.
+started_marker=/tmp/huiwu-entrypoint-started
+if [[ -e "${started_marker}" ]]; then
+  all_synced_wait=0
+else
+  touch "${started_marker}" 2>/dev/null || true
+fi
 
 log() {
   local level="$1" event="$2"

@@ -106,3 +106,51 @@ podman_base_image() {
   ((rc == 0)) || die "podman import of the debootstrap tree failed"
   log "made ${HUIWU_BASE_IMAGE}"
 }
+
+# The compose images whose build reads only deploy/ files (not the C++ sources).
+HUIWU_DEPLOY_ONLY_IMAGES=(galera mysqld-exporter prometheus alertmanager)
+
+# podman_build_image TAG_OR_EMPTY LOG DOCKERFILE [ARGS…]: podman build of the repository
+# root, --pull=never (no registry), --format docker (the OCI format drops HEALTHCHECK, and
+# docker builds keep it). Checks the image ID file too: an interrupted podman build can
+# exit 0. On failure shows the log's tail and returns 1.
+podman_build_image() {
+  local tag="$1" log_file="$2" dockerfile="$3" root iid
+  shift 3
+  root="$(project_root)"
+  iid="${log_file%.log}.iid"
+  rm -f -- "${iid}"
+  if ! podman build --pull=never --format docker --iidfile "${iid}" "$@" \
+    ${tag:+-t "${tag}"} -f "${root}/${dockerfile}" "${root}" >"${log_file}" 2>&1 ||
+    [[ ! -s "${iid}" ]]; then
+    tail -n 40 -- "${log_file}" >&2
+    log "podman build of ${dockerfile} failed (log: ${log_file})"
+    return 1
+  fi
+}
+
+# podman_warm_images TAG LOG_DIR: fetches ahead what the compose images need from
+# Debian, so that a later build of them is served by podman's layer cache: the base
+# image, the deploy-only images whole (tagged huiwu/NAME:TAG), and the package stages of
+# the services' image (build-deps, runtime-deps; its source stages need the compiled
+# tree's ccache). Mostly downloads and unpacking: scripts/test.sh runs it while the host
+# compiles. Two lanes at a time; returns non-zero when a build failed.
+podman_warm_images() {
+  local tag="$1" logs="$2" image rc=0 lane
+  podman_use_config
+  mkdir -p -- "${logs}"
+  podman_base_image
+  (
+    podman_build_image "" "${logs}/build-deps.log" deploy/docker/huiwu/Dockerfile \
+      --target build-deps &&
+      podman_build_image "" "${logs}/runtime-deps.log" deploy/docker/huiwu/Dockerfile \
+        --target runtime-deps
+  ) &
+  lane=$!
+  for image in "${HUIWU_DEPLOY_ONLY_IMAGES[@]}"; do
+    podman_build_image "huiwu/${image}:${tag}" "${logs}/${image}.log" \
+      "deploy/docker/${image}/Dockerfile" || rc=1
+  done
+  wait "${lane}" || rc=1
+  return "${rc}"
+}

@@ -56,7 +56,8 @@ cleanup() {
   fi
   if [[ -n "${work}" ]]; then
     log "removing the stack ${project} (containers, volumes, network)"
-    compose down -v -t 10 || true
+    # Nothing of it is kept: no need to wait for clean shutdowns.
+    compose down -v -t 1 || true
     # podman-compose 1.0.3 leaves the network behind.
     podman network rm -f "${project}_default" >/dev/null 2>&1 || true
     rm -rf -- "${work}"
@@ -94,28 +95,21 @@ for v in LANG LC_ALL LC_CTYPE LC_MESSAGES; do
   [[ -n "${!v:-}" ]] && build_args+=(--build-arg "${v}=${!v}")
 done
 logs="$(mktemp -d -t huiwu-container-build.XXXXXX)"
-# build_image NAME DOCKERFILE [ARGS…]: podman build with its log in ${logs}/NAME.log.
-# --format docker keeps the images' HEALTHCHECKs (the OCI format has none), as docker
-# builds them. The image ID file is checked too: an interrupted podman build can exit 0.
+# build_image NAME DOCKERFILE [ARGS…]: huiwu/NAME:${tag}, its log in ${logs}/NAME.log.
 build_image() {
   local name="$1" dockerfile="$2" t0=${SECONDS}
   shift 2
-  rm -f -- "${logs}/${name}.iid"
-  if ! podman build --pull=never --format docker --iidfile "${logs}/${name}.iid" "$@" \
-    -f "${root}/${dockerfile}" -t "huiwu/${name}:${tag}" "${root}" >"${logs}/${name}.log" 2>&1 ||
-    [[ ! -s "${logs}/${name}.iid" ]]; then
-    tail -n 40 -- "${logs}/${name}.log" >&2
-    log "podman build of huiwu/${name} failed (log: ${logs}/${name}.log)"
+  podman_build_image "huiwu/${name}:${tag}" "${logs}/${name}.log" "${dockerfile}" "$@" ||
     return 1
-  fi
   log "image huiwu/${name}:${tag} built in $((SECONDS - t0)) s"
 }
-# The services' image (CPU: linking) alongside the others (mostly apt downloads).
+# The services' image (CPU: preprocessing and linking) alongside the others (mostly apt
+# downloads; cached when scripts/test.sh warmed them while the host compiled).
 build_image service deploy/docker/huiwu/Dockerfile "${build_args[@]}" &
 service_build=$!
-for image in galera mysqld-exporter prometheus alertmanager; do
-  dockerfile="deploy/docker/${image}/Dockerfile"
-  build_image "${image}" "${dockerfile}" || { wait "${service_build}" || true; die "image build failed"; }
+for image in "${HUIWU_DEPLOY_ONLY_IMAGES[@]}"; do
+  build_image "${image}" "deploy/docker/${image}/Dockerfile" ||
+    { wait "${service_build}" || true; die "image build failed"; }
 done
 wait "${service_build}" || die "image build failed"
 service_build=""
@@ -222,8 +216,9 @@ for stopped in galera-1 galera-2 galera-3; do
   [[ "${stopped}" != "${node1}" && "${stopped}" != "${node2}" ]] && break
 done
 # (stderr: podman without systemd complains about healthcheck timers it never made)
+stop_started=${SECONDS}
 podman stop -t 30 "${project}_${stopped}_1" >/dev/null 2>&1
-log "stopped ${stopped}"
+log "stopped ${stopped} in $((SECONDS - stop_started)) s"
 # A service that used the stopped node moves to another one (its entrypoint, ~20 s);
 # until then booking's confirm may be refused (room clearance asks safety): retried.
 second="$(client create "${addr1}" "ct-${project}-2" 31 14)"

@@ -126,10 +126,10 @@ grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
     // the wait below cannot miss it.
     const uint64_t seen = EventsSequenced().generation();
     if (ending_.load()) {
-      return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                          absl::StrCat("the ", source_,
-                                       " server is shutting down; resume after cursor ", cursor,
-                                       " on another replica or after its restart"));
+      return grpc::Status(
+          grpc::StatusCode::UNAVAILABLE,
+          absl::StrCat("the ", source_, " server is shutting down; resume after cursor ", cursor,
+                       " on another replica or after its restart"));
     }
     absl::StatusOr<Batch> batch = ReadBatch(pool_, source_, cursor);
     if (!batch.ok()) return ToGrpcStatus(batch.status(), kDomain);

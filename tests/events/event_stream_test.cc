@@ -194,7 +194,6 @@ TEST_F(EventsTest, BadRequestsAreRefusedNamingTheField) {
   }
 }
 
-
 // Followers never end their streams by themselves: without ending them, every shutdown
 // (a compose `down`, a rolling restart) would wait out its whole grace.
 TEST_F(EventsTest, ShutdownEndsOpenStreamsAtOnceWithUnavailable) {

@@ -90,6 +90,9 @@ if [[ -n "${ccache_dir}" ]]; then
   mkdir -p -- "${ccache_dir}"
   build_args+=(-v "${ccache_dir}:/ccache"
     --build-arg "CCACHE_BASEDIR=$(ccache -k base_dir 2>/dev/null || true)")
+  if [[ "$(ccache -k hash_dir 2>/dev/null || true)" == false ]]; then
+    build_args+=(--build-arg CCACHE_NOHASHDIR=1)
+  fi
 fi
 for v in LANG LC_ALL LC_CTYPE LC_MESSAGES; do
   [[ -n "${!v:-}" ]] && build_args+=(--build-arg "${v}=${!v}")

@@ -101,7 +101,7 @@ main() {
   export HUIWU_TEST_MARIADB_SCRIPT="${root}/scripts/mariadb.sh"
 
   # The container test (label "container": images built and the compose stack run with
-  # podman, ~6 min) runs when asked: HUIWU_CONTAINER_TEST=1, as .ci/run does.
+  # podman, ~6 min) runs when asked: HUIWU_CONTAINER_TEST=1.
   local select=()
   if [[ "${HUIWU_CONTAINER_TEST:-0}" != 1 ]]; then
     select=(-LE container)

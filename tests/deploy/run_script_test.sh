@@ -44,6 +44,17 @@ fail() {
   exit 1
 }
 
+# wait_for_log FILE GREP_PATTERN SECONDS WHAT: until run.sh wrote a line matching
+# GREP_PATTERN (extended regex) to FILE; fails when run.sh exits or SECONDS pass first.
+wait_for_log() {
+  local file="$1" pattern="$2" deadline=$((SECONDS + $3)) what="$4"
+  until grep -Eq -- "${pattern}" "${file}"; do
+    pid_alive "${run_pid}" || fail "run.sh exited before ${what}"
+    ((SECONDS < deadline)) || fail "no ${what} within $3 s"
+    sleep 0.5
+  done
+}
+
 export HUIWU_RUN_DIR="${work}/run"
 export HUIWU_RUN_NO_BUILD=1
 export HUIWU_MYSQL_PORT HUIWU_PROMETHEUS_PORT
@@ -59,12 +70,7 @@ done
 setsid bash "${root}/scripts/run.sh" "${mode[@]}" >"${work}/stdout" 2>"${work}/stderr" </dev/null &
 run_pid=$!
 
-deadline=$((SECONDS + 300))
-until grep -qx 'huiwu ready' "${work}/stdout"; do
-  pid_alive "${run_pid}" || fail "run.sh exited before 'huiwu ready'"
-  ((SECONDS < deadline)) || fail "no 'huiwu ready' within 300 s"
-  sleep 0.5
-done
+wait_for_log "${work}/stdout" '^huiwu ready$' 300 "'huiwu ready'"
 log "run.sh ready after ${SECONDS} s; its table:"
 sed -e '/^huiwu ready$/d' "${work}/stdout" >&2
 
@@ -115,12 +121,7 @@ if [[ " ${mode[*]} " == *" --cluster "* ]]; then
     "${probe}" --addr="127.0.0.1:${grpc[${svc}]}" >/dev/null ||
       fail "${svc} is not SERVING with two of three Galera nodes up"
   done
-  deadline=$((SECONDS + 30))
-  until grep -q 'warning: Galera node3 stopped' "${work}/stderr"; do
-    pid_alive "${run_pid}" || fail "run.sh exited when one Galera node stopped"
-    ((SECONDS < deadline)) || fail "run.sh did not say that node3 stopped"
-    sleep 0.5
-  done
+  wait_for_log "${work}/stderr" 'warning: Galera node3 stopped' 30 "a warning that node3 stopped"
   pid_alive "${run_pid}" || fail "run.sh exited when one Galera node stopped"
   log "node3 stopped: inventory NOT_SERVING, booking, staffing and safety SERVING, run.sh running"
 fi

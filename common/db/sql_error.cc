@@ -9,8 +9,9 @@ namespace huiwu::db {
 ErrorClass Classify(int error_code) {
   switch (error_code) {
     case kErLockDeadlock:
-    case kErLockWaitTimeout:
       return ErrorClass::kConflict;
+    case kErLockWaitTimeout:
+      return ErrorClass::kLockWaitTimeout;
     case kCrConnectionError:
     case kCrConnHostError:
     case kCrServerGoneError:
@@ -36,6 +37,10 @@ absl::Status FromSqlError(int error_code, absl::string_view sql_state, absl::str
       return ErrorWithReason(absl::StatusCode::kAborted, "CONCURRENT_MODIFICATION",
                              "the change collided with concurrent changes to the same data "
                              "several times; retry the call");
+    case ErrorClass::kLockWaitTimeout:
+      return ErrorWithReason(absl::StatusCode::kAborted, "LOCK_WAIT_TIMEOUT",
+                             "the data is held by another change that has not finished; "
+                             "retry the call later");
     case ErrorClass::kConnectionLost:
       return ErrorWithReason(absl::StatusCode::kUnavailable, "DATABASE_UNAVAILABLE",
                              "the database is unreachable; retry later (health reports "

@@ -23,8 +23,11 @@ inline constexpr int kCrServerGoneError = 2006;
 inline constexpr int kCrServerLost = 2013;
 
 enum class ErrorClass {
-  kConflict,        // deadlock, Galera certification failure, lock wait timeout: retry
+  kConflict,        // deadlock, Galera certification failure: retry at once
   kConnectionLost,  // the connection is unusable: replace it, retry
+  // A row stayed locked for the whole lock wait: something holds it (a long report, a
+  // stuck client). Waiting again would only repeat the wait, so it is answered at once.
+  kLockWaitTimeout,
   kOther,
 };
 

@@ -149,7 +149,8 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     } else {
       RollbackQuietly(connection);
     }
-    const bool retryable = error_class != ErrorClass::kOther;
+    const bool retryable =
+        error_class == ErrorClass::kConflict || error_class == ErrorClass::kConnectionLost;
     if (!retryable || attempt >= policy.max_attempts) {
       Count(&TransactionMetrics::failed);
       return FromSqlError(error_code, sql_state, message,
@@ -192,7 +193,9 @@ absl::Status ReadOnly(ConnectionPool& pool, absl::string_view name,
       pool.NoteConnectionLost();
     }
     // A read changes nothing, so running it again is always safe.
-    if (error_class == ErrorClass::kOther || attempt >= policy.max_attempts) {
+    const bool retryable =
+        error_class == ErrorClass::kConflict || error_class == ErrorClass::kConnectionLost;
+    if (!retryable || attempt >= policy.max_attempts) {
       return FromSqlError(error_code, sql_state, message,
                           absl::StrCat(name, " (attempt ", attempt, ")"));
     }

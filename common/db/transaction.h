@@ -1,7 +1,10 @@
 // Runs a unit of work in one transaction and retries the WHOLE transaction when the
-// database says it lost a race (deadlock or Galera certification failure, 1213; lock
-// wait timeout, 1205) or the connection (2006/2013 …): bounded, jittered attempts. A
-// retried transaction re-reads everything, so a retry never acts on stale reads.
+// database says it lost a race (deadlock or Galera certification failure, 1213) or the
+// connection (2006/2013 …): bounded, jittered attempts. A retried transaction re-reads
+// everything, so a retry never acts on stale reads. A lock wait timeout (1205) is not
+// retried: the row was held for the whole wait, so another wait would most likely end
+// the same way, and six of them would keep the caller past any deadline; the caller
+// gets ABORTED (LOCK_WAIT_TIMEOUT) after one wait and decides.
 #ifndef HUIWU_COMMON_DB_TRANSACTION_H_
 #define HUIWU_COMMON_DB_TRANSACTION_H_
 
@@ -39,7 +42,7 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
 // the latest committed data and no transaction is opened, committed or left behind — a
 // primary-key read is one round trip. (Sessions run READ COMMITTED, so a transaction
 // would not give several statements one snapshot either.) Work that writes or locks
-// rows belongs in InTransaction. Lost connections and lock errors are retried.
+// rows belongs in InTransaction. Lost connections and deadlocks are retried.
 absl::Status ReadOnly(ConnectionPool& pool, absl::string_view name,
                       absl::FunctionRef<absl::Status(Connection&)> work,
                       const RetryPolicy& policy = {});

@@ -1,5 +1,5 @@
-// db::InTransaction against the real test MariaDB: whole-transaction retry on a lock
-// wait timeout and on a killed connection; no retry for other errors; rollback when the
+// db::InTransaction against the real test MariaDB: whole-transaction retry on a
+// deadlock and on a killed connection, one wait only on a lock wait timeout; no retry for other errors; rollback when the
 // work refuses; on Galera, no commit of work the server rolled back underneath.
 #include "common/db/transaction.h"
 
@@ -8,6 +8,7 @@
 #include <cppconn/resultset.h>
 
 #include "absl/strings/str_cat.h"
+#include "common/db/sql_error.h"
 #include "common/status/errors.h"
 #include "gtest/gtest.h"
 #include "tests/support/test_database.h"
@@ -33,36 +34,59 @@ class TransactionTest : public ::testing::Test {
   std::unique_ptr<ConnectionPool> pool_;
 };
 
-TEST_F(TransactionTest, RetriesTheWholeTransactionAfterALockWaitTimeout) {
-  // Another session holds the row; the first attempt times out waiting for it.
+TEST_F(TransactionTest, AnswersALockWaitTimeoutAtOnceWithoutWaitingAgain) {
+  // Another session holds the row for longer than the lock wait (1 s here): one wait,
+  // then ABORTED; six waits would keep a caller past any sensible deadline.
   auto blocker = pool_->OpenConnection();
   ASSERT_TRUE(blocker.ok());
   (*blocker)->Execute("UPDATE counters SET value = value WHERE id = 1");
   int attempts = 0;
+  const absl::Time start = absl::Now();
   absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {
-    if (++attempts == 2) (*blocker)->Commit();  // the blocker lets go before the retry
+    ++attempts;
     Increment(c);
+    return absl::OkStatus();
+  });
+  const absl::Duration took = absl::Now() - start;
+  (*blocker)->Rollback();
+  EXPECT_EQ(status.code(), absl::StatusCode::kAborted) << status;
+  EXPECT_EQ(ReasonOf(status), "LOCK_WAIT_TIMEOUT");
+  EXPECT_EQ(attempts, 1);
+  EXPECT_LT(took, absl::Seconds(2)) << "waited more than once";
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 0);
+  // The connection that waited is usable again.
+  EXPECT_TRUE(InTransaction(*pool_, "after", [&](Connection& c) {
+                Increment(c);
+                return absl::OkStatus();
+              }).ok());
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+}
+
+// A deadlock (or a Galera certification failure, the same 1213) is a lost race that a
+// rerun usually wins: the whole transaction runs again.
+TEST_F(TransactionTest, RetriesTheWholeTransactionAfterADeadlock) {
+  int attempts = 0;
+  absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {
+    Increment(c);
+    if (++attempts == 1) throw sql::SQLException("Deadlock found", "40001", kErLockDeadlock);
     return absl::OkStatus();
   });
   EXPECT_TRUE(status.ok()) << status;
   EXPECT_EQ(attempts, 2);
-  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1)
+      << "the first attempt's increment was rolled back";
 }
 
 TEST_F(TransactionTest, GivesUpWithAbortedWhenTheConflictPersists) {
-  auto blocker = pool_->OpenConnection();
-  ASSERT_TRUE(blocker.ok());
-  (*blocker)->Execute("UPDATE counters SET value = value WHERE id = 1");
   int attempts = 0;
   absl::Status status = InTransaction(
       *pool_, "test",
-      [&](Connection& c) {
+      [&](Connection& c) -> absl::Status {
         ++attempts;
         Increment(c);
-        return absl::OkStatus();
+        throw sql::SQLException("Deadlock found", "40001", kErLockDeadlock);
       },
       RetryPolicy{.max_attempts = 2});
-  (*blocker)->Rollback();
   EXPECT_EQ(status.code(), absl::StatusCode::kAborted);
   EXPECT_EQ(ReasonOf(status), "CONCURRENT_MODIFICATION");
   EXPECT_EQ(attempts, 2);

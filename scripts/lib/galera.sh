@@ -264,3 +264,31 @@ galera_stop() {
   done
   ((failed == 0))
 }
+
+# galera_kill_node DIR N: SIGKILL node N, as a crash or a power cut would stop it, and
+# wait until the process is gone (for the fault test).
+galera_kill_node() {
+  local dir="$1" n="$2" node_dir pid deadline
+  node_dir="$(_galera_node_dir "${dir}" "${n}")"
+  mariadb_running "${node_dir}" || die "node${n} of ${dir} does not run"
+  pid="$(<"${node_dir}/mysqld.pid")"
+  log "killing Galera node${n} (pid ${pid})"
+  kill -KILL "${pid}"
+  deadline=$((SECONDS + 10))
+  while pid_alive "${pid}"; do
+    ((SECONDS < deadline)) || die "node${n} (pid ${pid}) still runs 10 s after SIGKILL"
+    sleep 0.1
+  done
+}
+
+# galera_rejoin_node DIR N: starts node N (2 or 3) again while the rest of the cluster
+# runs, and waits until it is Synced: it rejoins by an incremental state transfer
+# when the donor's gcache still holds what it missed, by a full one otherwise. Node 1
+# is left out: its start bootstraps a new cluster.
+galera_rejoin_node() {
+  local dir n="$2"
+  dir="$(_mariadb_abs_dir "$1")"
+  ((n >= 2 && n <= GALERA_NODES)) || die "galera_rejoin_node: node ${n} is not 2..${GALERA_NODES}"
+  ! galera_running "${dir}" "${n}" || die "node${n} of ${dir} already runs"
+  _galera_start_node "${dir}" "${n}"
+}

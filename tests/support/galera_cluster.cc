@@ -1,14 +1,9 @@
 #include "tests/support/galera_cluster.h"
 
-#include <cppconn/connection.h>
-#include <cppconn/resultset.h>
-#include <cppconn/resultset_metadata.h>
-#include <cppconn/statement.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <memory>
+#include <fstream>
 #include <sstream>
 
 #include "absl/strings/numbers.h"
@@ -17,6 +12,7 @@
 #include "absl/time/clock.h"
 #include "common/db/pool.h"
 #include "tests/support/child_process.h"
+#include "tests/support/sql_rows.h"
 #include "tests/support/test_env.h"
 
 namespace huiwu::testing {
@@ -96,38 +92,29 @@ config::DatabaseConfig GaleraCluster::NodeConfig(int node, const std::string& da
 
 std::vector<std::string> GaleraCluster::QueryRows(int node, const std::string& database,
                                                   const std::string& sql) const {
-  db::ConnectionPool pool(NodeConfig(node, database), nullptr);
-  auto connection = pool.OpenConnection();
-  if (!connection.ok()) {
-    std::fprintf(stderr, "cannot reach Galera node %d: %s\n", node,
-                 connection.status().ToString().c_str());
-    std::abort();
-  }
-  (*connection)->raw().setAutoCommit(true);
-  std::unique_ptr<sql::Statement> statement((*connection)->raw().createStatement());
-  statement->execute("SET SESSION wsrep_sync_wait = 1");
-  std::unique_ptr<sql::ResultSet> rows(statement->executeQuery(sql));
-  const unsigned columns = rows->getMetaData()->getColumnCount();
-  std::vector<std::string> result;
-  while (rows->next()) {
-    std::vector<std::string> values;
-    for (unsigned i = 1; i <= columns; ++i) {
-      values.push_back(rows->isNull(i) ? "NULL" : std::string(rows->getString(i)));
-    }
-    result.push_back(absl::StrJoin(values, "|"));
-  }
-  return result;
+  return testing::QueryRows(NodeConfig(node, database), sql);
 }
 
 int64_t GaleraCluster::QueryInt(int node, const std::string& database,
                                 const std::string& sql) const {
-  const std::vector<std::string> rows = QueryRows(node, database, sql);
-  int64_t value = 0;
-  if (!rows.empty() && !absl::SimpleAtoi(rows.front(), &value)) {
-    std::fprintf(stderr, "not an integer from node %d: %s\n", node, rows.front().c_str());
-    std::abort();
-  }
-  return value;
+  return testing::QueryInt(NodeConfig(node, database), sql);
+}
+
+pid_t GaleraCluster::NodePid(int node) const {
+  std::ifstream file(absl::StrCat(dir_, "/node", node + 1, "/mysqld.pid"));
+  pid_t pid = -1;
+  file >> pid;
+  return pid;
+}
+
+bool GaleraCluster::KillNode(int node) {
+  std::string out;
+  return RunCommand(absl::StrCat("bash ", Script(), " kill-node ", dir_, " ", node + 1), &out);
+}
+
+bool GaleraCluster::RejoinNode(int node) {
+  std::string out;
+  return RunCommand(absl::StrCat("bash ", Script(), " rejoin-node ", dir_, " ", node + 1), &out);
 }
 
 int64_t GaleraCluster::RefusedCommits(const std::string& database) const {

@@ -4,6 +4,8 @@
 #ifndef HUIWU_TESTS_SUPPORT_GALERA_CLUSTER_H_
 #define HUIWU_TESTS_SUPPORT_GALERA_CLUSTER_H_
 
+#include <sys/types.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -42,6 +44,13 @@ class GaleraCluster final {
   // a replicated write that won (brute force); both reach a service as 1213. A race
   // test reads it before and after to show that the race really crossed nodes.
   int64_t RefusedCommits(const std::string& database) const;
+
+  // Faults (tests/faults): node `node`'s mariadbd process (for SIGSTOP/SIGCONT), a
+  // crash of the node (SIGKILL, waited for), and its restart while the others run,
+  // waited for until it is Synced again (nodes 1 and 2 only: node 0 bootstraps).
+  pid_t NodePid(int node) const;
+  bool KillNode(int node);
+  bool RejoinNode(int node);
 
   // The command line of a service replica (`binary`) against `node`, /metrics off.
   std::vector<std::string> ReplicaArgs(const std::string& binary, int node,

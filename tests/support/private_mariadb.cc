@@ -1,12 +1,17 @@
 #include "tests/support/private_mariadb.h"
 
+#include <signal.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "tests/support/poll.h"
 #include "tests/support/test_env.h"
 
 namespace huiwu::testing {
@@ -19,6 +24,17 @@ bool RunCommand(const std::string& command, std::string* out) {
   char buffer[256];
   while (fgets(buffer, sizeof buffer, pipe) != nullptr) out->append(buffer);
   return pclose(pipe) == 0;
+}
+
+// The server is not our child (the script started it, and init reaps it): gone once
+// kill(0) finds no such process, or only its zombie.
+bool ProcessGone(pid_t pid) {
+  if (::kill(pid, 0) != 0) return errno == ESRCH;
+  std::ifstream stat(absl::StrCat("/proc/", pid, "/stat"));
+  std::string line;
+  std::getline(stat, line);
+  const size_t paren = line.rfind(") ");
+  return paren == std::string::npos || line.substr(paren + 2, 1) == "Z";
 }
 
 std::string Script() { return absl::StrCat(SourceDir(), "/scripts/mariadb.sh"); }
@@ -48,6 +64,14 @@ bool PrivateMariaDb::Stop() {
   const bool ok = RunCommand(absl::StrCat("bash ", Script(), " stop ", dir_), &out);
   running_ = !ok;
   return ok;
+}
+
+bool PrivateMariaDb::Kill() {
+  std::ifstream file(absl::StrCat(dir_, "/mysqld.pid"));
+  pid_t pid = -1;
+  if (!(file >> pid) || pid <= 0 || ::kill(pid, SIGKILL) != 0) return false;
+  running_ = false;
+  return PollUntil([pid] { return ProcessGone(pid); }, absl::Seconds(10));
 }
 
 bool PrivateMariaDb::Start() {

@@ -15,6 +15,8 @@ class PrivateMariaDb final {
   int port() const { return port_; }
   bool Stop();
   bool Start();  // again, same folder and port
+  // A crash (SIGKILL), waited for until the process is gone; Start() then recovers.
+  bool Kill();
 
  private:
   std::string dir_;

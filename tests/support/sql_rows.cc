@@ -1,0 +1,53 @@
+#include "tests/support/sql_rows.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/resultset.h>
+#include <cppconn/resultset_metadata.h>
+#include <cppconn/statement.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_join.h"
+#include "common/db/pool.h"
+
+namespace huiwu::testing {
+
+std::vector<std::string> QueryRows(const config::DatabaseConfig& database, const std::string& sql) {
+  db::ConnectionPool pool(database, nullptr);
+  auto connection = pool.OpenConnection();
+  if (!connection.ok()) {
+    std::fprintf(stderr, "cannot reach the database on port %d: %s\n", database.port,
+                 connection.status().ToString().c_str());
+    std::abort();
+  }
+  (*connection)->raw().setAutoCommit(true);
+  std::unique_ptr<sql::Statement> statement((*connection)->raw().createStatement());
+  if ((*connection)->on_galera()) statement->execute("SET SESSION wsrep_sync_wait = 1");
+  std::unique_ptr<sql::ResultSet> rows(statement->executeQuery(sql));
+  const unsigned columns = rows->getMetaData()->getColumnCount();
+  std::vector<std::string> result;
+  while (rows->next()) {
+    std::vector<std::string> values;
+    for (unsigned i = 1; i <= columns; ++i) {
+      values.push_back(rows->isNull(i) ? "NULL" : std::string(rows->getString(i)));
+    }
+    result.push_back(absl::StrJoin(values, "|"));
+  }
+  return result;
+}
+
+int64_t QueryInt(const config::DatabaseConfig& database, const std::string& sql) {
+  const std::vector<std::string> rows = QueryRows(database, sql);
+  int64_t value = 0;
+  if (!rows.empty() && !absl::SimpleAtoi(rows.front(), &value)) {
+    std::fprintf(stderr, "not an integer from port %d: %s\n", database.port, rows.front().c_str());
+    std::abort();
+  }
+  return value;
+}
+
+}  // namespace huiwu::testing

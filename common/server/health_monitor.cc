@@ -1,5 +1,10 @@
 #include "common/server/health_monitor.h"
 
+#include <cppconn/connection.h>
+#include <cppconn/exception.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
+
 #include "common/log/log.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "prometheus/gauge.h"
@@ -20,20 +25,27 @@ HealthMonitor::HealthMonitor(db::ConnectionPool& pool, grpc::HealthCheckServiceI
                      .Register(registry)
                      .Add({{"database", pool.config().database}})) {}
 
-HealthMonitor::~HealthMonitor() {
-  if (!stop_.HasBeenNotified()) stop_.Notify();
-  if (thread_.joinable()) thread_.join();
-}
+HealthMonitor::~HealthMonitor() { StopThreads(); }
 
 void HealthMonitor::Start() {
-  Report(DatabaseAnswers());
+  ping_thread_ = std::thread([this] { PingLoop(); });
+  Report(PingWithinDeadline());
   thread_ = std::thread([this] { Run(); });
 }
 
 void HealthMonitor::StopServing() {
+  StopThreads();
+  health_->SetServingStatus(false);
+}
+
+void HealthMonitor::StopThreads() {
   if (!stop_.HasBeenNotified()) stop_.Notify();
   if (thread_.joinable()) thread_.join();
-  health_->SetServingStatus(false);
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  if (ping_thread_.joinable()) ping_thread_.join();
 }
 
 bool HealthMonitor::DatabaseAnswers() {
@@ -43,7 +55,43 @@ bool HealthMonitor::DatabaseAnswers() {
     if (!opened.ok()) return false;
     connection_ = std::move(opened).value();
   }
-  return true;
+  if (!connection_->on_galera()) return true;
+  try {
+    std::unique_ptr<sql::Statement> statement(connection_->raw().createStatement());
+    std::unique_ptr<sql::ResultSet> ready(
+        statement->executeQuery("SHOW GLOBAL STATUS LIKE 'wsrep_ready'"));
+    return ready->next() && ready->getString(2) == "ON";
+  } catch (const sql::SQLException&) {
+    connection_.reset();
+    return false;
+  }
+}
+
+bool HealthMonitor::PingWithinDeadline() {
+  absl::MutexLock lock(&mu_);
+  if (pings_requested_ == pings_answered_) ++pings_requested_;
+  const uint64_t wanted = pings_requested_;
+  auto answered = [this, wanted]()
+                      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return pings_answered_ >= wanted; };
+  if (!mu_.AwaitWithTimeout(absl::Condition(&answered), interval_)) return false;
+  return last_ping_ok_;
+}
+
+void HealthMonitor::PingLoop() {
+  for (;;) {
+    {
+      absl::MutexLock lock(&mu_);
+      auto work = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+        return stopping_ || pings_requested_ > pings_answered_;
+      };
+      mu_.Await(absl::Condition(&work));
+      if (stopping_) return;
+    }
+    const bool ok = DatabaseAnswers();
+    absl::MutexLock lock(&mu_);
+    last_ping_ok_ = ok;
+    pings_answered_ = pings_requested_;
+  }
 }
 
 void HealthMonitor::Report(bool serving) {
@@ -60,7 +108,7 @@ void HealthMonitor::Report(bool serving) {
 }
 
 void HealthMonitor::Run() {
-  while (!stop_.WaitForNotificationWithTimeout(interval_)) Report(DatabaseAnswers());
+  while (!stop_.WaitForNotificationWithTimeout(interval_)) Report(PingWithinDeadline());
 }
 
 }  // namespace huiwu::server

@@ -1,5 +1,5 @@
-// Health follows the database: NOT_SERVING while MariaDB is down, SERVING again after
-// it restarts, with the same service process alive throughout.
+// Health follows the database: NOT_SERVING while MariaDB is down or hung, SERVING again
+// after it comes back, with the same service process alive throughout.
 #include <signal.h>
 
 #include "absl/strings/str_cat.h"
@@ -62,6 +62,50 @@ TEST(BookingHealthTest, FollowsTheDatabaseDownAndBackWithoutARestart) {
   EXPECT_TRUE(stub->ListBuildings(CallContext().get(), list, &listed).ok());
   service.Signal(SIGTERM);
   EXPECT_EQ(service.WaitForExit(absl::Seconds(20)), 0) << service.Log();
+}
+
+// A database that hangs rather than dies (SIGSTOP: connections stay open, nothing
+// answers) is reported within two health intervals, not after the socket's read
+// timeout (statement + lock wait timeouts, 16 s by default): the ping has a deadline.
+TEST(BookingHealthTest, AHungDatabaseIsNotServingWithinTwoIntervals) {
+  PrivateMariaDb mariadb;
+  const char* password = std::getenv("HUIWU_MYSQL_PASSWORD");
+  constexpr absl::Duration kInterval = absl::Milliseconds(500);
+  ChildProcess service(
+      {HUIWU_BOOKING_BINARY, "--host=127.0.0.1", "--grpc_port=0", "--metrics_port=-1",
+       "--mysql_host=127.0.0.1", absl::StrCat("--mysql_port=", mariadb.port()),
+       "--mysql_user=huiwu", absl::StrCat("--mysql_password=", password ? password : "huiwu-local"),
+       "--mysql_database=huiwu_booking",
+       absl::StrCat("--health_check_interval=", absl::FormatDuration(kInterval))},
+      {});
+  auto port = service.WaitForLogField("serving", "grpc_port", absl::Seconds(30));
+  ASSERT_TRUE(port.has_value()) << service.Log();
+  auto channel =
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", *port), grpc::InsecureChannelCredentials());
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  auto status = [&] {
+    grpc::health::v1::HealthCheckRequest request;
+    HealthCheckResponse response;
+    return health->Check(CallContext().get(), request, &response).ok()
+               ? response.status()
+               : HealthCheckResponse::UNKNOWN;
+  };
+  ASSERT_TRUE(
+      PollUntil([&] { return status() == HealthCheckResponse::SERVING; }, absl::Seconds(10)));
+
+  ASSERT_TRUE(mariadb.Pause());
+  const absl::Time paused = absl::Now();
+  // Two intervals, and one more for the poll and a loaded machine.
+  EXPECT_TRUE(
+      PollUntil([&] { return status() == HealthCheckResponse::NOT_SERVING; }, 3 * kInterval))
+      << "still " << status() << " after " << absl::FormatDuration(absl::Now() - paused);
+
+  ASSERT_TRUE(mariadb.Resume());
+  EXPECT_TRUE(
+      PollUntil([&] { return status() == HealthCheckResponse::SERVING; }, absl::Seconds(30)));
+  EXPECT_TRUE(service.Running());
+  service.Signal(SIGTERM);
+  EXPECT_EQ(service.WaitForExit(absl::Seconds(30)), 0) << service.Log();
 }
 
 }  // namespace

@@ -54,7 +54,10 @@ PrivateMariaDb::PrivateMariaDb() {
 }
 
 PrivateMariaDb::~PrivateMariaDb() {
-  if (running_) Stop();
+  if (running_) {
+    Resume();  // a paused server would never act on the stop
+    Stop();
+  }
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
 }
@@ -66,12 +69,27 @@ bool PrivateMariaDb::Stop() {
   return ok;
 }
 
-bool PrivateMariaDb::Kill() {
+pid_t PrivateMariaDb::ServerPid() const {
   std::ifstream file(absl::StrCat(dir_, "/mysqld.pid"));
   pid_t pid = -1;
-  if (!(file >> pid) || pid <= 0 || ::kill(pid, SIGKILL) != 0) return false;
+  return file >> pid && pid > 0 ? pid : -1;
+}
+
+bool PrivateMariaDb::Kill() {
+  const pid_t pid = ServerPid();
+  if (pid <= 0 || ::kill(pid, SIGKILL) != 0) return false;
   running_ = false;
   return PollUntil([pid] { return ProcessGone(pid); }, absl::Seconds(10));
+}
+
+bool PrivateMariaDb::Pause() {
+  const pid_t pid = ServerPid();
+  return pid > 0 && ::kill(pid, SIGSTOP) == 0;
+}
+
+bool PrivateMariaDb::Resume() {
+  const pid_t pid = ServerPid();
+  return pid > 0 && ::kill(pid, SIGCONT) == 0;
 }
 
 bool PrivateMariaDb::Start() {

@@ -3,6 +3,8 @@
 #ifndef HUIWU_TESTS_SUPPORT_PRIVATE_MARIADB_H_
 #define HUIWU_TESTS_SUPPORT_PRIVATE_MARIADB_H_
 
+#include <sys/types.h>
+
 #include <string>
 
 namespace huiwu::testing {
@@ -17,8 +19,14 @@ class PrivateMariaDb final {
   bool Start();  // again, same folder and port
   // A crash (SIGKILL), waited for until the process is gone; Start() then recovers.
   bool Kill();
+  // A hang, not a crash (SIGSTOP): connections stay open and nothing answers them, as
+  // with a frozen VM or a stalled disk. Resume (SIGCONT) lets it go on.
+  bool Pause();
+  bool Resume();
 
  private:
+  pid_t ServerPid() const;
+
   std::string dir_;
   int port_ = 0;
   bool running_ = false;

@@ -83,12 +83,13 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
         request_id.assign(it->second.data(), it->second.size());
       }
     }
-    log::Warning("call_failed", {{"method", info_->method()},
-                                 {"code", GoCodeName(code)},
-                                 {"latency_ms", absl::StrCat(elapsed.count() * 1000)},
-                                 {"peer", context != nullptr ? context->peer() : ""},
-                                 {"request_id", request_id},
-                                 {"message", status.error_message()}});
+    log::Write(CallLogLevel(static_cast<grpc::StatusCode>(code)), "call_failed",
+               {{"method", info_->method()},
+                {"code", GoCodeName(code)},
+                {"latency_ms", absl::StrCat(elapsed.count() * 1000)},
+                {"peer", context != nullptr ? context->peer() : ""},
+                {"request_id", request_id},
+                {"message", status.error_message()}});
   }
 
   ServerRpcInfo* info_;
@@ -110,6 +111,22 @@ class MetricsInterceptorFactory final
 };
 
 }  // namespace
+
+log::Level CallLogLevel(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return log::Level::kWarning;
+    case grpc::StatusCode::INTERNAL:
+    case grpc::StatusCode::UNKNOWN:
+    case grpc::StatusCode::DATA_LOSS:
+    case grpc::StatusCode::UNIMPLEMENTED:
+      return log::Level::kError;
+    default:
+      return log::Level::kInfo;
+  }
+}
 
 absl::string_view GoCodeName(int code) {
   if (code < 0 || code >= kGrpcCodeCount) return "Unknown";

@@ -5,7 +5,7 @@
 //   grpc_server_handling_seconds (histogram, Prometheus default buckets),
 // each with grpc_type, grpc_service, grpc_method. Every method of the registered
 // services is pre-created with every code at zero, as go-grpc-prometheus does. The
-// same interceptor writes one structured log line per failed call.
+// same interceptor writes one structured log line per failed call, at CallLogLevel.
 #ifndef HUIWU_COMMON_SERVER_GRPC_METRICS_H_
 #define HUIWU_COMMON_SERVER_GRPC_METRICS_H_
 
@@ -16,7 +16,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
+#include "common/log/log.h"
 #include "grpcpp/support/server_interceptor.h"
+#include "grpcpp/support/status_code_enum.h"
 
 namespace prometheus {
 class Counter;
@@ -29,6 +31,13 @@ class Family;
 namespace huiwu::server {
 
 inline constexpr int kGrpcCodeCount = 17;
+
+// The level of a failed call's log line. Warnings and errors are what an operator must
+// act on: the database or capacity (UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED)
+// and bugs (INTERNAL, UNKNOWN, DATA_LOSS). A caller's own mistake or a lost race
+// (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, ABORTED, …) is the answer doing
+// its job: info, so that a busy integrator does not bury the warnings.
+log::Level CallLogLevel(grpc::StatusCode code);
 
 struct MethodMetrics {
   prometheus::Counter* started = nullptr;

@@ -88,5 +88,19 @@ TEST_F(HostileInputTest, FiveHundredBadAttendeesWithHugeNamesAnswerBriefly) {
   ExpectChannelStillWorks();
 }
 
+// A string field that is not UTF-8 never reaches our code: gRPC's parser refuses the
+// request (protobuf checks proto3 strings) with INTERNAL, which the README's error
+// table tells integrators; nothing is written and the channel goes on working.
+TEST_F(HostileInputTest, AStringThatIsNotUtf8IsRefusedByTheParserWithInternal) {
+  v1::Meeting meeting = SampleMeeting("buildings/city-hall/rooms/301", Local(8, 9), Local(8, 11));
+  meeting.set_title("\xe5\xb9\xb4\xe7\xbb\x88\xff\xfe");  // 年 then a cut 终, then junk
+  grpc::Status status = CreateMeeting(*stub_, meeting);
+
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INTERNAL) << status.error_message();
+  ExpectSmall(status);
+  EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM meetings"), 0);
+  ExpectChannelStillWorks();
+}
+
 }  // namespace
 }  // namespace huiwu::testing

@@ -1,6 +1,7 @@
 // db::InTransaction against the real test MariaDB: whole-transaction retry on a
-// deadlock and on a killed connection, one wait only on a lock wait timeout; no retry for other errors; rollback when the
-// work refuses; on Galera, no commit of work the server rolled back underneath.
+// deadlock and on a killed connection, one wait only on a lock wait timeout; no retry
+// for other errors; rollback when the work refuses; on Galera, no commit of work the
+// server rolled back underneath.
 #include "common/db/transaction.h"
 
 #include <cppconn/exception.h>

@@ -51,6 +51,14 @@ cleanup() {
     for name in $(podman ps -a --filter "label=io.podman.compose.project=${project}" \
       --format '{{.Names}}'); do
       log "--- ${name}"
+      # A Galera node: its decisions and the cluster's view changes, which the last
+      # lines alone rarely show.
+      if [[ "${name}" == *_galera-* ]]; then
+        podman logs "${name}" 2>&1 |
+          grep -E 'galera-entrypoint|\[ERROR\]|WSREP: (SST|IST|State transfer|Shifting|Member|Quorum|Prim|Non-primary|Restored|.*view)' |
+          tail -n 40 | cut -c1-300 >&2 || true
+        log "--- ${name}, last lines"
+      fi
       podman logs --tail 15 "${name}" 2>&1 | cut -c1-300 >&2 || true
     done
   fi

@@ -2,8 +2,6 @@
 
 #include <cppconn/prepared_statement.h>
 
-#include <sstream>
-
 #include "absl/strings/str_join.h"
 #include "common/db/sql_time.h"
 #include "common/events/signal.h"
@@ -58,11 +56,13 @@ void Publish(db::Connection& c, const google::protobuf::Message& payload,
     }
     kept.push_back(subject);
   }
-  std::istringstream bytes(payload.SerializeAsString());
   auto& insert = c.Prepare(kInsertEvent);
   insert.setString(1, payload.GetDescriptor()->full_name());
   insert.setString(2, absl::StrJoin(kept, "\n"));
-  insert.setBlob(3, &bytes);
+  // A plain parameter (length-counted, so binary-safe), not setBlob: a blob goes as long
+  // data ahead of the execute, a command the server never answers, and the statement
+  // would keep a pointer to a stream that is gone once this function returns.
+  insert.setString(3, payload.SerializeAsString());
   insert.setDateTime(4, db::ToSqlDateTime(now));
   insert.executeUpdate();
   c.AfterCommit([] { EventsCommitted().Raise(); });

@@ -54,6 +54,13 @@ void PrintSummary(const FaultWorkload& workload, const std::string& scenario, co
 
 }  // namespace
 
+ServiceBehindCommitCut::ServiceBehindCommitCut(const std::string& binary)
+    : replica([&] {
+        config::DatabaseConfig proxied = database.config();
+        proxied.port = proxy.port();
+        return ServiceArgs(binary, proxied);
+      }()) {}
+
 void ExpectAuditClean(const FaultLoad& load, const FaultAudit& audit) {
   const std::string problems = absl::StrJoin(audit.problems, "\n");
   EXPECT_GT(audit.acknowledged, 0);

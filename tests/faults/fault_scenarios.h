@@ -6,8 +6,14 @@
 #ifndef HUIWU_TESTS_FAULTS_FAULT_SCENARIOS_H_
 #define HUIWU_TESTS_FAULTS_FAULT_SCENARIOS_H_
 
+#include <string>
+#include <vector>
+
+#include "tests/faults/commit_cut_proxy.h"
 #include "tests/faults/fault_load.h"
+#include "tests/faults/fault_util.h"
 #include "tests/faults/fault_workload.h"
+#include "tests/support/test_database.h"
 
 namespace huiwu::testing {
 
@@ -20,6 +26,15 @@ void RunDatabaseCrash(FaultWorkload& workload);
 // acknowledged is stored, and a retry with the same request_id returns the first
 // result — also for the calls whose answer the crash swallowed.
 void RunServiceKill(FaultWorkload& workload);
+
+// The answer to a COMMIT lost (the server or the network gone right after it): a
+// service whose connections to a fresh test database pass through a CommitCutProxy.
+struct ServiceBehindCommitCut {
+  explicit ServiceBehindCommitCut(const std::string& binary);
+  TestDatabase database;
+  CommitCutProxy proxy{database.config().port};
+  ServiceReplica replica;
+};
 
 // The audit found nothing lost, doubled or broken, and the load no answer it did not
 // expect.

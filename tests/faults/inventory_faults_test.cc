@@ -30,14 +30,10 @@ TEST(InventoryFaultTest, ServiceKilledUnderLoadKeepsEveryAcknowledgedMovementAnd
 void ReceiveWithCommitAnswerLost(const std::string& request_id) {
   ServiceBehindCommitCut service(HUIWU_INVENTORY_BINARY);
   ASSERT_GT(service.replica.port(), 0) << service.replica.process().Log();
+  // The fault load's items, bottled-water among them.
+  InventoryWorkload(HUIWU_INVENTORY_BINARY, 1)
+      .Seed(NewTestChannel(service.replica.port()), service.database.config());
   auto stub = inventory::v1::InventoryService::NewStub(NewTestChannel(service.replica.port()));
-  inventory::v1::CreateItemRequest item;
-  item.set_item_id("bottled-water");
-  item.mutable_item()->set_display_name("矿泉水");
-  item.mutable_item()->set_unit("瓶");
-  item.mutable_item()->set_category(inventory::v1::ITEM_CATEGORY_CONSUMABLE);
-  inventory::v1::CreateItemResponse created;
-  ASSERT_TRUE(stub->CreateItem(CallContext().get(), item, &created).ok());
 
   service.proxy.CutCommitOf("cut-receipt");
   inventory::v1::RecordMovementRequest receive;

@@ -36,14 +36,12 @@ TEST(SafetyFaultTest, DISABLED_ReReportWhoseCommitAnswerIsLostEscalatesOnce) {
   ServiceBehindCommitCut service(HUIWU_SAFETY_BINARY);
   ASSERT_GT(service.replica.port(), 0) << service.replica.process().Log();
   auto stub = safety::v1::SafetyService::NewStub(NewTestChannel(service.replica.port()));
-  safety::v1::ReportHazardRequest report;
-  report.mutable_hazard()->set_kind(safety::v1::HAZARD_KIND_ELECTRICAL);
-  report.mutable_hazard()->set_severity(safety::v1::HAZARD_SEVERITY_MEDIUM);
-  report.mutable_hazard()->set_place("buildings/city-hall/rooms/301");
-  report.mutable_hazard()->set_description("插线板过载");
-  report.mutable_hazard()->set_reporter("staff/f-012");
   safety::v1::ReportHazardResponse reported;
-  ASSERT_TRUE(stub->ReportHazard(CallContext().get(), report, &reported).ok());
+  ASSERT_TRUE(stub->ReportHazard(CallContext().get(),
+                                 HazardReport("cut-hazard", "buildings/city-hall/rooms/301",
+                                              safety::v1::HAZARD_SEVERITY_MEDIUM),
+                                 &reported)
+                  .ok());
   const std::string id = reported.hazard().name().substr(sizeof("hazards/") - 1);
 
   service.proxy.CutCommitOf(id);

@@ -45,19 +45,6 @@ constexpr char kMeetingsWithTwoTasks[] =
     "SELECT COUNT(*) FROM (SELECT meeting_id FROM disinfection_tasks GROUP BY meeting_id "
     "HAVING COUNT(*) > 1) twice";
 
-v1::ReportHazardRequest ReportRequest(const std::string& description, const std::string& room,
-                                      v1::HazardSeverity severity) {
-  v1::ReportHazardRequest request;
-  v1::Hazard* hazard = request.mutable_hazard();
-  hazard->set_kind(v1::HAZARD_KIND_ELECTRICAL);
-  hazard->set_severity(severity);
-  hazard->set_place(room);
-  hazard->set_description(description);
-  hazard->set_reporter(kReporter);
-  request.set_request_id(absl::StrCat("hazard-", description));
-  return request;
-}
-
 v1::ReReportHazardRequest ReReportRequest(const SafetyRecord& record) {
   v1::ReReportHazardRequest request;
   request.set_name(record.hazard);
@@ -91,6 +78,19 @@ bool HasReason(const grpc::Status& status, grpc::StatusCode code, const char* re
 
 }  // namespace
 
+v1::ReportHazardRequest HazardReport(const std::string& description, const std::string& room,
+                                     v1::HazardSeverity severity) {
+  v1::ReportHazardRequest request;
+  v1::Hazard* hazard = request.mutable_hazard();
+  hazard->set_kind(v1::HAZARD_KIND_ELECTRICAL);
+  hazard->set_severity(severity);
+  hazard->set_place(room);
+  hazard->set_description(description);
+  hazard->set_reporter(kReporter);
+  request.set_request_id(absl::StrCat("hazard-", description));
+  return request;
+}
+
 std::vector<std::string> SafetyWorkload::extra_args() const {
   return {"--escalation_check_interval=100ms", "--schedule_check_interval=inf"};
 }
@@ -102,8 +102,8 @@ void SafetyWorkload::Seed(const std::shared_ptr<grpc::Channel>& channel,
     v1::ReportHazardResponse reported;
     const grpc::Status status =
         stub.ReportHazard(CallContext().get(),
-                          ReportRequest(absl::StrCat("due-", i), kRooms[i % std::size(kRooms)],
-                                        v1::HAZARD_SEVERITY_HIGH),
+                          HazardReport(absl::StrCat("due-", i), kRooms[i % std::size(kRooms)],
+                                       v1::HAZARD_SEVERITY_HIGH),
                           &reported);
     EXPECT_TRUE(status.ok()) << status.error_message();
   }
@@ -123,7 +123,7 @@ void SafetyWorkload::ReportAndReReport(FaultCaller& caller, SafetyRecord& record
   v1::ReportHazardResponse reported;
   const grpc::Status report =
       Call(caller, &Stub::ReportHazard,
-           ReportRequest(record.key, record.room, v1::HAZARD_SEVERITY_MEDIUM), &reported);
+           HazardReport(record.key, record.room, v1::HAZARD_SEVERITY_MEDIUM), &reported);
   if (!report.ok()) {
     if (!Retryable(report)) caller.Unexpected("ReportHazard", report);
     return;
@@ -239,7 +239,7 @@ int SafetyWorkload::Replay(const std::shared_ptr<grpc::Channel>& channel) {
     SCOPED_TRACE(record.key);
     v1::ReportHazardResponse reported;
     grpc::Status status = stub.ReportHazard(
-        CallContext().get(), ReportRequest(record.key, record.room, v1::HAZARD_SEVERITY_MEDIUM),
+        CallContext().get(), HazardReport(record.key, record.room, v1::HAZARD_SEVERITY_MEDIUM),
         &reported);
     EXPECT_TRUE(status.ok()) << status.error_message();
     EXPECT_EQ(reported.hazard().name(), record.hazard);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "huiwu/safety/v1/safety_service.pb.h"
 #include "tests/faults/fault_workload.h"
 
 namespace huiwu::testing {
@@ -27,6 +28,12 @@ struct SafetyRecord {
   std::string task;          // the name CreateDisinfectionTask answered
   bool disinfected = false;  // answered OK, or ALREADY_COMPLETED after a retry
 };
+
+// An electrical hazard of `severity` in `room`, described as `description` (the key the
+// audit finds it by), with the request_id "hazard-{description}".
+safety::v1::ReportHazardRequest HazardReport(const std::string& description,
+                                             const std::string& room,
+                                             safety::v1::HazardSeverity severity);
 
 class SafetyWorkload final : public FaultWorkload {
  public:

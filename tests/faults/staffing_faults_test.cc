@@ -3,8 +3,6 @@
 // service is killed. Afterwards every acknowledged requirement, assignment and leave is
 // stored, once, nobody holds two overlapping duties, and nobody is on duty during
 // approved leave (tests/faults/staffing_workload.h).
-#include "absl/time/clock.h"
-#include "common/api/timestamp.h"
 #include "gtest/gtest.h"
 #include "huiwu/staffing/v1/staffing_service.grpc.pb.h"
 #include "tests/faults/fault_scenarios.h"
@@ -38,17 +36,11 @@ TEST(StaffingFaultTest, DISABLED_AssignmentWhoseCommitAnswerIsLostIsAnsweredAsMa
   StaffingWorkload people(HUIWU_STAFFING_BINARY, 1);
   people.Seed(NewTestChannel(service.replica.port()), service.database.config());
   auto stub = v1::StaffingService::NewStub(NewTestChannel(service.replica.port()));
-  v1::SetStaffingRequirementRequest set;
-  v1::StaffingRequirement* requirement = set.mutable_requirement();
-  requirement->set_meeting("meetings/cut-meeting");
-  const absl::Time start = FirstFaultSlot();
-  *requirement->mutable_start_time() = api::ToTimestamp(start);
-  *requirement->mutable_end_time() = api::ToTimestamp(start + absl::Hours(1));
-  requirement->set_room("buildings/city-hall/rooms/301");
-  requirement->set_participants(10);
-  requirement->set_kind(v1::MEETING_KIND_INTERNAL);
   v1::SetStaffingRequirementResponse stored;
-  ASSERT_TRUE(stub->SetStaffingRequirement(CallContext().get(), set, &stored).ok());
+  ASSERT_TRUE(stub->SetStaffingRequirement(CallContext().get(),
+                                           OneAttendantRequirement("cut-meeting", FirstFaultSlot()),
+                                           &stored)
+                  .ok());
 
   service.proxy.CutCommitOf("cut-meeting");
   v1::AssignStaffRequest assign;

@@ -70,6 +70,22 @@ std::set<std::string> StaffOf(const google::protobuf::RepeatedPtrField<v1::Assig
 
 }  // namespace
 
+v1::SetStaffingRequirementRequest OneAttendantRequirement(const std::string& meeting_id,
+                                                          absl::Time start) {
+  v1::SetStaffingRequirementRequest set;
+  v1::StaffingRequirement* requirement = set.mutable_requirement();
+  requirement->set_meeting(absl::StrCat("meetings/", meeting_id));
+  *requirement->mutable_start_time() = api::ToTimestamp(start);
+  *requirement->mutable_end_time() = api::ToTimestamp(start + absl::Hours(1));
+  requirement->set_room("buildings/city-hall/rooms/301");
+  requirement->set_participants(10);
+  requirement->set_kind(v1::MEETING_KIND_INTERNAL);
+  v1::RoleCount* attendants = requirement->add_role_counts();
+  attendants->set_role(v1::ROLE_ATTENDANT);
+  attendants->set_count(1);
+  return set;
+}
+
 void StaffingWorkload::Seed(const std::shared_ptr<grpc::Channel>& channel,
                             const config::DatabaseConfig&) {
   Stub stub(channel);
@@ -123,19 +139,9 @@ void StaffingWorkload::RunUnit(FaultCaller& caller, int n) {
 }
 
 void StaffingWorkload::StaffMeeting(FaultCaller& caller, StaffingRecord& record) {
-  v1::SetStaffingRequirementRequest set;
-  v1::StaffingRequirement* requirement = set.mutable_requirement();
-  requirement->set_meeting(absl::StrCat("meetings/", record.key));
-  *requirement->mutable_start_time() = api::ToTimestamp(record.start);
-  *requirement->mutable_end_time() = api::ToTimestamp(record.start + absl::Hours(1));
-  requirement->set_room("buildings/city-hall/rooms/301");
-  requirement->set_participants(10);
-  requirement->set_kind(v1::MEETING_KIND_INTERNAL);
-  v1::RoleCount* attendants = requirement->add_role_counts();
-  attendants->set_role(v1::ROLE_ATTENDANT);
-  attendants->set_count(1);
   v1::SetStaffingRequirementResponse stored;
-  const grpc::Status set_status = Call(caller, &Stub::SetStaffingRequirement, set, &stored);
+  const grpc::Status set_status = Call(caller, &Stub::SetStaffingRequirement,
+                                       OneAttendantRequirement(record.key, record.start), &stored);
   if (!set_status.ok()) {
     if (!Retryable(set_status)) caller.Unexpected("SetStaffingRequirement", set_status);
     return;

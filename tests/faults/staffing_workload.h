@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "huiwu/staffing/v1/staffing_service.pb.h"
 #include "tests/faults/fault_workload.h"
 
 namespace huiwu::testing {
@@ -35,6 +36,10 @@ struct StaffingRecord {
   bool approved = false;
   bool refused = false;
 };
+
+// Meetings/{meeting_id}'s requirement: one attendant, an hour from `start`, in 301.
+staffing::v1::SetStaffingRequirementRequest OneAttendantRequirement(const std::string& meeting_id,
+                                                                    absl::Time start);
 
 class StaffingWorkload final : public FaultWorkload {
  public:

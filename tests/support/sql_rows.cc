@@ -16,17 +16,29 @@
 
 namespace huiwu::testing {
 
-std::vector<std::string> QueryRows(const config::DatabaseConfig& database, const std::string& sql) {
+namespace {
+
+// An autocommit statement on a connection of its own.
+std::unique_ptr<sql::Statement> NewStatement(const config::DatabaseConfig& database,
+                                             std::unique_ptr<db::Connection>& connection) {
   db::ConnectionPool pool(database, nullptr);
-  auto connection = pool.OpenConnection();
-  if (!connection.ok()) {
+  auto opened = pool.OpenConnection();
+  if (!opened.ok()) {
     std::fprintf(stderr, "cannot reach the database on port %d: %s\n", database.port,
-                 connection.status().ToString().c_str());
+                 opened.status().ToString().c_str());
     std::abort();
   }
-  (*connection)->raw().setAutoCommit(true);
-  std::unique_ptr<sql::Statement> statement((*connection)->raw().createStatement());
-  if ((*connection)->on_galera()) statement->execute("SET SESSION wsrep_sync_wait = 1");
+  connection = *std::move(opened);
+  connection->raw().setAutoCommit(true);
+  return std::unique_ptr<sql::Statement>(connection->raw().createStatement());
+}
+
+}  // namespace
+
+std::vector<std::string> QueryRows(const config::DatabaseConfig& database, const std::string& sql) {
+  std::unique_ptr<db::Connection> connection;
+  std::unique_ptr<sql::Statement> statement = NewStatement(database, connection);
+  if (connection->on_galera()) statement->execute("SET SESSION wsrep_sync_wait = 1");
   std::unique_ptr<sql::ResultSet> rows(statement->executeQuery(sql));
   const unsigned columns = rows->getMetaData()->getColumnCount();
   std::vector<std::string> result;
@@ -48,6 +60,12 @@ int64_t QueryInt(const config::DatabaseConfig& database, const std::string& sql)
     std::abort();
   }
   return value;
+}
+
+int64_t ExecuteSql(const config::DatabaseConfig& database, const std::string& sql) {
+  std::unique_ptr<db::Connection> connection;
+  std::unique_ptr<sql::Statement> statement = NewStatement(database, connection);
+  return statement->executeUpdate(sql);
 }
 
 }  // namespace huiwu::testing

@@ -19,6 +19,11 @@ std::vector<std::string> QueryRows(const config::DatabaseConfig& database, const
 // The first column of the first row as an integer (0 when there is no row).
 int64_t QueryInt(const config::DatabaseConfig& database, const std::string& sql);
 
+// Runs one statement that changes rows (set-up a test cannot do through the API, such
+// as moving a deadline into the past); returns the rows it changed. Aborts like
+// QueryRows.
+int64_t ExecuteSql(const config::DatabaseConfig& database, const std::string& sql);
+
 }  // namespace huiwu::testing
 
 #endif  // HUIWU_TESTS_SUPPORT_SQL_ROWS_H_

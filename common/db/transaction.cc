@@ -10,6 +10,7 @@
 #include "absl/time/clock.h"
 #include "common/db/sql_error.h"
 #include "common/log/log.h"
+#include "common/status/errors.h"
 #include "prometheus/counter.h"
 #include "prometheus/registry.h"
 
@@ -115,6 +116,7 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     int error_code = 0;
     std::string sql_state;
     std::string message;
+    bool committing = false;
     try {
       connection.SetAutocommit(false);
       BeginGuard(connection);
@@ -128,6 +130,7 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
         return status;
       }
       CheckGuard(connection);
+      committing = true;
       connection.Commit();
       if (with_hook) hook->committed_ = true;
       Count(&TransactionMetrics::committed);
@@ -148,6 +151,20 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
       pool.NoteConnectionLost();
     } else {
       RollbackQuietly(connection);
+    }
+    // The connection went while COMMIT was on its way: the server may have committed
+    // and only the answer been lost. Running the work again could do it twice (a
+    // receipt posted twice, a hazard escalated twice), so the caller hears that the
+    // outcome is unknown; a retry with the same request_id returns the first result.
+    if (committing && error_class == ErrorClass::kConnectionLost) {
+      Count(&TransactionMetrics::failed);
+      log::Warning("commit_outcome_unknown", {{"what", name},
+                                              {"error_code", absl::StrCat(error_code)},
+                                              {"message", message}});
+      return ErrorWithReason(absl::StatusCode::kUnavailable, "COMMIT_OUTCOME_UNKNOWN",
+                             "the database connection was lost while committing, so the "
+                             "change may or may not have been made; retry with the same "
+                             "request_id (the first result is returned), or read first");
     }
     const bool retryable =
         error_class == ErrorClass::kConflict || error_class == ErrorClass::kConnectionLost;

@@ -59,11 +59,11 @@ TEST(InventoryFaultTest, MovementWithRequestIdWhoseCommitAnswerIsLostIsPostedOnc
   ReceiveWithCommitAnswerLost("receipt-1");
 }
 
-// Without a request_id nothing tells the retry that the first attempt committed:
-// common/db's InTransaction runs the whole transaction again after a connection lost at
-// COMMIT, and the receipt is posted twice (answered OK). Disabled until common/db
-// answers such a COMMIT UNAVAILABLE (outcome unknown) instead of re-running it.
-TEST(InventoryFaultTest, DISABLED_MovementWithoutRequestIdWhoseCommitAnswerIsLostIsPostedOnce) {
+// Without a request_id nothing tells a retry that the first attempt committed, so
+// common/db does not retry: such a COMMIT is answered UNAVAILABLE (outcome unknown).
+// (Before, InTransaction ran the whole transaction again: the receipt was posted twice
+// and answered OK.)
+TEST(InventoryFaultTest, MovementWithoutRequestIdWhoseCommitAnswerIsLostIsPostedOnce) {
   ReceiveWithCommitAnswerLost("");
 }
 

@@ -28,11 +28,10 @@ TEST(SafetyFaultTest, ServiceKilledUnderLoadKeepsEveryAcknowledgedWrite) {
 
 // A re-report (再次上报) whose COMMIT the server took but whose answer was lost — the
 // server or the network gone right after it — is not made a second time: the hazard
-// is one level up, once. Without an etag nothing else guards it, and common/db's
-// InTransaction runs the whole transaction again after a connection lost at COMMIT:
-// escalated twice, answered OK. Disabled until common/db answers such a COMMIT
-// UNAVAILABLE (outcome unknown) instead of re-running it.
-TEST(SafetyFaultTest, DISABLED_ReReportWhoseCommitAnswerIsLostEscalatesOnce) {
+// is one level up, once. Without an etag nothing else guards it: before common/db
+// answered such a COMMIT UNAVAILABLE (outcome unknown), InTransaction ran the whole
+// transaction again: escalated twice, answered OK.
+TEST(SafetyFaultTest, ReReportWhoseCommitAnswerIsLostEscalatesOnce) {
   ServiceBehindCommitCut service(HUIWU_SAFETY_BINARY);
   ASSERT_GT(service.replica.port(), 0) << service.replica.process().Log();
   auto stub = safety::v1::SafetyService::NewStub(NewTestChannel(service.replica.port()));

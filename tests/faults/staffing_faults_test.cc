@@ -25,11 +25,10 @@ TEST(StaffingFaultTest, ServiceKilledUnderLoadKeepsEveryAcknowledgedAssignment) 
 
 // An assignment whose COMMIT the server took but whose answer was lost — the server or
 // the network gone right after it — is answered as made (or UNAVAILABLE, the outcome
-// unknown), never ALREADY_ASSIGNED_HERE as if someone else had made it. common/db's
-// InTransaction runs the whole transaction again after a connection lost at COMMIT, and
-// the second run finds the first one's row. Disabled until common/db answers such a
-// COMMIT UNAVAILABLE instead of re-running it.
-TEST(StaffingFaultTest, DISABLED_AssignmentWhoseCommitAnswerIsLostIsAnsweredAsMade) {
+// unknown), never ALREADY_ASSIGNED_HERE as if someone else had made it. (Before
+// common/db answered such a COMMIT UNAVAILABLE, InTransaction ran the whole transaction
+// again and the second run found the first one's row.)
+TEST(StaffingFaultTest, AssignmentWhoseCommitAnswerIsLostIsAnsweredAsMade) {
   namespace v1 = staffing::v1;
   ServiceBehindCommitCut service(HUIWU_STAFFING_BINARY);
   ASSERT_GT(service.replica.port(), 0) << service.replica.process().Log();

@@ -158,9 +158,9 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     // outcome is unknown; a retry with the same request_id returns the first result.
     if (committing && error_class == ErrorClass::kConnectionLost) {
       Count(&TransactionMetrics::failed);
-      log::Warning("commit_outcome_unknown", {{"what", name},
-                                              {"error_code", absl::StrCat(error_code)},
-                                              {"message", message}});
+      log::Warning(
+          "commit_outcome_unknown",
+          {{"what", name}, {"error_code", absl::StrCat(error_code)}, {"message", message}});
       return ErrorWithReason(absl::StatusCode::kUnavailable, "COMMIT_OUTCOME_UNKNOWN",
                              "the database connection was lost while committing, so the "
                              "change may or may not have been made; retry with the same "

@@ -119,7 +119,9 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
     }
     case MeetingAction::kReleaseNoShow:
       // The sweep chose this meeting from a read without locks; somebody may have signed
-      // in since. Checked under the row lock, so a late arrival keeps the room.
+      // in since. Checked under the row lock, so a late arrival keeps the room. On Galera
+      // the lock holds only on this node; a sign-in through another node writes the
+      // meeting row too (sign_in_seq), so the later of the two is refused at commit.
       if (AnySignIn(c, meeting.id)) {
         return ErrorWithReason(
             absl::StatusCode::kFailedPrecondition, "MEETING_ATTENDED",

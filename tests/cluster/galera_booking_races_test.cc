@@ -17,6 +17,7 @@
 #include "services/booking/store/booking_store.h"
 #include "tests/booking/catalog_test_util.h"
 #include "tests/booking/meeting_test_util.h"
+#include "tests/booking/room_race_util.h"
 #include "tests/booking/sign_in_race_util.h"
 #include "tests/support/galera_cluster.h"
 #include "tests/support/service_fixture.h"
@@ -140,6 +141,54 @@ TEST_F(GaleraBookingRacesTest, SignInAgainstNoShowReleaseOnTwoNodesNeverBothWin)
                "by the cluster (the losers, and the outbox sequencers of the two replicas)\n",
                kRounds, absl::FormatDuration(race_time).c_str(), sign_ins_won, releases_won,
                both_won, static_cast<long long>(refused));
+}
+
+// A notice naming a room is submitted through one node while the other node's replica
+// deletes the room. DeleteRoom locks the room row on its own node only, and the notice
+// reads it there; the notice writes the room row too (notice_seq), so the later commit
+// is refused, retried, and then sees the winner: the room gone (ROOM_NOT_FOUND) or the
+// notice there (ROOM_HAS_FUTURE_MEETINGS), never a notice naming a deleted room.
+TEST_F(GaleraBookingRacesTest, NoticeAgainstDeleteRoomOnTwoNodesNeverBothWin) {
+  ASSERT_NO_FATAL_FAILURE(StartReplicas("huiwu_booking_room_race"));
+  ASSERT_TRUE(CreateBuilding(*stubs_[0], "city-hall", "市政府大楼").ok());
+  for (int i = 0; i < kRounds; ++i) {
+    ASSERT_TRUE(
+        CreateRoom(*stubs_[0], "city-hall", absl::StrCat("r", i), SampleRoom("会议室", 30)).ok());
+  }
+  ASSERT_EQ(Count(1, "SELECT COUNT(*) FROM rooms"), kRounds);
+
+  const int64_t refused_before = cluster_->RefusedCommits(database_);
+  const absl::Time race_start = absl::Now();
+  int notices_won = 0;
+  int deletes_won = 0;
+  int both_won = 0;
+  for (int i = 0; i < kRounds; ++i) {
+    const std::string room = absl::StrCat("buildings/city-hall/rooms/r", i);
+    SCOPED_TRACE(room);
+    // The organizer through node i % 2, the admin through the other node.
+    const int organizer = i % 2;
+    const RoomRace race = RaceNoticeAgainstDeleteRoom(
+        *stubs_[organizer], *stubs_[1 - organizer], SampleMeeting(room, Local(3, 9), Local(3, 10)));
+    ExpectOneWinner(race);
+    notices_won += race.notice.ok();
+    deletes_won += race.delete_room.ok();
+    both_won += race.notice.ok() && race.delete_room.ok();
+  }
+  const absl::Duration race_time = absl::Now() - race_start;
+  EXPECT_EQ(both_won, 0);
+  for (int node = 0; node < GaleraCluster::kNodes; ++node) {
+    SCOPED_TRACE(absl::StrCat("node ", node));
+    EXPECT_EQ(Count(node, kMeetingsInDeletedRooms), 0);
+    EXPECT_EQ(Count(node, "SELECT COUNT(*) FROM meetings"), notices_won);
+    EXPECT_EQ(Count(node, "SELECT COUNT(*) FROM rooms"), kRounds - deletes_won);
+  }
+  const int64_t refused = cluster_->RefusedCommits(database_) - refused_before;
+  RecordProperty("race_ms", absl::StrCat(absl::ToInt64Milliseconds(race_time)));
+  std::fprintf(stderr,
+               "%d rounds in %s: notice won %d, delete won %d, both %d; %lld commits refused "
+               "by the cluster (the losers, and the outbox sequencers of the two replicas)\n",
+               kRounds, absl::FormatDuration(race_time).c_str(), notices_won, deletes_won, both_won,
+               static_cast<long long>(refused));
 }
 
 }  // namespace

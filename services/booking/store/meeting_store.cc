@@ -194,7 +194,7 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
     created.version = 1;
     created.create_time = created.update_time = Micros(now);
     if (created.has_room()) {
-      absl::Status room = CheckRoomExists(c, created.building_id, created.room_id);
+      absl::Status room = ReferenceRoom(c, created.building_id, created.room_id);
       if (!room.ok()) return room;
     }
     InsertMeeting(c, created);
@@ -202,6 +202,7 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
                   StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted,
                               std::string(actor), "notice submitted", created.create_time});
     result = LoadMeeting(c, created.id, /*lock=*/false);
+    if (!result.has_value()) RetryRolledBack(MeetingName(created.id));
     PublishEvent(c, MeetingSubmittedEvent(*result), now);
     return absl::OkStatus();
   });
@@ -318,7 +319,7 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
     const std::string previous_room_id = meeting->room_id;
     meeting->window = window;
     if (!room_id.empty()) {
-      absl::Status room = CheckRoomExists(c, building_id, room_id);
+      absl::Status room = ReferenceRoom(c, building_id, room_id);
       if (!room.ok()) return room;
       meeting->building_id = std::string(building_id);
       meeting->room_id = std::string(room_id);

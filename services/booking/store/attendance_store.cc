@@ -20,8 +20,9 @@
 namespace huiwu::booking {
 namespace {
 
-constexpr char kShareMeeting[] =
-    "SELECT meeting_id FROM meetings WHERE meeting_id = ? LOCK IN SHARE MODE";
+// The write of a first sign-in on its meeting's row (0005_meeting_sign_in_seq.sql).
+constexpr char kBumpSignIns[] =
+    "UPDATE meetings SET sign_in_seq = sign_in_seq + 1 WHERE meeting_id = ?";
 
 // Attendees sign in at the door as they arrive; the door opens for sign-in an hour
 // before the start, when the attendants are there to check people in.
@@ -73,15 +74,16 @@ const Attendee* FindAttendee(const Meeting& meeting, absl::string_view attendee_
 absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl::Time now) {
   SignInResult result;
   absl::Status status = db::InTransaction(pool_, "SignIn", [&](db::Connection& c) {
-    // A shared lock: sign-ins of one meeting do not queue behind each other at the door,
-    // but a no-show release (exclusive lock, then "anyone signed in?") cannot slip
-    // between reading the state here and writing the sign-in below.
-    {
-      auto& share = c.Prepare(kShareMeeting);
-      share.setString(1, who.meeting_id);
-      std::unique_ptr<sql::ResultSet> locked(share.executeQuery());
-    }
-    std::optional<Meeting> meeting = LoadMeeting(c, who.meeting_id, /*lock=*/false);
+    // A late arrival and the no-show release (无人签到) of their meeting must not both
+    // succeed: the release locks the meeting row, asks "anyone signed in?" and cancels.
+    // The meeting row is locked here before its state is read, so on one server the two
+    // queue on it; and a first sign-in also writes the row (below), because on Galera a
+    // lock holds only on its own node: the write is what lets certification refuse the
+    // later of the two at commit (1213, retried: the retry reads the meeting CANCELLED, or
+    // the release's retry reads this sign-in). Cost: sign-ins of one meeting are
+    // serialized: they queue on its row one short transaction at a time (the shared lock
+    // before let them overlap), and through two nodes the later is refused and retried.
+    std::optional<Meeting> meeting = LoadMeeting(c, who.meeting_id, /*lock=*/true);
     if (!meeting.has_value()) return MeetingNotFound(who.meeting_id);
     absl::Status open = CheckSignInOpen(*meeting, now);
     if (!open.ok()) return open;
@@ -110,6 +112,9 @@ absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl
       insert.setString(5, unit);
       insert.setDateTime(6, db::ToSqlDateTime(result.sign_in_time));
       insert.executeUpdate();
+      auto& bump = c.Prepare(kBumpSignIns);
+      bump.setString(1, who.meeting_id);
+      bump.executeUpdate();
       // Only the first sign-in is an event: signing in again changes nothing.
       PublishEvent(
           c, AttendeeSignedInEvent(*meeting, who.attendee_id, who.walk_in, result.sign_in_time),

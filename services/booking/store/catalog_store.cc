@@ -334,9 +334,10 @@ absl::Status BookingStore::DeleteRoom(absl::string_view building_id, absl::strin
     absl::Status etag_ok = api::CheckEtag(etag, room->version, RoomName(building_id, room_id));
     if (!etag_ok.ok()) return etag_ok;
     // A room cannot go while notices name it or meetings hold it: they would be left with
-    // a room that no longer exists. Confirmations write the room row (HoldRoom), locked
-    // here, so none slips in between this check and the delete; a notice submitted
-    // meanwhile (it does not touch the room row) gets ROOM_NOT_FOUND when confirmed.
+    // a room that no longer exists. Notices naming the room (ReferenceRoom) and
+    // confirmations (HoldRoom) write the room row, locked here, so none slips in between
+    // this check and the delete; through another Galera node, where this lock does not
+    // hold, the delete of the row they wrote is refused at commit and retried.
     {
       auto& future = c.Prepare(kSelectFutureMeetings);
       future.setString(1, std::string(building_id));

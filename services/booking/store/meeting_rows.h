@@ -73,9 +73,20 @@ void ShortenHold(db::Connection& c, absl::string_view meeting_id, absl::Time end
 void ReleaseHold(db::Connection& c, absl::string_view meeting_id);
 
 // NOT_FOUND (reason ROOM_NOT_FOUND) unless the room exists: a notice may name no room,
-// but never one the center does not have.
-absl::Status CheckRoomExists(db::Connection& c, absl::string_view building_id,
-                             absl::string_view room_id);
+// but never one the center does not have. Call it in the transaction that stores a
+// notice naming the room: it writes the room row (notice_seq), as DeleteRoom does, so
+// that a delete racing the notice, on this node or another Galera node, is ordered
+// against it (0006_room_notice_seq.sql).
+absl::Status ReferenceRoom(db::Connection& c, absl::string_view building_id,
+                           absl::string_view room_id);
+
+// Throws the driver's deadlock error (1213), which db::InTransaction retries: for a
+// transaction that finds a row it wrote itself gone. On Galera the cluster can roll a
+// transaction back between two of its statements (a write set from another node won a
+// row it wrote: the room row a notice writes, say), and the statements after it run in
+// a new transaction (common/db/transaction.cc), so reading back its own insert can find
+// nothing.
+[[noreturn]] void RetryRolledBack(absl::string_view what);
 
 // NOT_FOUND for a meeting (reason MEETING_NOT_FOUND).
 absl::Status MeetingNotFound(absl::string_view meeting_id);

@@ -119,7 +119,9 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
     }
     case MeetingAction::kReleaseNoShow:
       // The sweep chose this meeting from a read without locks; somebody may have signed
-      // in since. Checked under the row lock, so a late arrival keeps the room.
+      // in since. Checked under the row lock, so a late arrival keeps the room. On Galera
+      // the lock holds only on this node; a sign-in through another node writes the
+      // meeting row too (sign_in_seq), so the later of the two is refused at commit.
       if (AnySignIn(c, meeting.id)) {
         return ErrorWithReason(
             absl::StatusCode::kFailedPrecondition, "MEETING_ATTENDED",
@@ -192,7 +194,7 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
     created.version = 1;
     created.create_time = created.update_time = Micros(now);
     if (created.has_room()) {
-      absl::Status room = CheckRoomExists(c, created.building_id, created.room_id);
+      absl::Status room = ReferenceRoom(c, created.building_id, created.room_id);
       if (!room.ok()) return room;
     }
     InsertMeeting(c, created);
@@ -200,6 +202,7 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
                   StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted,
                               std::string(actor), "notice submitted", created.create_time});
     result = LoadMeeting(c, created.id, /*lock=*/false);
+    if (!result.has_value()) RetryRolledBack(MeetingName(created.id));
     PublishEvent(c, MeetingSubmittedEvent(*result), now);
     return absl::OkStatus();
   });
@@ -316,7 +319,7 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
     const std::string previous_room_id = meeting->room_id;
     meeting->window = window;
     if (!room_id.empty()) {
-      absl::Status room = CheckRoomExists(c, building_id, room_id);
+      absl::Status room = ReferenceRoom(c, building_id, room_id);
       if (!room.ok()) return room;
       meeting->building_id = std::string(building_id);
       meeting->room_id = std::string(room_id);

@@ -196,7 +196,7 @@ absl::StatusOr<MeetingSeriesRecord> BookingStore::CreateMeetingSeries(
     InsertSeriesRow(c, series_id, rule, now);
     const absl::Time created = Micros(now);
     if (first.has_room()) {
-      absl::Status room = CheckRoomExists(c, first.building_id, first.room_id);
+      absl::Status room = ReferenceRoom(c, first.building_id, first.room_id);
       if (!room.ok()) return room;
     }
     for (size_t i = 0; i < windows.size(); ++i) {
@@ -220,6 +220,7 @@ absl::StatusOr<MeetingSeriesRecord> BookingStore::CreateMeetingSeries(
                       created});
     }
     result = LoadSeries(c, series_id);
+    if (!result.has_value()) RetryRolledBack(SeriesName(series_id));
     for (const Meeting& occurrence : result->meetings) {
       PublishEvent(c, MeetingSubmittedEvent(occurrence), now);
     }

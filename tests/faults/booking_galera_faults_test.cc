@@ -5,6 +5,8 @@
 // (issue 12's scenarios 2 and 3).
 #include <signal.h>
 
+#include <sstream>
+
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 #include "tests/faults/booking_workload.h"
@@ -118,6 +120,23 @@ TEST(BookingGaleraFaultTest, NodeCrashAndNodeCutOffLoseNoAcknowledgedBooking) {
                    static_cast<long long>(cluster.RefusedCommits(kDatabase) - conflicts_before),
                    absl::StrJoin(load.failures_by_code(), ", ", absl::PairFormatter(" ")).c_str());
       RecordProperty("summary", summary);
+    }
+  }
+  // On failure, what the replicas logged that an operator would look at (the SQL errors
+  // behind an INTERNAL answer, say): the test's output is all CI keeps.
+  if (HasFailure()) {
+    for (size_t slot = 0; slot < replicas.size(); ++slot) {
+      std::istringstream log(replicas[slot]->process().Log());
+      int shown = 0;
+      for (std::string line; std::getline(log, line) && shown < 30;) {
+        if (line.find("\"level\":\"info\"") != std::string::npos ||
+            line.find("\"event\":\"call_failed\"") != std::string::npos ||
+            line.find("\"event\":\"db_connect_failed\"") != std::string::npos) {
+          continue;
+        }
+        std::fprintf(stderr, "replica %zu: %s\n", slot, line.substr(0, 400).c_str());
+        ++shown;
+      }
     }
   }
   for (auto& replica : replicas) {

@@ -19,10 +19,23 @@ ErrorClass Classify(int error_code) {
     case kErServerShutdown:
     case kErConnectionKilled:
     case kErWsrepNotReady:
+    case kErErrorDuringCommit:
     case kErClientInteractionTimeout:
       return ErrorClass::kConnectionLost;
     default:
       return ErrorClass::kOther;
+  }
+}
+
+bool CommitOutcomeUnknown(int error_code) {
+  switch (error_code) {
+    case kCrServerGoneError:
+    case kCrServerLost:
+    case kErServerShutdown:
+    case kErConnectionKilled:
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -12,6 +12,9 @@ inline constexpr int kErDupEntry = 1062;
 inline constexpr int kErLockWaitTimeout = 1205;
 inline constexpr int kErLockDeadlock = 1213;   // also a Galera certification failure
 inline constexpr int kErWsrepNotReady = 1047;  // Galera node not synced (yet)
+// "Got error … during COMMIT"; on Galera "Not connected to Primary Component": the node
+// lost the cluster's majority and refused to commit (nothing was committed).
+inline constexpr int kErErrorDuringCommit = 1180;
 inline constexpr int kErServerShutdown = 1053;
 inline constexpr int kErConnectionKilled = 1927;
 inline constexpr int kErStatementTimeout = 1969;
@@ -32,6 +35,11 @@ enum class ErrorClass {
 };
 
 ErrorClass Classify(int error_code);
+
+// True when a COMMIT that failed with this error may have been committed all the same:
+// the connection went and the server's answer with it. A refusal the server sent (a
+// node not ready, not in the Primary Component) is definite: nothing was committed.
+bool CommitOutcomeUnknown(int error_code);
 
 // Maps a driver error that was not handled by the caller (and, for retryable classes,
 // whose retries are exhausted). `what` says what was being done, for the log line.

@@ -156,7 +156,7 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     // and only the answer been lost. Running the work again could do it twice (a
     // receipt posted twice, a hazard escalated twice), so the caller hears that the
     // outcome is unknown; a retry with the same request_id returns the first result.
-    if (committing && error_class == ErrorClass::kConnectionLost) {
+    if (committing && CommitOutcomeUnknown(error_code)) {
       Count(&TransactionMetrics::failed);
       log::Warning(
           "commit_outcome_unknown",

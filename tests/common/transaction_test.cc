@@ -78,6 +78,24 @@ TEST_F(TransactionTest, RetriesTheWholeTransactionAfterADeadlock) {
       << "the first attempt's increment was rolled back";
 }
 
+// A Galera node cut off from the majority refuses to commit ("Error while appending
+// streaming replication fragment (Not connected to Primary Component)", 1180): nothing
+// was committed, so the whole transaction runs again, like after a lost connection,
+// and never ends as INTERNAL (the Galera fault test saw CreateMeeting answer INTERNAL).
+TEST_F(TransactionTest, RetriesWhenTheNodeRefusedToCommitOutsideThePrimaryComponent) {
+  int attempts = 0;
+  absl::Status status = InTransaction(*pool_, "test", [&](Connection& c) {
+    Increment(c);
+    if (++attempts == 1) {
+      throw sql::SQLException("Not connected to Primary Component", "HY000", kErErrorDuringCommit);
+    }
+    return absl::OkStatus();
+  });
+  EXPECT_TRUE(status.ok()) << status;
+  EXPECT_EQ(attempts, 2);
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+}
+
 TEST_F(TransactionTest, GivesUpWithAbortedWhenTheConflictPersists) {
   int attempts = 0;
   absl::Status status = InTransaction(

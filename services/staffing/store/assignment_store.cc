@@ -181,7 +181,13 @@ absl::StatusOr<Fill> FillOpenPlaces(db::Connection& c, const StaffingRequirement
       absl::StatusOr<Assignment> assigned =
           AssignLocked(c, requirement, pick.staff_id, pick.role, zone, now);
       if (!assigned.ok()) {
-        if (assigned.status().code() != absl::StatusCode::kFailedPrecondition) {
+        // Refused (on leave, on another duty) or already here: a concurrent call took
+        // the pick after the plan's plain read; e.g. the client's own retry racing its
+        // first attempt, still running past the client's deadline. Plan again: the next
+        // round counts what is assigned now.
+        const absl::StatusCode code = assigned.status().code();
+        if (code != absl::StatusCode::kFailedPrecondition &&
+            code != absl::StatusCode::kAlreadyExists) {
           return assigned.status();
         }
         taken.insert(pick.staff_id);

@@ -31,6 +31,15 @@ class TransactionTest : public ::testing::Test {
     c.Prepare("UPDATE counters SET value = value + 1 WHERE id = 1").executeUpdate();
   }
 
+  // After a failed transaction (the counter still 0): the pool's next one commits.
+  void ExpectTheNextTransactionCommits() {
+    EXPECT_TRUE(InTransaction(*pool_, "after", [&](Connection& c) {
+                  Increment(c);
+                  return absl::OkStatus();
+                }).ok());
+    EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+  }
+
   testing::TestDatabase database_;
   std::unique_ptr<ConnectionPool> pool_;
 };
@@ -56,11 +65,7 @@ TEST_F(TransactionTest, AnswersALockWaitTimeoutAtOnceWithoutWaitingAgain) {
   EXPECT_LT(took, absl::Seconds(2)) << "waited more than once";
   EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 0);
   // The connection that waited is usable again.
-  EXPECT_TRUE(InTransaction(*pool_, "after", [&](Connection& c) {
-                Increment(c);
-                return absl::OkStatus();
-              }).ok());
-  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+  ExpectTheNextTransactionCommits();
 }
 
 // A deadlock (or a Galera certification failure, the same 1213) is a lost race that a
@@ -152,11 +157,7 @@ TEST_F(TransactionTest, ACommitWhoseConnectionIsLostIsNeverReportedAsSuccessNorR
   EXPECT_EQ(attempts, 1) << "the work ran again after a COMMIT of unknown outcome";
   EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 0);
   // The pool replaced the connection: the next transaction goes through.
-  EXPECT_TRUE(InTransaction(*pool_, "after", [&](Connection& c) {
-                Increment(c);
-                return absl::OkStatus();
-              }).ok());
-  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 1);
+  ExpectTheNextTransactionCommits();
 }
 
 // On Galera the cluster can roll a transaction back between two statements (a

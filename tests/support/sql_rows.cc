@@ -35,21 +35,25 @@ std::unique_ptr<sql::Statement> NewStatement(const config::DatabaseConfig& datab
 
 }  // namespace
 
+std::vector<std::string> RowsAsText(sql::ResultSet& rows) {
+  const unsigned columns = rows.getMetaData()->getColumnCount();
+  std::vector<std::string> result;
+  while (rows.next()) {
+    std::vector<std::string> values;
+    for (unsigned i = 1; i <= columns; ++i) {
+      values.push_back(rows.isNull(i) ? "NULL" : std::string(rows.getString(i)));
+    }
+    result.push_back(absl::StrJoin(values, "|"));
+  }
+  return result;
+}
+
 std::vector<std::string> QueryRows(const config::DatabaseConfig& database, const std::string& sql) {
   std::unique_ptr<db::Connection> connection;
   std::unique_ptr<sql::Statement> statement = NewStatement(database, connection);
   if (connection->on_galera()) statement->execute("SET SESSION wsrep_sync_wait = 1");
   std::unique_ptr<sql::ResultSet> rows(statement->executeQuery(sql));
-  const unsigned columns = rows->getMetaData()->getColumnCount();
-  std::vector<std::string> result;
-  while (rows->next()) {
-    std::vector<std::string> values;
-    for (unsigned i = 1; i <= columns; ++i) {
-      values.push_back(rows->isNull(i) ? "NULL" : std::string(rows->getString(i)));
-    }
-    result.push_back(absl::StrJoin(values, "|"));
-  }
-  return result;
+  return RowsAsText(*rows);
 }
 
 int64_t QueryInt(const config::DatabaseConfig& database, const std::string& sql) {

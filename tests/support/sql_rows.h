@@ -9,7 +9,15 @@
 
 #include "common/config/config.h"
 
+namespace sql {
+class ResultSet;
+}
+
 namespace huiwu::testing {
+
+// Every remaining row of `rows`, columns joined by '|' (NULL as "NULL"): the one text
+// form of rows the tests compare (QueryRows here, TestDatabase::QueryRows).
+std::vector<std::string> RowsAsText(sql::ResultSet& rows);
 
 // Every row of `sql`, columns joined by '|' (NULL as "NULL"). On a Galera node the read
 // is causal (wsrep_sync_wait): it sees every write the cluster committed before the

@@ -2,7 +2,6 @@
 
 #include <cppconn/connection.h>
 #include <cppconn/resultset.h>
-#include <cppconn/resultset_metadata.h>
 #include <cppconn/statement.h>
 #include <unistd.h>
 
@@ -12,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
+#include "tests/support/sql_rows.h"
 #include "tests/support/test_env.h"
 
 namespace huiwu::testing {
@@ -59,16 +59,7 @@ int64_t TestDatabase::QueryInt(const std::string& sql) {
 std::vector<std::string> TestDatabase::QueryRows(const std::string& sql) {
   std::unique_ptr<sql::Statement> statement(connection_->raw().createStatement());
   std::unique_ptr<sql::ResultSet> rows(statement->executeQuery(sql));
-  const unsigned columns = rows->getMetaData()->getColumnCount();
-  std::vector<std::string> result;
-  while (rows->next()) {
-    std::vector<std::string> values;
-    for (unsigned i = 1; i <= columns; ++i) {
-      values.push_back(rows->isNull(i) ? "NULL" : std::string(rows->getString(i)));
-    }
-    result.push_back(absl::StrJoin(values, "|"));
-  }
-  return result;
+  return RowsAsText(*rows);
 }
 
 std::string TestDatabase::Snapshot(const std::vector<std::string>& tables) {

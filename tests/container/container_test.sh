@@ -264,5 +264,11 @@ for meeting in "${first}" "${second}"; do
     die "after down/up replica 2 reads ${meeting} as ${state:-nothing}"
 done
 log "after down and up: both meetings still there, CONFIRMED"
+# How each node came back (a joiner names the node that bootstrapped as its donor).
+for name in $(podman ps -a --filter "label=io.podman.compose.project=${project}" \
+  --format '{{.Names}}' | grep -E '_galera-[0-9]+_'); do
+  log "  ${name}: $(podman logs "${name}" 2>&1 | sed -n 's/.*galera-entrypoint\[[^]]*\]: decision: //p' |
+    tail -n 1)"
+done
 phase "up again"
 log "container test passed in $((SECONDS - started)) s"

@@ -4,7 +4,10 @@
 #
 # Every node serves its state on port 4569 (state.sh): "synced" once it runs in the
 # cluster, otherwise its last position. At start a node
-#  1. joins at once when a peer says "synced" (a node restarted while the others run);
+#  1. joins at once when a peer says "synced" (a node restarted while the others run),
+#     asking the node that bootstrapped the cluster for the missing write sets: a peer
+#     that itself caught up by IST may lack some of them in its gcache, and an IST from
+#     it fails half-way ("IST didn't contain all write sets");
 #  2. otherwise waits until every node has said where it stands, and then
 #     - all empty (a first start): GALERA_BOOTSTRAP_NODE (the first node) initialises
 #       the datadir, makes the cluster and the accounts; the others join it;
@@ -13,7 +16,9 @@
 #       the first in GALERA_NODES) bootstraps, and the others join it, by IST when
 #       they can. So no committed transaction is lost to a bootstrap from a stale node.
 # A node that cannot hear from every peer waits and says so; GALERA_FORCE_BOOTSTRAP=1
-# makes it bootstrap anyway (only when the missing nodes are lost for good).
+# makes it bootstrap anyway (only when the missing nodes are lost for good). A node
+# whose state transfer failed ("node restart required": mariadbd stays up outside the
+# cluster) stops, and the container's restart policy starts it again.
 set -euo pipefail
 
 node="${GALERA_NODE_NAME:?set GALERA_NODE_NAME, e.g. galera-1}"
@@ -84,14 +89,15 @@ ask_peer() {
     2>/dev/null || true
 }
 
-# Waits until a peer is synced (prints "join") or every node has answered empty/down
-# (prints "bootstrap" when this node is the one to start the cluster, else keeps
-# waiting for a synced peer).
+# Waits until a peer is synced (prints "join", and the peer that bootstrapped the
+# cluster if one says so) or every node has answered empty/down (prints "bootstrap"
+# when this node is the one to start the cluster, else keeps waiting for a synced peer).
 decide() {
   local waited=0 peer answer all_answered best best_seqno best_safe empty_all i
+  local synced_peer donor
   local -a fields
   while :; do
-    all_answered=1 empty_all=1 best="" best_seqno=-2 best_safe=0
+    all_answered=1 empty_all=1 best="" best_seqno=-2 best_safe=0 synced_peer=0 donor=""
     for ((i = 0; i < ${#nodes[@]}; i++)); do
       peer="${nodes[i]}"
       if [[ "${peer}" == "${node}" ]]; then
@@ -99,9 +105,10 @@ decide() {
       else
         answer="$(ask_peer "${peer}")"
       fi
-      if [[ "${answer}" == synced ]]; then
-        echo join
-        return 0
+      if [[ "${answer}" == synced* ]]; then
+        synced_peer=1
+        [[ "${answer}" == "synced bootstrapped" ]] && donor="${peer}"
+        continue
       fi
       read -r -a fields <<<"${answer:-none}"
       case "${fields[0]}" in
@@ -121,6 +128,10 @@ decide() {
           ;;
       esac
     done
+    if ((synced_peer)); then
+      echo join "${donor}"
+      return 0
+    fi
     if ((all_answered)); then
       if ((empty_all)); then
         best="${bootstrap_node}"
@@ -208,8 +219,8 @@ decide >/run/mysqld/galera-decision &
 decide_pid=$!
 wait "${decide_pid}"
 decide_pid=""
-decision="$(cat /run/mysqld/galera-decision)"
-log "decision: ${decision}"
+read -r decision donor </run/mysqld/galera-decision || true
+log "decision: ${decision}${donor:+ (donor ${donor})}"
 
 args=(--defaults-file="${cnf}" --wsrep-node-name="${node}")
 fresh=0
@@ -234,11 +245,25 @@ else
   # A joiner with data asks for the missing transactions only (IST) when the donor's
   # gcache still has them; an empty one receives a full copy (SST).
   [[ -n "${uuid}" && "${seqno}" != -1 ]] && args+=(--wsrep-start-position="${uuid}:${seqno}")
+  # The trailing comma lets Galera choose another donor when this one is busy or gone.
+  [[ -n "${donor}" ]] && args+=(--wsrep-sst-donor="${donor},")
   args+=(--wsrep-cluster-address="$(cluster_address)")
   log "joining the cluster"
 fi
+# mariadbd's log goes to the container log as before, and a failed state transfer
+# leaves a mark for the loop below.
+restart_mark=/run/mysqld/restart-required
+rm -f "${restart_mark}"
+watch_log() {
+  local line
+  while IFS= read -r line; do
+    printf '%s\n' "${line}" >&2
+    [[ "${line}" == *"node restart required"* ]] && : >"${restart_mark}"
+  done
+}
+
 publish running
-mariadbd "${args[@]}" &
+mariadbd "${args[@]}" 2> >(watch_log) &
 mariadbd_pid=$!
 
 if ((fresh)); then
@@ -254,10 +279,19 @@ elif [[ "${decision}" == bootstrap ]]; then
   ) &
 fi
 
-rc=0
+rc=0 restart=0
 while kill -0 "${mariadbd_pid}" 2>/dev/null; do
-  wait "${mariadbd_pid}" || rc=$?
+  if ((!restart)) && [[ -f "${restart_mark}" ]]; then
+    log "the state transfer failed: stopping, the container restarts and joins again"
+    restart=1
+    kill -TERM "${mariadbd_pid}" 2>/dev/null || true
+  fi
+  # In the background, so that a TERM is answered at once.
+  sleep 1 &
+  wait $! || true
 done
+wait "${mariadbd_pid}" || rc=$?
+((restart)) && rc=1
 log "mariadbd exited (${rc})"
 kill "${socat_pid}" 2>/dev/null || true
 exit "${rc}"

@@ -14,11 +14,15 @@
 
 ABSL_FLAG(int, rows, 100000, "Rows bulk-loaded per table before measuring.");
 ABSL_FLAG(int, calls, 5000, "Measured calls.");
+ABSL_FLAG(bool, quick, false, "suite: shorter measurements (scripts/bench.sh --quick).");
+ABSL_FLAG(std::string, out, "", "suite: write the Markdown table to this file.");
+ABSL_FLAG(absl::Duration, row_time, absl::ZeroDuration(),
+          "suite: each row's measurement (default 4s, 1.5s with --quick).");
 
 namespace huiwu::bench {
 namespace {
 
-std::vector<Scenario> AllScenarios() { return {SafetyClearanceScenario()}; }
+std::vector<Scenario> AllScenarios() { return {SafetyClearanceScenario(), SuiteScenario()}; }
 
 int Main(int argc, char** argv) {
   std::string usage = "load scenarios of huiwu. usage: huiwu-bench SCENARIO [flags]\nscenarios:\n";
@@ -38,6 +42,10 @@ int Main(int argc, char** argv) {
   options.database = server->database;
   options.rows = absl::GetFlag(FLAGS_rows);
   options.calls = absl::GetFlag(FLAGS_calls);
+  options.server = *server;
+  options.quick = absl::GetFlag(FLAGS_quick);
+  options.out = absl::GetFlag(FLAGS_out);
+  options.row_time = absl::GetFlag(FLAGS_row_time);
   // The scenarios empty their tables: never point them at a service's real database.
   if (!absl::StartsWith(options.database.database, "huiwu_bench") &&
       !absl::StartsWith(options.database.database, "t_")) {

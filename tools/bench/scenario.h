@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "common/config/config.h"
 
 namespace huiwu::bench {
@@ -15,6 +16,10 @@ struct BenchOptions {
   config::DatabaseConfig database;  // a database of its own: scenarios empty its tables
   int rows = 100000;                // rows per bulk-loaded table
   int calls = 5000;                 // measured calls
+  config::ServerConfig server;      // the services' settings (gRPC threads, pool size)
+  bool quick = false;               // the suite: shorter measurements, fewer rows
+  absl::Duration row_time;          // the suite: each row's measurement, when set
+  std::string out;                  // the suite: where its Markdown table goes (or none)
 };
 
 struct Scenario {
@@ -25,6 +30,8 @@ struct Scenario {
 
 // safety_clearance.cc
 Scenario SafetyClearanceScenario();
+// suite.cc
+Scenario SuiteScenario();
 
 }  // namespace huiwu::bench
 

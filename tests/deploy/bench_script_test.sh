@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# scripts/bench.sh --quick as a user runs it, at a tiny size (rows of 100 ms, 1000
+# meetings of history), with the binaries already built: the suite still runs every row
+# and writes its table. It asserts nothing about speed (issue 13: speed lives in the
+# benchmark, never in a test); the suite itself fails on a double booking in the hot
+# room or on any error that is not an overload answer.
+set -euo pipefail
+here="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
+root="$(cd -- "${here}/../.." && pwd -P)"
+work="$(mktemp -d -t huiwu-bench-test.XXXXXX)"
+trap 'rm -rf -- "${work}"' EXIT
+
+HUIWU_RUN_NO_BUILD=1 HUIWU_BENCH_ROWS=1000 HUIWU_BENCH_ROW_TIME=100ms \
+  HUIWU_BENCH_OUT="${work}/bench.md" bash "${root}/scripts/bench.sh" --quick >"${work}/stdout"
+
+fail() {
+  echo "bench_script_test: $*" >&2
+  cat "${work}/bench.md" >&2 || true
+  exit 1
+}
+[[ -s "${work}/bench.md" ]] || fail "no table written"
+for row in "| baseline | gRPC echo | 256 |" "| baseline | SQL booking transaction | 64 |" \
+  "| booking | GetRoom | 256 |" "| booking | ConfirmMeeting | 16 |" \
+  "| booking | CreateMeeting + ConfirmMeeting | 16 |" "| booking | hot room: the losing confirms |" \
+  "| booking | SignIn (walk-ins) | 64 |" "| booking, 1000 more meetings | FindAvailableRooms | 1 |"; do
+  grep -qF -- "${row}" "${work}/bench.md" || fail "row missing: ${row}"
+done
+grep -q "8 rounds, 8 with exactly one winner; 0 overlapping holds" "${work}/bench.md" ||
+  fail "the hot room did not have exactly one winner per round"
+echo "bench_script_test: the suite ran every row"

@@ -10,8 +10,12 @@ root="$(cd -- "${here}/../.." && pwd -P)"
 work="$(mktemp -d -t huiwu-bench-test.XXXXXX)"
 trap 'rm -rf -- "${work}"' EXIT
 
-HUIWU_RUN_NO_BUILD=1 HUIWU_BENCH_ROWS=1000 HUIWU_BENCH_ROW_TIME=100ms \
-  HUIWU_BENCH_OUT="${work}/bench.md" bash "${root}/scripts/bench.sh" --quick >"${work}/stdout"
+if ! HUIWU_RUN_NO_BUILD=1 HUIWU_BENCH_ROWS=1000 HUIWU_BENCH_ROW_TIME=100ms \
+  HUIWU_BENCH_OUT="${work}/bench.md" bash "${root}/scripts/bench.sh" --quick >"${work}/stdout"; then
+  echo "bench_script_test: scripts/bench.sh failed; its table so far:" >&2
+  cat "${work}/stdout" >&2
+  exit 1
+fi
 
 fail() {
   echo "bench_script_test: $*" >&2

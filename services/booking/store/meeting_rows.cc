@@ -45,32 +45,45 @@ const std::string kSelectMeetingForUpdate = kSelectMeeting + " FOR UPDATE";
 constexpr char kInsertAttendee[] =
     "INSERT INTO meeting_attendees (meeting_id, attendee_id, position, name, unit, title, vip) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
-constexpr char kSelectAttendees[] =
-    "SELECT attendee_id, name, unit, title, vip FROM meeting_attendees WHERE meeting_id = ? "
-    "ORDER BY position";
 constexpr char kDeleteAttendees[] = "DELETE FROM meeting_attendees WHERE meeting_id = ?";
 constexpr char kInsertAgendaItem[] =
     "INSERT INTO meeting_agenda (meeting_id, position, title, presenter, minutes) "
     "VALUES (?, ?, ?, ?, ?)";
-constexpr char kSelectAgenda[] =
-    "SELECT title, presenter, minutes FROM meeting_agenda WHERE meeting_id = ? ORDER BY position";
 constexpr char kDeleteAgenda[] = "DELETE FROM meeting_agenda WHERE meeting_id = ?";
 constexpr char kInsertService[] =
     "INSERT INTO meeting_services (meeting_id, kind, quantity, notes) VALUES (?, ?, ?, ?)";
-constexpr char kSelectServices[] =
-    "SELECT kind, quantity, notes FROM meeting_services WHERE meeting_id = ? ORDER BY kind";
 constexpr char kDeleteServices[] = "DELETE FROM meeting_services WHERE meeting_id = ?";
 constexpr char kInsertHistory[] =
     "INSERT INTO meeting_history (meeting_id, seq, from_state, to_state, actor, reason, "
     "change_time) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM meeting_history "
     "WHERE meeting_id = ?";
-constexpr char kSelectHistory[] =
-    "SELECT from_state, to_state, actor, reason, change_time FROM meeting_history "
-    "WHERE meeting_id = ? ORDER BY seq";
-constexpr char kSelectHold[] = "SELECT start_time, end_time FROM occupancies WHERE meeting_id = ?";
-constexpr char kSelectFlags[] =
-    "SELECT hazard, reason, create_time FROM meeting_flags WHERE meeting_id = ? "
-    "ORDER BY create_time, hazard";
+// Everything of a meeting beyond its row, in one round trip instead of six (issue 13:
+// a GetMeeting was seven queries). Each part keeps its own order (part, k1, k2, k3):
+//   1 attendees  k1 position          s1 id, s2 name, s3 unit, s4 title, n1 vip
+//   2 agenda     k1 position          s1 title, s2 presenter, n1 minutes
+//   3 services   k1 kind              n1 kind, n2 quantity, s1 notes
+//   4 history    k1 seq               n1 from, n2 to, s1 actor, s2 reason, t1 time
+//   5 hold                            t1 start, t2 end
+//   6 flags      k2 create_time, k3 hazard   s1 hazard, s2 reason, t1 create_time
+// The casts give every column one type across the parts (a string k1 would sort 10
+// before 9).
+constexpr char kSelectChildren[] =
+    "SELECT 1 AS part, CAST(position AS SIGNED) AS k1, CAST(NULL AS DATETIME(6)) AS k2, "
+    "'' AS k3, attendee_id AS s1, name AS s2, unit AS s3, title AS s4, "
+    "CAST(vip AS SIGNED) AS n1, CAST(0 AS SIGNED) AS n2, CAST(NULL AS DATETIME(6)) AS t1, "
+    "CAST(NULL AS DATETIME(6)) AS t2 FROM meeting_attendees WHERE meeting_id = ? "
+    "UNION ALL SELECT 2, position, NULL, '', title, presenter, '', '', minutes, 0, NULL, NULL "
+    "FROM meeting_agenda WHERE meeting_id = ? "
+    "UNION ALL SELECT 3, kind, NULL, '', notes, '', '', '', kind, quantity, NULL, NULL "
+    "FROM meeting_services WHERE meeting_id = ? "
+    "UNION ALL SELECT 4, seq, NULL, '', actor, reason, '', '', from_state, to_state, "
+    "change_time, NULL FROM meeting_history WHERE meeting_id = ? "
+    "UNION ALL SELECT 5, 0, NULL, '', '', '', '', '', 0, 0, start_time, end_time "
+    "FROM occupancies WHERE meeting_id = ? "
+    "UNION ALL SELECT 6, 0, create_time, hazard, hazard, reason, '', '', 0, 0, create_time, "
+    "NULL FROM meeting_flags WHERE meeting_id = ? "
+    "ORDER BY part, k1, k2, k3";
+constexpr int kChildParts = 6;
 
 // The booking counter write that serializes bookings of one room (see HoldRoom).
 constexpr char kBumpRoomBookings[] =
@@ -281,39 +294,41 @@ std::optional<Meeting> LoadMeeting(db::Connection& c, absl::string_view meeting_
     if (!row->next()) return std::nullopt;
     meeting = ReadMeetingRow(*row);
   }
-  auto attendees = QueryById(c, kSelectAttendees, meeting_id);
-  while (attendees->next()) {
-    meeting->attendees.push_back(Attendee{attendees->getString(1), attendees->getString(2),
-                                          attendees->getString(3), attendees->getString(4),
-                                          attendees->getBoolean(5)});
-  }
-  auto agenda = QueryById(c, kSelectAgenda, meeting_id);
-  while (agenda->next()) {
-    meeting->agenda.push_back(
-        AgendaItem{agenda->getString(1), agenda->getString(2), agenda->getInt(3)});
-  }
-  auto services = QueryById(c, kSelectServices, meeting_id);
-  while (services->next()) {
-    meeting->services.push_back(
-        ServiceRequest{services->getInt(1), services->getInt(2), services->getString(3)});
-  }
-  auto history = QueryById(c, kSelectHistory, meeting_id);
-  while (history->next()) {
-    meeting->history.push_back(
-        StateChange{MeetingStateFromNumber(history->getInt(1)).value_or(MeetingState::kSubmitted),
-                    MeetingStateFromNumber(history->getInt(2)).value_or(MeetingState::kSubmitted),
-                    history->getString(3), history->getString(4),
-                    db::FromSqlDateTime(std::string(history->getString(5)))});
-  }
-  auto hold = QueryById(c, kSelectHold, meeting_id);
-  if (hold->next()) {
-    meeting->occupancy = TimeWindow{db::FromSqlDateTime(std::string(hold->getString(1))),
-                                    db::FromSqlDateTime(std::string(hold->getString(2)))};
-  }
-  auto flags = QueryById(c, kSelectFlags, meeting_id);
-  while (flags->next()) {
-    meeting->flags.push_back(MeetingFlag{flags->getString(1), flags->getString(2),
-                                         db::FromSqlDateTime(std::string(flags->getString(3)))});
+  auto& select = c.Prepare(kSelectChildren);
+  for (int i = 1; i <= kChildParts; ++i) select.setString(i, std::string(meeting_id));
+  std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+  const auto time = [&rows](const char* column) {
+    return db::FromSqlDateTime(std::string(rows->getString(column)));
+  };
+  while (rows->next()) {
+    switch (rows->getInt("part")) {
+      case 1:
+        meeting->attendees.push_back(Attendee{rows->getString("s1"), rows->getString("s2"),
+                                              rows->getString("s3"), rows->getString("s4"),
+                                              rows->getInt("n1") != 0});
+        break;
+      case 2:
+        meeting->agenda.push_back(
+            AgendaItem{rows->getString("s1"), rows->getString("s2"), rows->getInt("n1")});
+        break;
+      case 3:
+        meeting->services.push_back(
+            ServiceRequest{rows->getInt("n1"), rows->getInt("n2"), rows->getString("s1")});
+        break;
+      case 4:
+        meeting->history.push_back(StateChange{
+            MeetingStateFromNumber(rows->getInt("n1")).value_or(MeetingState::kSubmitted),
+            MeetingStateFromNumber(rows->getInt("n2")).value_or(MeetingState::kSubmitted),
+            rows->getString("s1"), rows->getString("s2"), time("t1")});
+        break;
+      case 5:
+        meeting->occupancy = TimeWindow{time("t1"), time("t2")};
+        break;
+      case 6:
+        meeting->flags.push_back(
+            MeetingFlag{rows->getString("s1"), rows->getString("s2"), time("t1")});
+        break;
+    }
   }
   return meeting;
 }

@@ -2,6 +2,7 @@
 // with room holds and buffers, the lifecycle, and rescheduling.
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "tests/booking/meeting_test_util.h"
 #include "tests/support/grpc_errors.h"
@@ -144,6 +145,49 @@ TEST_F(MeetingLifecycleTest, TheWholeLifecycleIsRecordedInTheHistory) {
   grpc::Status refused = stub_->CancelMeeting(CallContext().get(), cancel, &cancelled);
   EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(DetailsOf(refused).metadata["current_state"], "ARCHIVED");
+}
+
+// A transition answers with the meeting it wrote, not a second read of it: the answer
+// must be exactly what GetMeeting reads afterwards, at every step.
+TEST_F(MeetingLifecycleTest, EveryTransitionAnswersTheMeetingAsItIsStored) {
+  v1::Meeting meeting = SampleMeeting("buildings/city-hall/rooms/301", Local(1, 14), Local(1, 16));
+  meeting.add_attendees()->set_name("李华");
+  meeting.mutable_attendees(0)->set_unit("办公室");
+  meeting.add_agenda()->set_title("工作部署");
+  meeting.mutable_agenda(0)->set_minutes(30);
+  v1::Meeting created;
+  ASSERT_TRUE(CreateMeeting(*stub_, meeting, &created).ok());
+  const auto expect_stored = [&](const v1::Meeting& answered, const char* step) {
+    v1::GetMeetingRequest get;
+    get.set_name(created.name());
+    v1::GetMeetingResponse stored;
+    ASSERT_TRUE(stub_->GetMeeting(CallContext().get(), get, &stored).ok());
+    std::string differences;
+    google::protobuf::util::MessageDifferencer differ;
+    differ.ReportDifferencesToString(&differences);
+    EXPECT_TRUE(differ.Compare(answered, stored.meeting())) << step << ": " << differences;
+  };
+  v1::Meeting confirmed;
+  ASSERT_TRUE(ConfirmMeeting(*stub_, created.name(), "", &confirmed).ok());
+  expect_stored(confirmed, "confirm");
+  clock_.Set(Local(1, 14));
+  v1::StartMeetingRequest start;
+  start.set_name(created.name());
+  v1::StartMeetingResponse started;
+  ASSERT_TRUE(stub_->StartMeeting(CallContext().get(), start, &started).ok());
+  expect_stored(started.meeting(), "start");
+  clock_.Set(Local(1, 15, 7));
+  v1::CompleteMeetingRequest complete;
+  complete.set_name(created.name());
+  complete.mutable_summary()->set_actual_attendance(1);
+  v1::CompleteMeetingResponse completed;
+  ASSERT_TRUE(stub_->CompleteMeeting(CallContext().get(), complete, &completed).ok());
+  expect_stored(completed.meeting(), "complete");
+  v1::ArchiveMeetingRequest archive;
+  archive.set_name(created.name());
+  v1::ArchiveMeetingResponse archived;
+  ASSERT_TRUE(stub_->ArchiveMeeting(CallContext().get(), archive, &archived).ok());
+  expect_stored(archived.meeting(), "archive");
 }
 
 TEST_F(MeetingLifecycleTest, ARoomKeepsTheSeatsItsConfirmedMeetingsNeed) {

@@ -252,7 +252,8 @@ absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
     if (!etag_ok.ok()) return etag_ok;
     absl::Status applied = ApplyTransition(c, *meeting, command, longest_meeting_, now, gate);
     if (!applied.ok()) return applied;
-    result = LoadMeeting(c, meeting_id, /*lock=*/false);
+    // ApplyTransition leaves `meeting` as a reload would read it: no second read.
+    result = std::move(meeting);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

@@ -38,8 +38,10 @@ CREATE TRIGGER IF NOT EXISTS audit_records_no_delete BEFORE DELETE ON audit_reco
 )sql";
 
 // SHA-256 of the request's body (32 bytes); NULL for keys claimed before it existed.
+// IF EXISTS: a database with no create calls (a test schema of common/ alone) has no
+// idempotency_keys.
 constexpr char kRequestFingerprint[] = R"sql(
-ALTER TABLE idempotency_keys ADD COLUMN IF NOT EXISTS request_fingerprint VARBINARY(32) NULL;
+ALTER TABLE IF EXISTS idempotency_keys ADD COLUMN IF NOT EXISTS request_fingerprint VARBINARY(32) NULL;
 )sql";
 
 constexpr char kSelectColumns[] =

@@ -66,6 +66,11 @@ ABSL_FLAG(absl::Duration, event_retention, absl::Hours(24 * 30),
           "How long committed events stay readable by StreamEvents (1h–3650d).");
 ABSL_FLAG(absl::Duration, event_poll_interval, absl::Milliseconds(200),
           "How often streams look for events committed by other replicas (10ms–10s).");
+ABSL_FLAG(double, rate_limit_per_caller_rps, 0,
+          "Calls per second each calling system may make (a token bucket per caller; health "
+          "checks exempt); 0 disables the limit.");
+ABSL_FLAG(int, rate_limit_burst, 200,
+          "Calls a caller may make at once above its rate (the bucket's size, 1–100000).");
 ABSL_FLAG(absl::Duration, peer_deadline, absl::Seconds(2),
           "Deadline of one synchronous call to another huiwu service (50ms–1m).");
 
@@ -234,6 +239,15 @@ absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database
   events.peer_deadline = absl::GetFlag(FLAGS_peer_deadline);
   check(events.peer_deadline >= absl::Milliseconds(50) && events.peer_deadline <= absl::Minutes(1),
         "peer_deadline", absl::FormatDuration(events.peer_deadline), "must be 50ms–1m, e.g. 2s");
+
+  RateLimitConfig& rate_limit = config.rate_limit;
+  rate_limit.per_caller_rps = absl::GetFlag(FLAGS_rate_limit_per_caller_rps);
+  check(rate_limit.per_caller_rps >= 0 && rate_limit.per_caller_rps <= 1e6,
+        "rate_limit_per_caller_rps", absl::StrCat(rate_limit.per_caller_rps),
+        "must be 0 (off) to 1000000, e.g. 50");
+  rate_limit.burst = absl::GetFlag(FLAGS_rate_limit_burst);
+  check(rate_limit.burst >= 1 && rate_limit.burst <= 100000, "rate_limit_burst",
+        absl::StrCat(rate_limit.burst), "must be 1–100000, e.g. 200");
 
   if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
   return config;

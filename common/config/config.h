@@ -50,6 +50,13 @@ struct EventsConfig {
   absl::Duration peer_deadline = absl::Seconds(2);
 };
 
+// Per-caller rate limit (common/server/rate_limiter.h): a token bucket per calling
+// system. Off (0) by default: the center's callers are few and known.
+struct RateLimitConfig {
+  double per_caller_rps = 0;  // tokens per second; 0: no limit
+  int burst = 200;            // the bucket's size: calls a caller may make at once
+};
+
 struct ServerConfig {
   std::string host;      // address both listeners bind to
   int grpc_port = 0;     // 0 picks a free port (tests)
@@ -64,6 +71,7 @@ struct ServerConfig {
   DatabaseConfig database;
   PeerTargets peers;
   EventsConfig events;
+  RateLimitConfig rate_limit;
 };
 
 // Applies HUIWU_* environment variables to the flags, then parses argv (which exits

@@ -8,6 +8,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/audit/audit_scope.h"
+#include "common/db/idempotency.h"
 #include "common/db/sql_error.h"
 #include "common/log/log.h"
 #include "common/status/errors.h"
@@ -117,9 +119,12 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     std::string sql_state;
     std::string message;
     bool committing = false;
+    // The mutation being done, if any: its audit record commits with it.
+    audit::Scope* audit = audit::Scope::Current();
     try {
       connection.SetAutocommit(false);
       BeginGuard(connection);
+      if (audit != nullptr) audit->BeginAttempt();
       absl::Status status = work(connection);
       ScopedCommitHook* hook = t_commit_hook;
       const bool with_hook = hook != nullptr && !hook->committed_;
@@ -129,16 +134,22 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
         Count(&TransactionMetrics::rolled_back);
         return status;
       }
+      if (audit != nullptr) audit->BeforeCommit(connection);
       CheckGuard(connection);
       committing = true;
       connection.Commit();
       if (with_hook) hook->committed_ = true;
+      if (audit != nullptr) audit->Committed();
       Count(&TransactionMetrics::committed);
       return absl::OkStatus();
     } catch (const sql::SQLException& e) {
       error_code = e.getErrorCode();
       sql_state = e.getSQLState();
       message = e.what();
+    } catch (const RequestIdReused& e) {
+      RollbackQuietly(connection);
+      Count(&TransactionMetrics::rolled_back);
+      return e.status();
     } catch (...) {
       // Not a driver error: a bug. Leave no transaction open on the pooled connection.
       RollbackQuietly(connection);

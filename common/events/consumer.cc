@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/audit/audit_scope.h"
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/log/log.h"
@@ -140,6 +141,10 @@ Applied Consumer::Apply(const Event& event) {
                              absl::StrCat("event ", event.cursor(), " of ", source_,
                                           " was applied by another consumer"));
     });
+    // What the service does on another's event is its own mutation, recorded as the
+    // system's: each transaction of the handler that changed something.
+    audit::Scope audit(audit::SystemRecord(absl::StrCat("events-", source_), event.type()),
+                       audit::Scope::Kind::kSystem);
     try {
       status = handler_(event);
     } catch (const std::exception& e) {

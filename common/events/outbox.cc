@@ -3,6 +3,7 @@
 #include <cppconn/prepared_statement.h>
 
 #include "absl/strings/str_join.h"
+#include "common/audit/audit_scope.h"
 #include "common/db/sql_time.h"
 #include "common/events/signal.h"
 #include "google/protobuf/message.h"
@@ -55,6 +56,10 @@ void Publish(db::Connection& c, const google::protobuf::Message& payload,
       continue;
     }
     kept.push_back(subject);
+  }
+  // A change was made: a job's or consumer's audit scope records this transaction.
+  if (audit::Scope* audit = audit::Scope::Current()) {
+    audit->NotePublished(kept.empty() ? "" : kept.front());
   }
   auto& insert = c.Prepare(kInsertEvent);
   insert.setString(1, payload.GetDescriptor()->full_name());

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <exception>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/audit/audit_scope.h"
 #include "common/log/log.h"
 
 namespace huiwu::server {
@@ -36,6 +38,10 @@ void PeriodicJobRunner::Run() {
     if (mu_.AwaitWithDeadline(absl::Condition(&stopping_), due->next)) break;
     mu_.Unlock();
     try {
+      // A job that changes state (no-show release, escalation) leaves an audit record
+      // per change, as the system's.
+      audit::Scope audit(audit::SystemRecord(due->name, absl::StrCat("system/", due->name)),
+                         audit::Scope::Kind::kSystem);
       due->body();
     } catch (const std::exception& e) {
       log::Error("job_failed", {{"job", due->name}, {"message", e.what()}});

@@ -10,15 +10,18 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "common/audit/audit_table.h"
 #include "common/db/transaction.h"
 #include "common/events/consumer.h"
 #include "common/events/event_stream_service.h"
 #include "common/events/outbox.h"
 #include "common/events/sequencer.h"
 #include "common/log/log.h"
+#include "common/server/call_gate.h"
 #include "common/server/grpc_metrics.h"
 #include "common/server/health_monitor.h"
 #include "common/server/periodic_job_runner.h"
+#include "common/server/rate_limiter.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/resource_quota.h"
@@ -32,10 +35,19 @@ ABSL_FLAG(absl::Duration, database_wait, absl::Seconds(60),
           "At start-up, how long to wait for the database to become reachable.");
 
 namespace huiwu::server {
+namespace {
+
+const Clock& SystemClockInstance() {
+  static const SystemClock* const clock = new SystemClock;
+  return *clock;
+}
+
+}  // namespace
 
 std::vector<db::Migration> AllMigrations(const ServiceSpec& spec) {
   std::vector<db::Migration> migrations = spec.migrations;
   migrations.push_back(events::EventsMigration());
+  for (db::Migration& migration : audit::AuditMigrations()) migrations.push_back(migration);
   return migrations;
 }
 
@@ -66,8 +78,14 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   absl::Status prepared = PrepareDatabase(*host->pool_, AllMigrations(spec), database_wait);
   if (!prepared.ok()) return prepared;
 
+  host->rate_limiter_ = std::make_unique<RateLimiter>(config.rate_limit, SystemClockInstance(),
+                                                      host->registry_.get());
+  host->calls_ = std::make_unique<CallGate>(
+      spec.grpc_service_name,
+      spec.error_domain.empty() ? absl::StrCat(spec.name, ".huiwu") : spec.error_domain,
+      *host->pool_, *host->rate_limiter_);
   host->context_ = std::make_unique<ServiceContext>(
-      ServiceContext{*host->config_, *host->pool_, *host->registry_});
+      ServiceContext{*host->config_, *host->pool_, *host->registry_, *host->calls_});
   host->service_ = spec.make_service(*host->context_);
   host->event_stream_ =
       std::make_unique<events::EventStreamService>(spec.name, *host->pool_, config.events);

@@ -33,15 +33,19 @@ class Sequencer;
 
 namespace huiwu::server {
 
+class CallGate;
 class GrpcServerMetrics;
+class RateLimiter;
 class HealthMonitor;
 class PeriodicJobRunner;
 
-// What a service's handlers get to work with.
+// What a service's handlers get to work with. `calls` is every handler's entry (rate
+// limit, audit, errors): common/server/call_gate.h.
 struct ServiceContext {
   const config::ServerConfig& config;
   db::ConnectionPool& pool;
   prometheus::Registry& registry;
+  CallGate& calls;
 };
 
 // Background work a service does on a timer while it serves (e.g. booking's no-show
@@ -58,7 +62,9 @@ struct PeriodicJob {
 struct ServiceSpec {
   std::string name;               // "booking"
   std::string grpc_service_name;  // "huiwu.booking.v1.BookingService"
-  std::string default_database;   // "huiwu_booking"
+  // The ErrorInfo domain of its answers; empty: "<name>.huiwu".
+  std::string error_domain;
+  std::string default_database;  // "huiwu_booking"
   std::vector<db::Migration> migrations;
   std::function<std::unique_ptr<grpc::Service>(ServiceContext&)> make_service;
   std::vector<PeriodicJob> jobs;
@@ -92,6 +98,8 @@ class ServiceHost final {
   std::unique_ptr<config::ServerConfig> config_;
   std::shared_ptr<prometheus::Registry> registry_;
   std::unique_ptr<db::ConnectionPool> pool_;
+  std::unique_ptr<RateLimiter> rate_limiter_;
+  std::unique_ptr<CallGate> calls_;
   std::unique_ptr<ServiceContext> context_;
   std::unique_ptr<GrpcServerMetrics> grpc_metrics_;
   std::unique_ptr<grpc::Service> service_;
@@ -110,7 +118,8 @@ class ServiceHost final {
   bool stopped_ = false;
 };
 
-// The service's own migrations and common's (the event outbox), in version order.
+// The service's own migrations and common's (the event outbox, the audit trail), in
+// version order.
 std::vector<db::Migration> AllMigrations(const ServiceSpec& spec);
 
 // Creates the database if needed and applies migrations, retrying while the database

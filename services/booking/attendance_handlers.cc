@@ -6,9 +6,9 @@
 
 namespace huiwu::booking {
 
-grpc::Status BookingService::SignIn(grpc::ServerContext*, const v1::SignInRequest* request,
+grpc::Status BookingService::SignIn(grpc::ServerContext* context, const v1::SignInRequest* request,
                                     v1::SignInResponse* response) {
-  return ServeCall(kErrorDomain, "SignIn", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SignIn", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(SignInCommand command, ParseSignIn(*request));
     ASSIGN_OR_RETURN(SignInResult result, store_.SignIn(command, clock_.Now()));
     ToProto(result, response);
@@ -16,10 +16,10 @@ grpc::Status BookingService::SignIn(grpc::ServerContext*, const v1::SignInReques
   });
 }
 
-grpc::Status BookingService::GetAttendance(grpc::ServerContext*,
+grpc::Status BookingService::GetAttendance(grpc::ServerContext* context,
                                            const v1::GetAttendanceRequest* request,
                                            v1::GetAttendanceResponse* response) {
-  return ServeCall(kErrorDomain, "GetAttendance", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetAttendance", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseGetAttendance(*request));
     ASSIGN_OR_RETURN(AttendanceReport report, store_.GetAttendance(meeting_id));
     ToProto(report, response);

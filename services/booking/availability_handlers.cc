@@ -8,10 +8,10 @@
 
 namespace huiwu::booking {
 
-grpc::Status BookingService::FindAvailableRooms(grpc::ServerContext*,
+grpc::Status BookingService::FindAvailableRooms(grpc::ServerContext* context,
                                                 const v1::FindAvailableRoomsRequest* request,
                                                 v1::FindAvailableRoomsResponse* response) {
-  return ServeCall(kErrorDomain, "FindAvailableRooms", [&]() -> absl::Status {
+  return calls_.Serve(*context, "FindAvailableRooms", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(FindAvailableRoomsQuery query, ParseFindAvailableRooms(*request));
     ASSIGN_OR_RETURN(std::vector<AvailableRoom> free,
                      store_.FindAvailableRooms(query.window, query.requirements));
@@ -26,10 +26,10 @@ grpc::Status BookingService::FindAvailableRooms(grpc::ServerContext*,
   });
 }
 
-grpc::Status BookingService::GetRoomSchedule(grpc::ServerContext*,
+grpc::Status BookingService::GetRoomSchedule(grpc::ServerContext* context,
                                              const v1::GetRoomScheduleRequest* request,
                                              v1::GetRoomScheduleResponse* response) {
-  return ServeCall(kErrorDomain, "GetRoomSchedule", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetRoomSchedule", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RoomScheduleQuery query, ParseGetRoomSchedule(*request));
     ASSIGN_OR_RETURN(std::vector<RoomSchedule> schedules,
                      store_.GetRoomSchedule(query.building_id, query.room_id, query.window));

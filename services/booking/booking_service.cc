@@ -1,15 +1,16 @@
 #include "services/booking/booking_service.h"
 
+#include "common/audit/list_audit_records.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status_macros.h"
 #include "services/booking/api/catalog_requests.h"
 
 namespace huiwu::booking {
 
-grpc::Status BookingService::CreateBuilding(grpc::ServerContext*,
+grpc::Status BookingService::CreateBuilding(grpc::ServerContext* context,
                                             const v1::CreateBuildingRequest* request,
                                             v1::CreateBuildingResponse* response) {
-  return ServeCall(kErrorDomain, "CreateBuilding", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateBuilding", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateBuildingCommand command, ParseCreateBuilding(*request));
     ASSIGN_OR_RETURN(Building building,
                      store_.CreateBuilding(command.building, command.request_id, clock_.Now()));
@@ -18,10 +19,10 @@ grpc::Status BookingService::CreateBuilding(grpc::ServerContext*,
   });
 }
 
-grpc::Status BookingService::GetBuilding(grpc::ServerContext*,
+grpc::Status BookingService::GetBuilding(grpc::ServerContext* context,
                                          const v1::GetBuildingRequest* request,
                                          v1::GetBuildingResponse* response) {
-  return ServeCall(kErrorDomain, "GetBuilding", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetBuilding", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string building_id, ParseBuildingName("name", request->name()));
     ASSIGN_OR_RETURN(Building building, store_.GetBuilding(building_id));
     ToProto(building, response->mutable_building());
@@ -29,10 +30,10 @@ grpc::Status BookingService::GetBuilding(grpc::ServerContext*,
   });
 }
 
-grpc::Status BookingService::ListBuildings(grpc::ServerContext*,
+grpc::Status BookingService::ListBuildings(grpc::ServerContext* context,
                                            const v1::ListBuildingsRequest* request,
                                            v1::ListBuildingsResponse* response) {
-  return ServeCall(kErrorDomain, "ListBuildings", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListBuildings", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListBuildingsQuery query, ParseListBuildings(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(std::vector<Building> buildings,
@@ -45,9 +46,10 @@ grpc::Status BookingService::ListBuildings(grpc::ServerContext*,
   });
 }
 
-grpc::Status BookingService::CreateRoom(grpc::ServerContext*, const v1::CreateRoomRequest* request,
+grpc::Status BookingService::CreateRoom(grpc::ServerContext* context,
+                                        const v1::CreateRoomRequest* request,
                                         v1::CreateRoomResponse* response) {
-  return ServeCall(kErrorDomain, "CreateRoom", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateRoom", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateRoomCommand command, ParseCreateRoom(*request));
     ASSIGN_OR_RETURN(Room room, store_.CreateRoom(command.room, command.request_id, clock_.Now()));
     ToProto(room, response->mutable_room());
@@ -55,9 +57,10 @@ grpc::Status BookingService::CreateRoom(grpc::ServerContext*, const v1::CreateRo
   });
 }
 
-grpc::Status BookingService::GetRoom(grpc::ServerContext*, const v1::GetRoomRequest* request,
+grpc::Status BookingService::GetRoom(grpc::ServerContext* context,
+                                     const v1::GetRoomRequest* request,
                                      v1::GetRoomResponse* response) {
-  return ServeCall(kErrorDomain, "GetRoom", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetRoom", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RoomKey key, ParseRoomName("name", request->name()));
     ASSIGN_OR_RETURN(Room room, store_.GetRoom(key.building_id, key.room_id));
     ToProto(room, response->mutable_room());
@@ -65,9 +68,10 @@ grpc::Status BookingService::GetRoom(grpc::ServerContext*, const v1::GetRoomRequ
   });
 }
 
-grpc::Status BookingService::ListRooms(grpc::ServerContext*, const v1::ListRoomsRequest* request,
+grpc::Status BookingService::ListRooms(grpc::ServerContext* context,
+                                       const v1::ListRoomsRequest* request,
                                        v1::ListRoomsResponse* response) {
-  return ServeCall(kErrorDomain, "ListRooms", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListRooms", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListRoomsQuery query, ParseListRooms(*request));
     ASSIGN_OR_RETURN(std::vector<Room> rooms,
                      store_.ListRooms(query.filter, query.after, query.page_size + 1));
@@ -79,9 +83,10 @@ grpc::Status BookingService::ListRooms(grpc::ServerContext*, const v1::ListRooms
   });
 }
 
-grpc::Status BookingService::UpdateRoom(grpc::ServerContext*, const v1::UpdateRoomRequest* request,
+grpc::Status BookingService::UpdateRoom(grpc::ServerContext* context,
+                                        const v1::UpdateRoomRequest* request,
                                         v1::UpdateRoomResponse* response) {
-  return ServeCall(kErrorDomain, "UpdateRoom", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UpdateRoom", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateRoomCommand command, ParseUpdateRoom(*request));
     ASSIGN_OR_RETURN(Room room, store_.UpdateRoom(
                                     command.key.building_id, command.key.room_id, command.etag,
@@ -94,12 +99,21 @@ grpc::Status BookingService::UpdateRoom(grpc::ServerContext*, const v1::UpdateRo
   });
 }
 
-grpc::Status BookingService::DeleteRoom(grpc::ServerContext*, const v1::DeleteRoomRequest* request,
+grpc::Status BookingService::DeleteRoom(grpc::ServerContext* context,
+                                        const v1::DeleteRoomRequest* request,
                                         v1::DeleteRoomResponse*) {
-  return ServeCall(kErrorDomain, "DeleteRoom", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "DeleteRoom", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(DeleteRoomCommand command, ParseDeleteRoom(*request));
     return store_.DeleteRoom(command.key.building_id, command.key.room_id, command.etag,
                              clock_.Now());
+  });
+}
+
+grpc::Status BookingService::ListAuditRecords(grpc::ServerContext* context,
+                                              const v1::ListAuditRecordsRequest* request,
+                                              v1::ListAuditRecordsResponse* response) {
+  return calls_.Serve(*context, "ListAuditRecords", [&] {
+    return audit::ServeListAuditRecords(audit_pool_, *request, response);
   });
 }
 

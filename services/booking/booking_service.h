@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "common/config/config.h"
+#include "common/server/call_gate.h"
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "services/booking/domain/scheduling_limits.h"
@@ -23,9 +24,12 @@ class BookingService final : public v1::BookingService::Service {
   // `clearance` is asked before a room is held (confirm, reschedule of a confirmed
   // meeting, each occurrence of a series); `config` gives the other services' targets
   // and the deadline of calls to them (readiness, the notice and the brief).
-  BookingService(db::ConnectionPool& pool, const Clock& clock, const SchedulingPolicy& policy,
-                 std::unique_ptr<RoomClearance> clearance, const config::ServerConfig& config)
-      : store_(pool, policy.LongestMeeting()),
+  BookingService(const server::CallGate& calls, db::ConnectionPool& pool, const Clock& clock,
+                 const SchedulingPolicy& policy, std::unique_ptr<RoomClearance> clearance,
+                 const config::ServerConfig& config)
+      : calls_(calls),
+        audit_pool_(pool),
+        store_(pool, policy.LongestMeeting()),
         clock_(clock),
         policy_(policy),
         clearance_(std::move(clearance)),
@@ -115,7 +119,14 @@ class BookingService final : public v1::BookingService::Service {
                                  const v1::RecordServiceDoneRequest* request,
                                  v1::RecordServiceDoneResponse* response) override;
 
+  // The audit trail of this service's mutations (common/audit).
+  grpc::Status ListAuditRecords(grpc::ServerContext* context,
+                                const v1::ListAuditRecordsRequest* request,
+                                v1::ListAuditRecordsResponse* response) override;
+
  private:
+  const server::CallGate& calls_;
+  db::ConnectionPool& audit_pool_;
   BookingStore store_;
   const Clock& clock_;
   const SchedulingPolicy& policy_;

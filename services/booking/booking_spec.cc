@@ -28,7 +28,7 @@ server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolic
       log::Warning("room clearance not checked: --safety_target is empty");
     }
     return std::make_unique<BookingService>(
-        context.pool, clock, policy,
+        context.calls, context.pool, clock, policy,
         std::make_unique<RoomClearance>(context.config.peers.safety,
                                         context.config.events.peer_deadline),
         context.config);

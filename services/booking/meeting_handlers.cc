@@ -28,7 +28,7 @@ absl::Status RunTransition(BookingStore& store, absl::StatusOr<TransitionCommand
 grpc::Status BookingService::CreateMeeting(grpc::ServerContext* context,
                                            const v1::CreateMeetingRequest* request,
                                            v1::CreateMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "CreateMeeting", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateMeeting", [&]() -> absl::Status {
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(CreateMeetingCommand command, ParseCreateMeeting(*request, policy_, now));
     ASSIGN_OR_RETURN(Meeting meeting, store_.CreateMeeting(command.meeting, command.request_id,
@@ -38,9 +38,10 @@ grpc::Status BookingService::CreateMeeting(grpc::ServerContext* context,
   });
 }
 
-grpc::Status BookingService::GetMeeting(grpc::ServerContext*, const v1::GetMeetingRequest* request,
+grpc::Status BookingService::GetMeeting(grpc::ServerContext* context,
+                                        const v1::GetMeetingRequest* request,
                                         v1::GetMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "GetMeeting", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetMeeting", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string id, MeetingIdOf(request->name()));
     ASSIGN_OR_RETURN(Meeting meeting, store_.GetMeeting(id));
     ToProto(meeting, response->mutable_meeting());
@@ -51,7 +52,7 @@ grpc::Status BookingService::GetMeeting(grpc::ServerContext*, const v1::GetMeeti
 grpc::Status BookingService::ConfirmMeeting(grpc::ServerContext* context,
                                             const v1::ConfirmMeetingRequest* request,
                                             v1::ConfirmMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "ConfirmMeeting", [&] {
+  return calls_.ServeMutation(*context, *request, "ConfirmMeeting", [&] {
     return RunTransition(store_, ParseConfirm(*request), request->name(), server::ActorOf(*context),
                          clock_.Now(), response, clearance_->check());
   });
@@ -60,7 +61,7 @@ grpc::Status BookingService::ConfirmMeeting(grpc::ServerContext* context,
 grpc::Status BookingService::RejectMeeting(grpc::ServerContext* context,
                                            const v1::RejectMeetingRequest* request,
                                            v1::RejectMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "RejectMeeting", [&] {
+  return calls_.ServeMutation(*context, *request, "RejectMeeting", [&] {
     return RunTransition(store_, ParseReject(*request), request->name(), server::ActorOf(*context),
                          clock_.Now(), response);
   });
@@ -69,7 +70,7 @@ grpc::Status BookingService::RejectMeeting(grpc::ServerContext* context,
 grpc::Status BookingService::CancelMeeting(grpc::ServerContext* context,
                                            const v1::CancelMeetingRequest* request,
                                            v1::CancelMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "CancelMeeting", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CancelMeeting", [&]() -> absl::Status {
     if (request->scope() == v1::SERIES_SCOPE_THIS_AND_FOLLOWING) {
       // The rest of a series is withdrawn together, in one transaction.
       ASSIGN_OR_RETURN(TransitionCommand command, ParseCancel(*request));
@@ -92,7 +93,7 @@ grpc::Status BookingService::CancelMeeting(grpc::ServerContext* context,
 grpc::Status BookingService::StartMeeting(grpc::ServerContext* context,
                                           const v1::StartMeetingRequest* request,
                                           v1::StartMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "StartMeeting", [&] {
+  return calls_.ServeMutation(*context, *request, "StartMeeting", [&] {
     return RunTransition(store_, ParseStart(*request), request->name(), server::ActorOf(*context),
                          clock_.Now(), response);
   });
@@ -101,7 +102,7 @@ grpc::Status BookingService::StartMeeting(grpc::ServerContext* context,
 grpc::Status BookingService::CompleteMeeting(grpc::ServerContext* context,
                                              const v1::CompleteMeetingRequest* request,
                                              v1::CompleteMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "CompleteMeeting", [&] {
+  return calls_.ServeMutation(*context, *request, "CompleteMeeting", [&] {
     return RunTransition(store_, ParseComplete(*request), request->name(),
                          server::ActorOf(*context), clock_.Now(), response);
   });
@@ -110,16 +111,16 @@ grpc::Status BookingService::CompleteMeeting(grpc::ServerContext* context,
 grpc::Status BookingService::ArchiveMeeting(grpc::ServerContext* context,
                                             const v1::ArchiveMeetingRequest* request,
                                             v1::ArchiveMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "ArchiveMeeting", [&] {
+  return calls_.ServeMutation(*context, *request, "ArchiveMeeting", [&] {
     return RunTransition(store_, ParseArchive(*request), request->name(), server::ActorOf(*context),
                          clock_.Now(), response);
   });
 }
 
-grpc::Status BookingService::RescheduleMeeting(grpc::ServerContext*,
+grpc::Status BookingService::RescheduleMeeting(grpc::ServerContext* context,
                                                const v1::RescheduleMeetingRequest* request,
                                                v1::RescheduleMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "RescheduleMeeting", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RescheduleMeeting", [&]() -> absl::Status {
     const absl::Time now = clock_.Now();
     // The limits depend on the meeting's kind, so read it first; the store re-reads the
     // meeting under lock before changing it.

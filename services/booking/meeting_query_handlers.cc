@@ -8,10 +8,10 @@
 
 namespace huiwu::booking {
 
-grpc::Status BookingService::ListMeetings(grpc::ServerContext*,
+grpc::Status BookingService::ListMeetings(grpc::ServerContext* context,
                                           const v1::ListMeetingsRequest* request,
                                           v1::ListMeetingsResponse* response) {
-  return ServeCall(kErrorDomain, "ListMeetings", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListMeetings", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListMeetingsQuery query, ParseListMeetings(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(
@@ -25,10 +25,10 @@ grpc::Status BookingService::ListMeetings(grpc::ServerContext*,
   });
 }
 
-grpc::Status BookingService::UpdateMeeting(grpc::ServerContext*,
+grpc::Status BookingService::UpdateMeeting(grpc::ServerContext* context,
                                            const v1::UpdateMeetingRequest* request,
                                            v1::UpdateMeetingResponse* response) {
-  return ServeCall(kErrorDomain, "UpdateMeeting", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UpdateMeeting", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateMeetingCommand command, ParseUpdateMeeting(*request));
     ASSIGN_OR_RETURN(Meeting meeting, store_.UpdateMeeting(
                                           command.meeting_id, command.etag, command.following,

@@ -7,29 +7,29 @@
 
 namespace huiwu::booking {
 
-grpc::Status BookingService::GetMeetingReadiness(grpc::ServerContext*,
+grpc::Status BookingService::GetMeetingReadiness(grpc::ServerContext* context,
                                                  const v1::GetMeetingReadinessRequest* request,
                                                  v1::GetMeetingReadinessResponse* response) {
-  return ServeCall(kErrorDomain, "GetMeetingReadiness", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetMeetingReadiness", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseGetMeetingReadiness(*request));
     ASSIGN_OR_RETURN(*response->mutable_readiness(), reports_->GetMeetingReadiness(meeting_id));
     return absl::OkStatus();
   });
 }
 
-grpc::Status BookingService::GetDailyServiceNotice(grpc::ServerContext*,
+grpc::Status BookingService::GetDailyServiceNotice(grpc::ServerContext* context,
                                                    const v1::GetDailyServiceNoticeRequest* request,
                                                    v1::GetDailyServiceNoticeResponse* response) {
-  return ServeCall(kErrorDomain, "GetDailyServiceNotice", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetDailyServiceNotice", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(absl::CivilDay day, ParseGetDailyServiceNotice(*request));
     return reports_->GetDailyServiceNotice(day, response);
   });
 }
 
-grpc::Status BookingService::GetWeeklyBrief(grpc::ServerContext*,
+grpc::Status BookingService::GetWeeklyBrief(grpc::ServerContext* context,
                                             const v1::GetWeeklyBriefRequest* request,
                                             v1::GetWeeklyBriefResponse* response) {
-  return ServeCall(kErrorDomain, "GetWeeklyBrief", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetWeeklyBrief", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(absl::CivilDay day, ParseGetWeeklyBrief(*request));
     return reports_->GetWeeklyBrief(day, response);
   });
@@ -38,7 +38,7 @@ grpc::Status BookingService::GetWeeklyBrief(grpc::ServerContext*,
 grpc::Status BookingService::RecordServiceDone(grpc::ServerContext* context,
                                                const v1::RecordServiceDoneRequest* request,
                                                v1::RecordServiceDoneResponse* response) {
-  return ServeCall(kErrorDomain, "RecordServiceDone", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RecordServiceDone", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RecordServiceDoneCommand command, ParseRecordServiceDone(*request));
     ASSIGN_OR_RETURN(
         *response->mutable_service(),

@@ -12,7 +12,7 @@ namespace huiwu::booking {
 grpc::Status BookingService::CreateMeetingSeries(grpc::ServerContext* context,
                                                  const v1::CreateMeetingSeriesRequest* request,
                                                  v1::CreateMeetingSeriesResponse* response) {
-  return ServeCall(kErrorDomain, "CreateMeetingSeries", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateMeetingSeries", [&]() -> absl::Status {
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(CreateSeriesCommand command, ParseCreateMeetingSeries(*request, policy_, now));
     ASSIGN_OR_RETURN(
@@ -28,7 +28,7 @@ grpc::Status BookingService::CreateMeetingSeries(grpc::ServerContext* context,
 grpc::Status BookingService::ConfirmMeetingSeries(grpc::ServerContext* context,
                                                   const v1::ConfirmMeetingSeriesRequest* request,
                                                   v1::ConfirmMeetingSeriesResponse* response) {
-  return ServeCall(kErrorDomain, "ConfirmMeetingSeries", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ConfirmMeetingSeries", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ConfirmSeriesCommand command, ParseConfirmMeetingSeries(*request));
     command.confirm.actor = server::ActorOf(*context);
     ASSIGN_OR_RETURN(std::vector<OccurrenceResult> results,

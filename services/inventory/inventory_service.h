@@ -3,6 +3,7 @@
 #ifndef HUIWU_SERVICES_INVENTORY_INVENTORY_SERVICE_H_
 #define HUIWU_SERVICES_INVENTORY_INVENTORY_SERVICE_H_
 
+#include "common/server/call_gate.h"
 #include "common/time/clock.h"
 #include "huiwu/inventory/v1/inventory_service.grpc.pb.h"
 #include "services/inventory/store/inventory_store.h"
@@ -11,7 +12,8 @@ namespace huiwu::inventory {
 
 class InventoryService final : public v1::InventoryService::Service {
  public:
-  InventoryService(db::ConnectionPool& pool, const Clock& clock) : store_(pool), clock_(clock) {}
+  InventoryService(const server::CallGate& calls, db::ConnectionPool& pool, const Clock& clock)
+      : calls_(calls), audit_pool_(pool), store_(pool), clock_(clock) {}
 
   // Items (item_handlers.cc).
   grpc::Status CreateItem(grpc::ServerContext* context, const v1::CreateItemRequest* request,
@@ -78,7 +80,14 @@ class InventoryService final : public v1::InventoryService::Service {
                               const v1::ListKeyHoldersRequest* request,
                               v1::ListKeyHoldersResponse* response) override;
 
+  // The audit trail of this service's mutations (common/audit).
+  grpc::Status ListAuditRecords(grpc::ServerContext* context,
+                                const v1::ListAuditRecordsRequest* request,
+                                v1::ListAuditRecordsResponse* response) override;
+
  private:
+  const server::CallGate& calls_;
+  db::ConnectionPool& audit_pool_;
   InventoryStore store_;
   const Clock& clock_;
 };

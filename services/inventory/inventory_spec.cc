@@ -18,7 +18,7 @@ server::ServiceSpec InventoryServiceSpec(const Clock& clock) {
   spec.default_database = "huiwu_inventory";
   spec.migrations = InventoryMigrations();
   spec.make_service = [&clock](server::ServiceContext& context) {
-    return std::make_unique<InventoryService>(context.pool, clock);
+    return std::make_unique<InventoryService>(context.calls, context.pool, clock);
   };
   spec.subscriptions.push_back(BookingMeetingsSubscription(clock));
   spec.make_gauges = [&clock](server::ServiceContext& context) {

@@ -1,4 +1,5 @@
 // Item handlers.
+#include "common/audit/list_audit_records.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status_macros.h"
 #include "services/inventory/api/requests.h"
@@ -7,10 +8,10 @@
 
 namespace huiwu::inventory {
 
-grpc::Status InventoryService::CreateItem(grpc::ServerContext*,
+grpc::Status InventoryService::CreateItem(grpc::ServerContext* context,
                                           const v1::CreateItemRequest* request,
                                           v1::CreateItemResponse* response) {
-  return ServeCall(kErrorDomain, "CreateItem", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateItem", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateItemCommand command, ParseCreateItem(*request));
     ASSIGN_OR_RETURN(Item item, store_.CreateItem(command.item, command.request_id, clock_.Now()));
     ToProto(item, response->mutable_item());
@@ -18,9 +19,10 @@ grpc::Status InventoryService::CreateItem(grpc::ServerContext*,
   });
 }
 
-grpc::Status InventoryService::GetItem(grpc::ServerContext*, const v1::GetItemRequest* request,
+grpc::Status InventoryService::GetItem(grpc::ServerContext* context,
+                                       const v1::GetItemRequest* request,
                                        v1::GetItemResponse* response) {
-  return ServeCall(kErrorDomain, "GetItem", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetItem", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string item_id, ParseGetItem(*request));
     ASSIGN_OR_RETURN(Item item, store_.GetItem(item_id));
     ToProto(item, response->mutable_item());
@@ -28,9 +30,10 @@ grpc::Status InventoryService::GetItem(grpc::ServerContext*, const v1::GetItemRe
   });
 }
 
-grpc::Status InventoryService::ListItems(grpc::ServerContext*, const v1::ListItemsRequest* request,
+grpc::Status InventoryService::ListItems(grpc::ServerContext* context,
+                                         const v1::ListItemsRequest* request,
                                          v1::ListItemsResponse* response) {
-  return ServeCall(kErrorDomain, "ListItems", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListItems", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListItemsQuery query, ParseListItems(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(std::vector<Item> items, store_.ListItems(query, query.page_size + 1));
@@ -42,10 +45,10 @@ grpc::Status InventoryService::ListItems(grpc::ServerContext*, const v1::ListIte
   });
 }
 
-grpc::Status InventoryService::UpdateItem(grpc::ServerContext*,
+grpc::Status InventoryService::UpdateItem(grpc::ServerContext* context,
                                           const v1::UpdateItemRequest* request,
                                           v1::UpdateItemResponse* response) {
-  return ServeCall(kErrorDomain, "UpdateItem", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UpdateItem", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateItemCommand command, ParseUpdateItem(*request));
     ASSIGN_OR_RETURN(Item item, store_.UpdateItem(
                                     command.item_id, command.etag,
@@ -55,6 +58,14 @@ grpc::Status InventoryService::UpdateItem(grpc::ServerContext*,
                                     clock_.Now()));
     ToProto(item, response->mutable_item());
     return absl::OkStatus();
+  });
+}
+
+grpc::Status InventoryService::ListAuditRecords(grpc::ServerContext* context,
+                                                const v1::ListAuditRecordsRequest* request,
+                                                v1::ListAuditRecordsResponse* response) {
+  return calls_.Serve(*context, "ListAuditRecords", [&] {
+    return audit::ServeListAuditRecords(audit_pool_, *request, response);
   });
 }
 

@@ -8,10 +8,10 @@
 
 namespace huiwu::inventory {
 
-grpc::Status InventoryService::CreateKitTemplate(grpc::ServerContext*,
+grpc::Status InventoryService::CreateKitTemplate(grpc::ServerContext* context,
                                                  const v1::CreateKitTemplateRequest* request,
                                                  v1::CreateKitTemplateResponse* response) {
-  return ServeCall(kErrorDomain, "CreateKitTemplate", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateKitTemplate", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateKitTemplateCommand command, ParseCreateKitTemplate(*request));
     ASSIGN_OR_RETURN(
         KitTemplate created,
@@ -21,10 +21,10 @@ grpc::Status InventoryService::CreateKitTemplate(grpc::ServerContext*,
   });
 }
 
-grpc::Status InventoryService::ReserveKit(grpc::ServerContext*,
+grpc::Status InventoryService::ReserveKit(grpc::ServerContext* context,
                                           const v1::ReserveKitRequest* request,
                                           v1::ReserveKitResponse* response) {
-  return ServeCall(kErrorDomain, "ReserveKit", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ReserveKit", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ReserveKitCommand command, ParseReserveKit(*request));
     ASSIGN_OR_RETURN(Kit kit, store_.ReserveKit(command, clock_.Now()));
     ToProto(kit, response->mutable_kit());
@@ -32,10 +32,10 @@ grpc::Status InventoryService::ReserveKit(grpc::ServerContext*,
   });
 }
 
-grpc::Status InventoryService::GetMeetingKit(grpc::ServerContext*,
+grpc::Status InventoryService::GetMeetingKit(grpc::ServerContext* context,
                                              const v1::GetMeetingKitRequest* request,
                                              v1::GetMeetingKitResponse* response) {
-  return ServeCall(kErrorDomain, "GetMeetingKit", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetMeetingKit", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseGetMeetingKit(*request));
     ASSIGN_OR_RETURN(Kit kit, store_.GetKit(meeting_id));
     ToProto(kit, response->mutable_kit());
@@ -46,7 +46,7 @@ grpc::Status InventoryService::GetMeetingKit(grpc::ServerContext*,
 grpc::Status InventoryService::IssueKit(grpc::ServerContext* context,
                                         const v1::IssueKitRequest* request,
                                         v1::IssueKitResponse* response) {
-  return ServeCall(kErrorDomain, "IssueKit", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "IssueKit", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(KitStepCommand command, ParseIssueKit(*request));
     ASSIGN_OR_RETURN(Kit kit, store_.IssueKit(command, server::ActorOf(*context), clock_.Now()));
     ToProto(kit, response->mutable_kit());
@@ -57,7 +57,7 @@ grpc::Status InventoryService::IssueKit(grpc::ServerContext* context,
 grpc::Status InventoryService::SettleKit(grpc::ServerContext* context,
                                          const v1::SettleKitRequest* request,
                                          v1::SettleKitResponse* response) {
-  return ServeCall(kErrorDomain, "SettleKit", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SettleKit", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(KitStepCommand command, ParseSettleKit(*request));
     ASSIGN_OR_RETURN(Kit kit, store_.SettleKit(command, server::ActorOf(*context), clock_.Now()));
     ToProto(kit, response->mutable_kit());
@@ -68,7 +68,7 @@ grpc::Status InventoryService::SettleKit(grpc::ServerContext* context,
 grpc::Status InventoryService::ReleaseKit(grpc::ServerContext* context,
                                           const v1::ReleaseKitRequest* request,
                                           v1::ReleaseKitResponse* response) {
-  return ServeCall(kErrorDomain, "ReleaseKit", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ReleaseKit", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(KitStepCommand command, ParseReleaseKit(*request));
     ASSIGN_OR_RETURN(Kit kit, store_.ReleaseKit(command, server::ActorOf(*context), clock_.Now()));
     ToProto(kit, response->mutable_kit());

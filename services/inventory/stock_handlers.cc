@@ -11,7 +11,7 @@ namespace huiwu::inventory {
 grpc::Status InventoryService::RecordMovement(grpc::ServerContext* context,
                                               const v1::RecordMovementRequest* request,
                                               v1::RecordMovementResponse* response) {
-  return ServeCall(kErrorDomain, "RecordMovement", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RecordMovement", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RecordMovementCommand command, ParseRecordMovement(*request));
     ASSIGN_OR_RETURN(MovementResult result,
                      store_.RecordMovement(command, server::ActorOf(*context), clock_.Now()));
@@ -21,10 +21,10 @@ grpc::Status InventoryService::RecordMovement(grpc::ServerContext* context,
   });
 }
 
-grpc::Status InventoryService::GetBalance(grpc::ServerContext*,
+grpc::Status InventoryService::GetBalance(grpc::ServerContext* context,
                                           const v1::GetBalanceRequest* request,
                                           v1::GetBalanceResponse* response) {
-  return ServeCall(kErrorDomain, "GetBalance", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetBalance", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(BalanceKey key, ParseGetBalance(*request));
     ASSIGN_OR_RETURN(Balance balance, store_.GetBalance(key.item_id, key.location));
     ToProto(balance, response->mutable_balance());
@@ -32,10 +32,10 @@ grpc::Status InventoryService::GetBalance(grpc::ServerContext*,
   });
 }
 
-grpc::Status InventoryService::ListMovements(grpc::ServerContext*,
+grpc::Status InventoryService::ListMovements(grpc::ServerContext* context,
                                              const v1::ListMovementsRequest* request,
                                              v1::ListMovementsResponse* response) {
-  return ServeCall(kErrorDomain, "ListMovements", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListMovements", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListMovementsQuery query, ParseListMovements(*request));
     ASSIGN_OR_RETURN(std::vector<Movement> movements,
                      store_.ListMovements(query, query.page_size + 1));
@@ -47,10 +47,10 @@ grpc::Status InventoryService::ListMovements(grpc::ServerContext*,
   });
 }
 
-grpc::Status InventoryService::StartStocktake(grpc::ServerContext*,
+grpc::Status InventoryService::StartStocktake(grpc::ServerContext* context,
                                               const v1::StartStocktakeRequest* request,
                                               v1::StartStocktakeResponse* response) {
-  return ServeCall(kErrorDomain, "StartStocktake", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "StartStocktake", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(StartStocktakeCommand command, ParseStartStocktake(*request));
     ASSIGN_OR_RETURN(Stocktake stocktake, store_.StartStocktake(command, clock_.Now()));
     ToProto(stocktake, response->mutable_stocktake());
@@ -61,7 +61,7 @@ grpc::Status InventoryService::StartStocktake(grpc::ServerContext*,
 grpc::Status InventoryService::SubmitStocktake(grpc::ServerContext* context,
                                                const v1::SubmitStocktakeRequest* request,
                                                v1::SubmitStocktakeResponse* response) {
-  return ServeCall(kErrorDomain, "SubmitStocktake", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SubmitStocktake", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(SubmitStocktakeCommand command, ParseSubmitStocktake(*request));
     ASSIGN_OR_RETURN(StocktakeResult result,
                      store_.SubmitStocktake(command, server::ActorOf(*context), clock_.Now()));
@@ -71,10 +71,10 @@ grpc::Status InventoryService::SubmitStocktake(grpc::ServerContext* context,
   });
 }
 
-grpc::Status InventoryService::ListLowStock(grpc::ServerContext*,
+grpc::Status InventoryService::ListLowStock(grpc::ServerContext* context,
                                             const v1::ListLowStockRequest* request,
                                             v1::ListLowStockResponse* response) {
-  return ServeCall(kErrorDomain, "ListLowStock", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListLowStock", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListLowStockQuery query, ParseListLowStock(*request));
     ASSIGN_OR_RETURN(std::vector<LowStockEntry> entries,
                      store_.ListLowStock(query, query.page_size + 1));
@@ -95,31 +95,34 @@ grpc::Status InventoryService::ListLowStock(grpc::ServerContext*,
 grpc::Status InventoryService::CreateReplenishmentRequest(
     grpc::ServerContext* context, const v1::CreateReplenishmentRequestRequest* request,
     v1::CreateReplenishmentRequestResponse* response) {
-  return ServeCall(kErrorDomain, "CreateReplenishmentRequest", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(CreateReplenishmentCommand command, ParseCreateReplenishment(*request));
-    ASSIGN_OR_RETURN(ReplenishmentRequest created,
-                     store_.CreateReplenishment(command, server::ActorOf(*context), clock_.Now()));
-    ToProto(created, response->mutable_replenishment_request());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "CreateReplenishmentRequest", [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(CreateReplenishmentCommand command, ParseCreateReplenishment(*request));
+        ASSIGN_OR_RETURN(
+            ReplenishmentRequest created,
+            store_.CreateReplenishment(command, server::ActorOf(*context), clock_.Now()));
+        ToProto(created, response->mutable_replenishment_request());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status InventoryService::ApproveReplenishmentRequest(
-    grpc::ServerContext*, const v1::ApproveReplenishmentRequestRequest* request,
+    grpc::ServerContext* context, const v1::ApproveReplenishmentRequestRequest* request,
     v1::ApproveReplenishmentRequestResponse* response) {
-  return ServeCall(kErrorDomain, "ApproveReplenishmentRequest", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(ReplenishmentStepCommand command, ParseApproveReplenishment(*request));
-    ASSIGN_OR_RETURN(ReplenishmentRequest approved,
-                     store_.ApproveReplenishment(command, clock_.Now()));
-    ToProto(approved, response->mutable_replenishment_request());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "ApproveReplenishmentRequest", [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(ReplenishmentStepCommand command, ParseApproveReplenishment(*request));
+        ASSIGN_OR_RETURN(ReplenishmentRequest approved,
+                         store_.ApproveReplenishment(command, clock_.Now()));
+        ToProto(approved, response->mutable_replenishment_request());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status InventoryService::ReceiveReplenishment(grpc::ServerContext* context,
                                                     const v1::ReceiveReplenishmentRequest* request,
                                                     v1::ReceiveReplenishmentResponse* response) {
-  return ServeCall(kErrorDomain, "ReceiveReplenishment", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ReceiveReplenishment", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ReplenishmentStepCommand command, ParseReceiveReplenishment(*request));
     ASSIGN_OR_RETURN(ReceiveResult result,
                      store_.ReceiveReplenishment(command, server::ActorOf(*context), clock_.Now()));
@@ -129,10 +132,10 @@ grpc::Status InventoryService::ReceiveReplenishment(grpc::ServerContext* context
   });
 }
 
-grpc::Status InventoryService::GetConsumptionReport(grpc::ServerContext*,
+grpc::Status InventoryService::GetConsumptionReport(grpc::ServerContext* context,
                                                     const v1::GetConsumptionReportRequest* request,
                                                     v1::GetConsumptionReportResponse* response) {
-  return ServeCall(kErrorDomain, "GetConsumptionReport", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetConsumptionReport", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ConsumptionQuery query, ParseConsumptionReport(*request));
     ASSIGN_OR_RETURN(ConsumptionReport report, store_.GetConsumptionReport(query));
     response->set_meeting_count(report.meeting_count);

@@ -6,9 +6,9 @@
 namespace huiwu::safety {
 
 grpc::Status SafetyService::CreateChecklistTemplate(
-    grpc::ServerContext*, const v1::CreateChecklistTemplateRequest* request,
+    grpc::ServerContext* context, const v1::CreateChecklistTemplateRequest* request,
     v1::CreateChecklistTemplateResponse* response) {
-  return ServeCall(kErrorDomain, "CreateChecklistTemplate", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateChecklistTemplate", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateTemplateCommand command, ParseCreateTemplate(*request));
     ASSIGN_OR_RETURN(ChecklistTemplate created,
                      store_.CreateTemplate(command.tmpl, command.request_id, clock_.Now()));
@@ -17,10 +17,10 @@ grpc::Status SafetyService::CreateChecklistTemplate(
   });
 }
 
-grpc::Status SafetyService::ListChecklistTemplates(grpc::ServerContext*,
+grpc::Status SafetyService::ListChecklistTemplates(grpc::ServerContext* context,
                                                    const v1::ListChecklistTemplatesRequest* request,
                                                    v1::ListChecklistTemplatesResponse* response) {
-  return ServeCall(kErrorDomain, "ListChecklistTemplates", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListChecklistTemplates", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListTemplatesQuery query, ParseListTemplates(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(std::vector<ChecklistTemplate> templates,
@@ -34,21 +34,22 @@ grpc::Status SafetyService::ListChecklistTemplates(grpc::ServerContext*,
 }
 
 grpc::Status SafetyService::CreateInspectionSchedule(
-    grpc::ServerContext*, const v1::CreateInspectionScheduleRequest* request,
+    grpc::ServerContext* context, const v1::CreateInspectionScheduleRequest* request,
     v1::CreateInspectionScheduleResponse* response) {
-  return ServeCall(kErrorDomain, "CreateInspectionSchedule", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(CreateScheduleCommand command, ParseCreateSchedule(*request));
-    ASSIGN_OR_RETURN(InspectionSchedule created,
-                     store_.CreateSchedule(command.schedule, command.request_id, clock_.Now()));
-    ToProto(created, response->mutable_inspection_schedule());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "CreateInspectionSchedule", [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(CreateScheduleCommand command, ParseCreateSchedule(*request));
+        ASSIGN_OR_RETURN(InspectionSchedule created,
+                         store_.CreateSchedule(command.schedule, command.request_id, clock_.Now()));
+        ToProto(created, response->mutable_inspection_schedule());
+        return absl::OkStatus();
+      });
 }
 
-grpc::Status SafetyService::ListInspectionTasks(grpc::ServerContext*,
+grpc::Status SafetyService::ListInspectionTasks(grpc::ServerContext* context,
                                                 const v1::ListInspectionTasksRequest* request,
                                                 v1::ListInspectionTasksResponse* response) {
-  return ServeCall(kErrorDomain, "ListInspectionTasks", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListInspectionTasks", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListTasksQuery query, ParseListTasks(*request));
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(std::vector<InspectionTask> tasks,
@@ -61,10 +62,10 @@ grpc::Status SafetyService::ListInspectionTasks(grpc::ServerContext*,
   });
 }
 
-grpc::Status SafetyService::SubmitInspection(grpc::ServerContext*,
+grpc::Status SafetyService::SubmitInspection(grpc::ServerContext* context,
                                              const v1::SubmitInspectionRequest* request,
                                              v1::SubmitInspectionResponse* response) {
-  return ServeCall(kErrorDomain, "SubmitInspection", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SubmitInspection", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(SubmitInspectionCommand command, ParseSubmitInspection(*request));
     ASSIGN_OR_RETURN(Inspection stored,
                      store_.SubmitInspection(command.inspection, command.request_id, clock_.Now()));

@@ -5,10 +5,10 @@
 
 namespace huiwu::safety {
 
-grpc::Status SafetyService::CreateDisinfectionTask(grpc::ServerContext*,
+grpc::Status SafetyService::CreateDisinfectionTask(grpc::ServerContext* context,
                                                    const v1::CreateDisinfectionTaskRequest* request,
                                                    v1::CreateDisinfectionTaskResponse* response) {
-  return ServeCall(kErrorDomain, "CreateDisinfectionTask", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateDisinfectionTask", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateDisinfectionCommand command, ParseCreateDisinfection(*request));
     ASSIGN_OR_RETURN(DisinfectionTask task,
                      store_.CreateDisinfectionTask(command.task, command.request_id, clock_.Now()));
@@ -17,10 +17,10 @@ grpc::Status SafetyService::CreateDisinfectionTask(grpc::ServerContext*,
   });
 }
 
-grpc::Status SafetyService::CompleteDisinfection(grpc::ServerContext*,
+grpc::Status SafetyService::CompleteDisinfection(grpc::ServerContext* context,
                                                  const v1::CompleteDisinfectionRequest* request,
                                                  v1::CompleteDisinfectionResponse* response) {
-  return ServeCall(kErrorDomain, "CompleteDisinfection", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CompleteDisinfection", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CompleteDisinfectionCommand command, ParseCompleteDisinfection(*request));
     ASSIGN_OR_RETURN(DisinfectionTask task,
                      store_.CompleteDisinfection(command.task_id, command.done, command.time_given,
@@ -30,10 +30,10 @@ grpc::Status SafetyService::CompleteDisinfection(grpc::ServerContext*,
   });
 }
 
-grpc::Status SafetyService::CheckRoomClearance(grpc::ServerContext*,
+grpc::Status SafetyService::CheckRoomClearance(grpc::ServerContext* context,
                                                const v1::CheckRoomClearanceRequest* request,
                                                v1::CheckRoomClearanceResponse* response) {
-  return ServeCall(kErrorDomain, "CheckRoomClearance", [&]() -> absl::Status {
+  return calls_.Serve(*context, "CheckRoomClearance", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ClearanceQuery query, ParseCheckClearance(*request));
     ASSIGN_OR_RETURN(Clearance clearance,
                      store_.CheckClearance(query.room, query.start, query.end, clock_.Now()));
@@ -42,10 +42,10 @@ grpc::Status SafetyService::CheckRoomClearance(grpc::ServerContext*,
   });
 }
 
-grpc::Status SafetyService::CreateEmergencyPlan(grpc::ServerContext*,
+grpc::Status SafetyService::CreateEmergencyPlan(grpc::ServerContext* context,
                                                 const v1::CreateEmergencyPlanRequest* request,
                                                 v1::CreateEmergencyPlanResponse* response) {
-  return ServeCall(kErrorDomain, "CreateEmergencyPlan", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateEmergencyPlan", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreatePlanCommand command, ParseCreatePlan(*request));
     ASSIGN_OR_RETURN(EmergencyPlan plan,
                      store_.CreatePlan(command.plan, command.request_id, clock_.Now()));
@@ -54,9 +54,10 @@ grpc::Status SafetyService::CreateEmergencyPlan(grpc::ServerContext*,
   });
 }
 
-grpc::Status SafetyService::RecordDrill(grpc::ServerContext*, const v1::RecordDrillRequest* request,
+grpc::Status SafetyService::RecordDrill(grpc::ServerContext* context,
+                                        const v1::RecordDrillRequest* request,
                                         v1::RecordDrillResponse* response) {
-  return ServeCall(kErrorDomain, "RecordDrill", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RecordDrill", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RecordDrillCommand command, ParseRecordDrill(*request));
     ASSIGN_OR_RETURN(Drill drill,
                      store_.RecordDrill(command.drill, command.request_id, clock_.Now()));

@@ -1,3 +1,4 @@
+#include "common/audit/list_audit_records.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status_macros.h"
 #include "services/safety/api/hazard_requests.h"
@@ -5,10 +6,10 @@
 
 namespace huiwu::safety {
 
-grpc::Status SafetyService::ReportHazard(grpc::ServerContext*,
+grpc::Status SafetyService::ReportHazard(grpc::ServerContext* context,
                                          const v1::ReportHazardRequest* request,
                                          v1::ReportHazardResponse* response) {
-  return ServeCall(kErrorDomain, "ReportHazard", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ReportHazard", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ReportHazardCommand command, ParseReportHazard(*request));
     ASSIGN_OR_RETURN(Hazard hazard,
                      store_.ReportHazard(command.hazard, command.request_id, clock_.Now()));
@@ -17,9 +18,10 @@ grpc::Status SafetyService::ReportHazard(grpc::ServerContext*,
   });
 }
 
-grpc::Status SafetyService::GetHazard(grpc::ServerContext*, const v1::GetHazardRequest* request,
+grpc::Status SafetyService::GetHazard(grpc::ServerContext* context,
+                                      const v1::GetHazardRequest* request,
                                       v1::GetHazardResponse* response) {
-  return ServeCall(kErrorDomain, "GetHazard", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetHazard", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string id, ParseId("name", request->name(), "hazards"));
     ASSIGN_OR_RETURN(Hazard hazard, store_.GetHazard(id));
     ToProto(hazard, response->mutable_hazard());
@@ -27,9 +29,10 @@ grpc::Status SafetyService::GetHazard(grpc::ServerContext*, const v1::GetHazardR
   });
 }
 
-grpc::Status SafetyService::ListHazards(grpc::ServerContext*, const v1::ListHazardsRequest* request,
+grpc::Status SafetyService::ListHazards(grpc::ServerContext* context,
+                                        const v1::ListHazardsRequest* request,
                                         v1::ListHazardsResponse* response) {
-  return ServeCall(kErrorDomain, "ListHazards", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListHazards", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListHazardsQuery query, ParseListHazards(*request));
     ASSIGN_OR_RETURN(std::vector<Hazard> hazards,
                      store_.ListHazards(query.filter, query.after, query.page_size + 1));
@@ -45,10 +48,11 @@ namespace {
 
 // Every transition has the same shape: parse, change under the row lock, answer.
 template <typename Request, typename Response>
-grpc::Status ServeTransition(SafetyStore& store, const Clock& clock, absl::string_view method,
+grpc::Status ServeTransition(const server::CallGate& calls, const grpc::ServerContext& context,
+                             SafetyStore& store, const Clock& clock, absl::string_view method,
                              const Request& request, Response* response,
                              absl::StatusOr<ChangeHazardCommand> (*parse)(const Request&)) {
-  return ServeCall(kErrorDomain, method, [&]() -> absl::Status {
+  return calls.ServeMutation(context, request, method, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ChangeHazardCommand command, parse(request));
     ASSIGN_OR_RETURN(Hazard hazard,
                      store.ChangeHazard(command.hazard_id, command.change, clock.Now()));
@@ -59,41 +63,54 @@ grpc::Status ServeTransition(SafetyStore& store, const Clock& clock, absl::strin
 
 }  // namespace
 
-grpc::Status SafetyService::AssignHazard(grpc::ServerContext*,
+grpc::Status SafetyService::AssignHazard(grpc::ServerContext* context,
                                          const v1::AssignHazardRequest* request,
                                          v1::AssignHazardResponse* response) {
-  return ServeTransition(store_, clock_, "AssignHazard", *request, response, ParseAssignHazard);
+  return ServeTransition(calls_, *context, store_, clock_, "AssignHazard", *request, response,
+                         ParseAssignHazard);
 }
 
 grpc::Status SafetyService::StartHazardRectification(
-    grpc::ServerContext*, const v1::StartHazardRectificationRequest* request,
+    grpc::ServerContext* context, const v1::StartHazardRectificationRequest* request,
     v1::StartHazardRectificationResponse* response) {
-  return ServeTransition(store_, clock_, "StartHazardRectification", *request, response,
-                         ParseStartRectification);
+  return ServeTransition(calls_, *context, store_, clock_, "StartHazardRectification", *request,
+                         response, ParseStartRectification);
 }
 
-grpc::Status SafetyService::ResolveHazard(grpc::ServerContext*,
+grpc::Status SafetyService::ResolveHazard(grpc::ServerContext* context,
                                           const v1::ResolveHazardRequest* request,
                                           v1::ResolveHazardResponse* response) {
-  return ServeTransition(store_, clock_, "ResolveHazard", *request, response, ParseResolveHazard);
+  return ServeTransition(calls_, *context, store_, clock_, "ResolveHazard", *request, response,
+                         ParseResolveHazard);
 }
 
-grpc::Status SafetyService::VerifyHazard(grpc::ServerContext*,
+grpc::Status SafetyService::VerifyHazard(grpc::ServerContext* context,
                                          const v1::VerifyHazardRequest* request,
                                          v1::VerifyHazardResponse* response) {
-  return ServeTransition(store_, clock_, "VerifyHazard", *request, response, ParseVerifyHazard);
+  return ServeTransition(calls_, *context, store_, clock_, "VerifyHazard", *request, response,
+                         ParseVerifyHazard);
 }
 
-grpc::Status SafetyService::ReopenHazard(grpc::ServerContext*,
+grpc::Status SafetyService::ReopenHazard(grpc::ServerContext* context,
                                          const v1::ReopenHazardRequest* request,
                                          v1::ReopenHazardResponse* response) {
-  return ServeTransition(store_, clock_, "ReopenHazard", *request, response, ParseReopenHazard);
+  return ServeTransition(calls_, *context, store_, clock_, "ReopenHazard", *request, response,
+                         ParseReopenHazard);
 }
 
-grpc::Status SafetyService::ReReportHazard(grpc::ServerContext*,
+grpc::Status SafetyService::ReReportHazard(grpc::ServerContext* context,
                                            const v1::ReReportHazardRequest* request,
                                            v1::ReReportHazardResponse* response) {
-  return ServeTransition(store_, clock_, "ReReportHazard", *request, response, ParseReReportHazard);
+  return ServeTransition(calls_, *context, store_, clock_, "ReReportHazard", *request, response,
+                         ParseReReportHazard);
+}
+
+grpc::Status SafetyService::ListAuditRecords(grpc::ServerContext* context,
+                                             const v1::ListAuditRecordsRequest* request,
+                                             v1::ListAuditRecordsResponse* response) {
+  return calls_.Serve(*context, "ListAuditRecords", [&] {
+    return audit::ServeListAuditRecords(audit_pool_, *request, response);
+  });
 }
 
 }  // namespace huiwu::safety

@@ -3,6 +3,7 @@
 #ifndef HUIWU_SERVICES_SAFETY_SAFETY_SERVICE_H_
 #define HUIWU_SERVICES_SAFETY_SAFETY_SERVICE_H_
 
+#include "common/server/call_gate.h"
 #include "common/time/clock.h"
 #include "huiwu/safety/v1/safety_service.grpc.pb.h"
 #include "services/safety/store/safety_store.h"
@@ -13,7 +14,8 @@ inline constexpr char kErrorDomain[] = "safety.huiwu";
 
 class SafetyService final : public v1::SafetyService::Service {
  public:
-  SafetyService(db::ConnectionPool& pool, const Clock& clock) : store_(pool), clock_(clock) {}
+  SafetyService(const server::CallGate& calls, db::ConnectionPool& pool, const Clock& clock)
+      : calls_(calls), audit_pool_(pool), store_(pool), clock_(clock) {}
 
   // Checklists, schedules, inspections (checklist_handlers.cc).
   grpc::Status CreateChecklistTemplate(grpc::ServerContext* context,
@@ -70,7 +72,14 @@ class SafetyService final : public v1::SafetyService::Service {
   grpc::Status RecordDrill(grpc::ServerContext* context, const v1::RecordDrillRequest* request,
                            v1::RecordDrillResponse* response) override;
 
+  // The audit trail of this service's mutations (common/audit).
+  grpc::Status ListAuditRecords(grpc::ServerContext* context,
+                                const v1::ListAuditRecordsRequest* request,
+                                v1::ListAuditRecordsResponse* response) override;
+
  private:
+  const server::CallGate& calls_;
+  db::ConnectionPool& audit_pool_;
   SafetyStore store_;
   const Clock& clock_;
 };

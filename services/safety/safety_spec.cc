@@ -21,7 +21,7 @@ server::ServiceSpec SafetyServiceSpec(const Clock& clock, absl::Duration escalat
   spec.default_database = "huiwu_safety";
   spec.migrations = SafetyMigrations();
   spec.make_service = [&clock](server::ServiceContext& context) {
-    return std::make_unique<SafetyService>(context.pool, clock);
+    return std::make_unique<SafetyService>(context.calls, context.pool, clock);
   };
   // 再次上报: hazards not fixed by their deadline go one level up, again and again.
   spec.jobs.push_back(

@@ -9,9 +9,9 @@
 namespace huiwu::staffing {
 
 grpc::Status StaffingService::SetStaffingRequirement(
-    grpc::ServerContext*, const v1::SetStaffingRequirementRequest* request,
+    grpc::ServerContext* context, const v1::SetStaffingRequirementRequest* request,
     v1::SetStaffingRequirementResponse* response) {
-  return ServeCall(kErrorDomain, "SetStaffingRequirement", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SetStaffingRequirement", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(StaffingRequirement requirement, ParseSetStaffingRequirement(*request));
     ASSIGN_OR_RETURN(StaffingRequirement stored, store_.SetRequirement(requirement, clock_.Now()));
     ToProto(stored, response->mutable_requirement());
@@ -20,9 +20,9 @@ grpc::Status StaffingService::SetStaffingRequirement(
 }
 
 grpc::Status StaffingService::GetStaffingRequirement(
-    grpc::ServerContext*, const v1::GetStaffingRequirementRequest* request,
+    grpc::ServerContext* context, const v1::GetStaffingRequirementRequest* request,
     v1::GetStaffingRequirementResponse* response) {
-  return ServeCall(kErrorDomain, "GetStaffingRequirement", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetStaffingRequirement", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseRequirementName(*request));
     ASSIGN_OR_RETURN(StaffingRequirement requirement, store_.GetRequirement(meeting_id));
     ToProto(requirement, response->mutable_requirement());
@@ -30,9 +30,10 @@ grpc::Status StaffingService::GetStaffingRequirement(
   });
 }
 
-grpc::Status StaffingService::AutoAssign(grpc::ServerContext*, const v1::AutoAssignRequest* request,
+grpc::Status StaffingService::AutoAssign(grpc::ServerContext* context,
+                                         const v1::AutoAssignRequest* request,
                                          v1::AutoAssignResponse* response) {
-  return ServeCall(kErrorDomain, "AutoAssign", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "AutoAssign", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseMeetingName("meeting", request->meeting()));
     ASSIGN_OR_RETURN(AutoAssignResult result, store_.AutoAssign(meeting_id, clock_.Now()));
     for (const Assignment& a : result.assigned) ToProto(a, response->add_assigned());
@@ -42,10 +43,10 @@ grpc::Status StaffingService::AutoAssign(grpc::ServerContext*, const v1::AutoAss
   });
 }
 
-grpc::Status StaffingService::AssignStaff(grpc::ServerContext*,
+grpc::Status StaffingService::AssignStaff(grpc::ServerContext* context,
                                           const v1::AssignStaffRequest* request,
                                           v1::AssignStaffResponse* response) {
-  return ServeCall(kErrorDomain, "AssignStaff", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "AssignStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignCommand command, ParseAssignStaff(*request));
     ASSIGN_OR_RETURN(
         Assignment assignment,
@@ -55,19 +56,19 @@ grpc::Status StaffingService::AssignStaff(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::UnassignStaff(grpc::ServerContext*,
+grpc::Status StaffingService::UnassignStaff(grpc::ServerContext* context,
                                             const v1::UnassignStaffRequest* request,
                                             v1::UnassignStaffResponse*) {
-  return ServeCall(kErrorDomain, "UnassignStaff", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UnassignStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignmentKey key, ParseAssignmentName("name", request->name()));
     return store_.Unassign(key.meeting_id, key.staff_id, clock_.Now());
   });
 }
 
-grpc::Status StaffingService::ListAssignments(grpc::ServerContext*,
+grpc::Status StaffingService::ListAssignments(grpc::ServerContext* context,
                                               const v1::ListAssignmentsRequest* request,
                                               v1::ListAssignmentsResponse* response) {
-  return ServeCall(kErrorDomain, "ListAssignments", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListAssignments", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListAssignmentsQuery query, ParseListAssignments(*request));
     ASSIGN_OR_RETURN(
         std::vector<Assignment> assignments,
@@ -82,10 +83,10 @@ grpc::Status StaffingService::ListAssignments(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::ExplainEligibility(grpc::ServerContext*,
+grpc::Status StaffingService::ExplainEligibility(grpc::ServerContext* context,
                                                  const v1::ExplainEligibilityRequest* request,
                                                  v1::ExplainEligibilityResponse* response) {
-  return ServeCall(kErrorDomain, "ExplainEligibility", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ExplainEligibility", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignCommand command, ParseExplainEligibility(*request));
     ASSIGN_OR_RETURN(
         std::vector<IneligibilityReason> reasons,
@@ -96,9 +97,10 @@ grpc::Status StaffingService::ExplainEligibility(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::CheckIn(grpc::ServerContext*, const v1::CheckInRequest* request,
+grpc::Status StaffingService::CheckIn(grpc::ServerContext* context,
+                                      const v1::CheckInRequest* request,
                                       v1::CheckInResponse* response) {
-  return ServeCall(kErrorDomain, "CheckIn", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CheckIn", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignmentKey key, ParseAssignmentName("name", request->name()));
     ASSIGN_OR_RETURN(Assignment assignment,
                      store_.CheckIn(key.meeting_id, key.staff_id, clock_.Now()));
@@ -107,10 +109,10 @@ grpc::Status StaffingService::CheckIn(grpc::ServerContext*, const v1::CheckInReq
   });
 }
 
-grpc::Status StaffingService::ListAbsentees(grpc::ServerContext*,
+grpc::Status StaffingService::ListAbsentees(grpc::ServerContext* context,
                                             const v1::ListAbsenteesRequest* request,
                                             v1::ListAbsenteesResponse* response) {
-  return ServeCall(kErrorDomain, "ListAbsentees", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListAbsentees", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseMeetingName("meeting", request->meeting()));
     ASSIGN_OR_RETURN(Absentees absentees, store_.ListAbsentees(meeting_id, clock_.Now()));
     response->set_meeting_started(absentees.meeting_started);
@@ -119,10 +121,10 @@ grpc::Status StaffingService::ListAbsentees(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::RecordDiscipline(grpc::ServerContext*,
+grpc::Status StaffingService::RecordDiscipline(grpc::ServerContext* context,
                                                const v1::RecordDisciplineRequest* request,
                                                v1::RecordDisciplineResponse* response) {
-  return ServeCall(kErrorDomain, "RecordDiscipline", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RecordDiscipline", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RecordDisciplineCommand command, ParseRecordDiscipline(*request));
     ASSIGN_OR_RETURN(DisciplineResult result,
                      store_.RecordDiscipline(command.record, command.request_id, clock_.Now()));
@@ -132,10 +134,10 @@ grpc::Status StaffingService::RecordDiscipline(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::GetWorkload(grpc::ServerContext*,
+grpc::Status StaffingService::GetWorkload(grpc::ServerContext* context,
                                           const v1::GetWorkloadRequest* request,
                                           v1::GetWorkloadResponse* response) {
-  return ServeCall(kErrorDomain, "GetWorkload", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetWorkload", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(WorkloadQuery query, ParseGetWorkload(*request));
     const TimeWindow week{absl::FromCivil(query.monday, store_.zone()),
                           absl::FromCivil(query.monday + 7, store_.zone())};

@@ -1,4 +1,5 @@
 // People, leave, working hours and the on-call roster.
+#include "common/audit/list_audit_records.h"
 #include "common/status/grpc_status.h"
 #include "common/status/status_macros.h"
 #include "services/staffing/api/staff_requests.h"
@@ -6,10 +7,10 @@
 
 namespace huiwu::staffing {
 
-grpc::Status StaffingService::CreateStaff(grpc::ServerContext*,
+grpc::Status StaffingService::CreateStaff(grpc::ServerContext* context,
                                           const v1::CreateStaffRequest* request,
                                           v1::CreateStaffResponse* response) {
-  return ServeCall(kErrorDomain, "CreateStaff", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateStaffCommand command, ParseCreateStaff(*request));
     ASSIGN_OR_RETURN(Staff staff,
                      store_.CreateStaff(command.staff, command.request_id, clock_.Now()));
@@ -18,9 +19,10 @@ grpc::Status StaffingService::CreateStaff(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::GetStaff(grpc::ServerContext*, const v1::GetStaffRequest* request,
+grpc::Status StaffingService::GetStaff(grpc::ServerContext* context,
+                                       const v1::GetStaffRequest* request,
                                        v1::GetStaffResponse* response) {
-  return ServeCall(kErrorDomain, "GetStaff", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string staff_id, ParseStaffName("name", request->name()));
     ASSIGN_OR_RETURN(Staff staff, store_.GetStaff(staff_id));
     ToProto(staff, response->mutable_staff());
@@ -28,9 +30,10 @@ grpc::Status StaffingService::GetStaff(grpc::ServerContext*, const v1::GetStaffR
   });
 }
 
-grpc::Status StaffingService::ListStaff(grpc::ServerContext*, const v1::ListStaffRequest* request,
+grpc::Status StaffingService::ListStaff(grpc::ServerContext* context,
+                                        const v1::ListStaffRequest* request,
                                         v1::ListStaffResponse* response) {
-  return ServeCall(kErrorDomain, "ListStaff", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListStaffQuery query, ParseListStaff(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(std::vector<Staff> staff,
@@ -43,10 +46,10 @@ grpc::Status StaffingService::ListStaff(grpc::ServerContext*, const v1::ListStaf
   });
 }
 
-grpc::Status StaffingService::UpdateStaff(grpc::ServerContext*,
+grpc::Status StaffingService::UpdateStaff(grpc::ServerContext* context,
                                           const v1::UpdateStaffRequest* request,
                                           v1::UpdateStaffResponse* response) {
-  return ServeCall(kErrorDomain, "UpdateStaff", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UpdateStaff", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateStaffCommand command, ParseUpdateStaff(*request));
     ASSIGN_OR_RETURN(Staff staff,
                      store_.UpdateStaff(
@@ -57,10 +60,10 @@ grpc::Status StaffingService::UpdateStaff(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::RequestLeave(grpc::ServerContext*,
+grpc::Status StaffingService::RequestLeave(grpc::ServerContext* context,
                                            const v1::RequestLeaveRequest* request,
                                            v1::RequestLeaveResponse* response) {
-  return ServeCall(kErrorDomain, "RequestLeave", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RequestLeave", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RequestLeaveCommand command, ParseRequestLeave(*request));
     ASSIGN_OR_RETURN(Leave leave,
                      store_.RequestLeave(command.leave, command.request_id, clock_.Now()));
@@ -69,10 +72,10 @@ grpc::Status StaffingService::RequestLeave(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::ApproveLeave(grpc::ServerContext*,
+grpc::Status StaffingService::ApproveLeave(grpc::ServerContext* context,
                                            const v1::ApproveLeaveRequest* request,
                                            v1::ApproveLeaveResponse* response) {
-  return ServeCall(kErrorDomain, "ApproveLeave", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ApproveLeave", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(DecideLeaveCommand command, ParseApproveLeave(*request));
     ASSIGN_OR_RETURN(Leave leave,
                      store_.DecideLeave(command.staff_id, command.leave_id,
@@ -82,10 +85,10 @@ grpc::Status StaffingService::ApproveLeave(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::RejectLeave(grpc::ServerContext*,
+grpc::Status StaffingService::RejectLeave(grpc::ServerContext* context,
                                           const v1::RejectLeaveRequest* request,
                                           v1::RejectLeaveResponse* response) {
-  return ServeCall(kErrorDomain, "RejectLeave", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RejectLeave", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(DecideLeaveCommand command, ParseRejectLeave(*request));
     ASSIGN_OR_RETURN(Leave leave, store_.DecideLeave(command.staff_id, command.leave_id,
                                                      /*approve=*/false, command.approver,
@@ -95,9 +98,10 @@ grpc::Status StaffingService::RejectLeave(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::ListLeave(grpc::ServerContext*, const v1::ListLeaveRequest* request,
+grpc::Status StaffingService::ListLeave(grpc::ServerContext* context,
+                                        const v1::ListLeaveRequest* request,
                                         v1::ListLeaveResponse* response) {
-  return ServeCall(kErrorDomain, "ListLeave", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListLeave", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListLeaveQuery query, ParseListLeave(*request));
     ASSIGN_OR_RETURN(std::vector<Leave> leaves,
                      store_.ListLeave(query.filter, query.after, query.page_size + 1));
@@ -109,10 +113,10 @@ grpc::Status StaffingService::ListLeave(grpc::ServerContext*, const v1::ListLeav
   });
 }
 
-grpc::Status StaffingService::SetShiftPattern(grpc::ServerContext*,
+grpc::Status StaffingService::SetShiftPattern(grpc::ServerContext* context,
                                               const v1::SetShiftPatternRequest* request,
                                               v1::SetShiftPatternResponse* response) {
-  return ServeCall(kErrorDomain, "SetShiftPattern", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SetShiftPattern", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(SetShiftPatternCommand command, ParseSetShiftPattern(*request));
     ASSIGN_OR_RETURN(std::vector<Shift> shifts,
                      store_.SetShiftPattern(command.staff_id, command.shifts, clock_.Now()));
@@ -121,9 +125,10 @@ grpc::Status StaffingService::SetShiftPattern(grpc::ServerContext*,
   });
 }
 
-grpc::Status StaffingService::SetOnCall(grpc::ServerContext*, const v1::SetOnCallRequest* request,
+grpc::Status StaffingService::SetOnCall(grpc::ServerContext* context,
+                                        const v1::SetOnCallRequest* request,
                                         v1::SetOnCallResponse* response) {
-  return ServeCall(kErrorDomain, "SetOnCall", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SetOnCall", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(OnCallSlot slot, ParseSetOnCall(*request));
     ASSIGN_OR_RETURN(OnCallSlot stored, store_.SetOnCall(slot, clock_.Now()));
     ToProto(stored, response->mutable_slot());
@@ -131,13 +136,22 @@ grpc::Status StaffingService::SetOnCall(grpc::ServerContext*, const v1::SetOnCal
   });
 }
 
-grpc::Status StaffingService::GetOnCall(grpc::ServerContext*, const v1::GetOnCallRequest* request,
+grpc::Status StaffingService::GetOnCall(grpc::ServerContext* context,
+                                        const v1::GetOnCallRequest* request,
                                         v1::GetOnCallResponse* response) {
-  return ServeCall(kErrorDomain, "GetOnCall", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetOnCall", [&]() -> absl::Status {
     ASSIGN_OR_RETURN(GetOnCallQuery query, ParseGetOnCall(*request, clock_.Now()));
     ASSIGN_OR_RETURN(std::vector<Staff> staff, store_.GetOnCall(query.role, query.at));
     for (const Staff& s : staff) ToProto(s, response->add_staff());
     return absl::OkStatus();
+  });
+}
+
+grpc::Status StaffingService::ListAuditRecords(grpc::ServerContext* context,
+                                               const v1::ListAuditRecordsRequest* request,
+                                               v1::ListAuditRecordsResponse* response) {
+  return calls_.Serve(*context, "ListAuditRecords", [&] {
+    return audit::ServeListAuditRecords(audit_pool_, *request, response);
   });
 }
 

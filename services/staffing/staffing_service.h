@@ -3,6 +3,7 @@
 #ifndef HUIWU_SERVICES_STAFFING_STAFFING_SERVICE_H_
 #define HUIWU_SERVICES_STAFFING_STAFFING_SERVICE_H_
 
+#include "common/server/call_gate.h"
 #include "common/time/clock.h"
 #include "huiwu/staffing/v1/staffing_service.grpc.pb.h"
 #include "services/staffing/store/staffing_store.h"
@@ -13,8 +14,9 @@ inline constexpr char kErrorDomain[] = "staffing.huiwu";
 
 class StaffingService final : public v1::StaffingService::Service {
  public:
-  StaffingService(db::ConnectionPool& pool, const Clock& clock, absl::TimeZone zone)
-      : store_(pool, zone), clock_(clock) {}
+  StaffingService(const server::CallGate& calls, db::ConnectionPool& pool, const Clock& clock,
+                  absl::TimeZone zone)
+      : calls_(calls), audit_pool_(pool), store_(pool, zone), clock_(clock) {}
 
   // People, leave, working hours, on-call (staff_handlers.cc).
   grpc::Status CreateStaff(grpc::ServerContext* context, const v1::CreateStaffRequest* request,
@@ -70,7 +72,14 @@ class StaffingService final : public v1::StaffingService::Service {
   grpc::Status GetWorkload(grpc::ServerContext* context, const v1::GetWorkloadRequest* request,
                            v1::GetWorkloadResponse* response) override;
 
+  // The audit trail of this service's mutations (common/audit).
+  grpc::Status ListAuditRecords(grpc::ServerContext* context,
+                                const v1::ListAuditRecordsRequest* request,
+                                v1::ListAuditRecordsResponse* response) override;
+
  private:
+  const server::CallGate& calls_;
+  db::ConnectionPool& audit_pool_;
   StaffingStore store_;
   const Clock& clock_;
 };

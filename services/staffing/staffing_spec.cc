@@ -18,7 +18,7 @@ server::ServiceSpec StaffingServiceSpec(const Clock& clock) {
   spec.default_database = "huiwu_staffing";
   spec.migrations = StaffingMigrations();
   spec.make_service = [&clock](server::ServiceContext& context) {
-    return std::make_unique<StaffingService>(context.pool, clock, CenterTimeZone());
+    return std::make_unique<StaffingService>(context.calls, context.pool, clock, CenterTimeZone());
   };
   // Meeting confirmed → assign; moved → follow; cancelled → release; completed → close.
   spec.subscriptions.push_back(MeetingEventsSubscription(clock));

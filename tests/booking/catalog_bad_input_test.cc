@@ -153,6 +153,15 @@ std::vector<BadInput> BadInputs() {
   v1::DeleteRoomRequest remove;
   remove.set_name("buildings/city-hall");
   cases.push_back(Case("DeleteRoom malformed name", "name", &Stub::DeleteRoom, remove));
+
+  v1::ListAuditRecordsRequest audit;
+  audit.set_page_token("garbage");
+  cases.push_back(
+      Case("ListAuditRecords garbage token", "page_token", &Stub::ListAuditRecords, audit));
+  audit.Clear();
+  audit.mutable_start_time()->set_nanos(-1);
+  cases.push_back(
+      Case("ListAuditRecords bad start_time", "start_time", &Stub::ListAuditRecords, audit));
   return cases;
 }
 

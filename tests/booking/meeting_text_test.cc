@@ -69,12 +69,18 @@ TEST_F(MeetingTextTest, ARetriedCreateReturnsTheFirstMeetingAndWritesOneRow) {
   request.set_request_id("oa-2026-12-0001");
   v1::CreateMeetingResponse first;
   ASSERT_TRUE(stub_->CreateMeeting(CallContext().get(), request, &first).ok());
-  // The retry differs (the client rebuilt it): the first result still stands.
-  request.mutable_meeting()->set_title("重试时改了标题");
   v1::CreateMeetingResponse retried;
   ASSERT_TRUE(stub_->CreateMeeting(CallContext().get(), request, &retried).ok());
   EXPECT_EQ(retried.meeting().name(), first.meeting().name());
   EXPECT_EQ(retried.meeting().title(), first.meeting().title());
+  // A different body under the same id is not a retry but another request (issue 11):
+  // refused, rather than answered with a meeting the client did not ask for.
+  request.mutable_meeting()->set_title("重试时改了标题");
+  v1::CreateMeetingResponse reused;
+  const grpc::Status refused = stub_->CreateMeeting(CallContext().get(), request, &reused);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << refused.error_message();
+  EXPECT_NE(refused.error_message().find("request_id already used for a different request"),
+            std::string::npos);
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM meetings"), 1);
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM meeting_history"), 1);
 }

@@ -11,6 +11,7 @@
 #include "common/time/center_zone.h"
 #include "huiwu/safety/v1/events.pb.h"
 #include "tests/e2e/flow_util.h"
+#include "tests/support/audit_trail.h"
 #include "tests/support/call_context.h"
 #include "tests/support/grpc_errors.h"
 #include "tests/support/poll.h"
@@ -71,6 +72,24 @@ class MeetingFlowTest : public ::testing::Test {
     return suite_.database(service).QueryInt(
         absl::StrCat("SELECT COUNT(*) FROM event_outbox WHERE type = '", type,
                      "' AND CONCAT(subjects, '\n') LIKE '%", meeting, "\n%'"));
+  }
+
+  // "Method outcome" of every audit record `service` holds about `resource`, oldest
+  // first: a mutation is exactly one record, a refusal one of its own.
+  template <typename Request, typename Response, typename Stub>
+  std::vector<std::string> AuditOf(Stub& stub, const std::string& resource) {
+    std::vector<std::string> seen;
+    Request request;
+    request.set_resource(resource);
+    request.set_page_size(500);
+    Response response;
+    grpc::Status status = stub.ListAuditRecords(CallContext().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    for (const auto& record : response.audit_records()) {
+      seen.insert(seen.begin(), absl::StrCat(record.method().substr(record.method().rfind('/') + 1),
+                                             " ", record.outcome()));
+    }
+    return seen;
   }
 
   Suite suite_;
@@ -197,6 +216,21 @@ TEST_F(MeetingFlowTest, OneMeetingThroughTheWholeCenter) {
   EXPECT_EQ(brief.meetings_held(), 1);
   EXPECT_EQ(brief.attendees_signed_in(), 1);
   EXPECT_NE(brief.rendered_html().find("每周业务简报"), std::string::npos);
+
+  // Every mutation above left exactly one audit record in the service it changed, with
+  // its outcome; the reads (readiness, notice, brief) none.
+  EXPECT_EQ((AuditOf<bv1::ListAuditRecordsRequest, bv1::ListAuditRecordsResponse>(*stubs_->booking,
+                                                                                  meeting.name())),
+            (std::vector<std::string>{"CreateMeeting OK", "ConfirmMeeting OK", "StartMeeting OK",
+                                      "SignIn OK", "CompleteMeeting OK"}));
+  EXPECT_EQ((AuditOf<bv1::ListAuditRecordsRequest, bv1::ListAuditRecordsResponse>(*stubs_->booking,
+                                                                                  next.name())),
+            (std::vector<std::string>{"CreateMeeting OK", "ConfirmMeeting FAILED_PRECONDITION",
+                                      "ConfirmMeeting OK"}));
+  EXPECT_EQ((AuditOf<safety::v1::ListAuditRecordsRequest, safety::v1::ListAuditRecordsResponse>(
+                *stubs_->safety, task.disinfection_task().name())),
+            (std::vector<std::string>{"huiwu.booking.v1.MeetingCompleted OK",
+                                      "CompleteDisinfection OK"}));
 }
 
 TEST_F(MeetingFlowTest, ConfirmFailsClosedWhileSafetyIsDown) {

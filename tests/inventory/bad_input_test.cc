@@ -146,6 +146,12 @@ TEST_F(InventoryBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   *report.mutable_start_time() = api::ToTimestamp(DefaultTestNow());
   *report.mutable_end_time() = api::ToTimestamp(DefaultTestNow() - absl::Hours(1));
   cases.push_back(Case("period backwards", "end_time", &Stub::GetConsumptionReport, report));
+  inv::ListAuditRecordsRequest audit;
+  audit.set_page_token("garbage");
+  cases.push_back(Case("audit garbage page token", "page_token", &Stub::ListAuditRecords, audit));
+  audit.Clear();
+  audit.set_caller(std::string(301, 'x'));
+  cases.push_back(Case("audit caller too long", "caller", &Stub::ListAuditRecords, audit));
 
   ExpectEachRefusedAndNothingWritten(
       *stub_, cases, database_,

@@ -7,6 +7,8 @@
 
 #include "common/api/timestamp.h"
 #include "common/db/pool.h"
+#include "common/server/call_gate.h"
+#include "common/server/rate_limiter.h"
 #include "common/server/service_host.h"
 #include "common/status/errors.h"
 #include "gmock/gmock.h"
@@ -40,8 +42,11 @@ class MeetingEventsTest : public InventoryFixture {
     EXPECT_THAT(subscription.types, ::testing::Contains("huiwu.booking.v1.MeetingConfirmed"));
     EXPECT_THAT(subscription.types, ::testing::Contains("huiwu.booking.v1.MeetingCompleted"));
     pool_ = std::make_unique<db::ConnectionPool>(database_.config(), nullptr);
+    limiter_ = std::make_unique<server::RateLimiter>(config_.rate_limit, clock_, nullptr);
+    calls_ = std::make_unique<server::CallGate>("huiwu.inventory.v1.InventoryService",
+                                                "inventory.huiwu", *pool_, *limiter_);
     context_ = std::make_unique<server::ServiceContext>(
-        server::ServiceContext{config_, *pool_, registry_});
+        server::ServiceContext{config_, *pool_, registry_, *calls_});
     handle_ = subscription.make_handler(*context_);
 
     ASSERT_TRUE(
@@ -155,6 +160,8 @@ class MeetingEventsTest : public InventoryFixture {
   config::ServerConfig config_;
   prometheus::Registry registry_;
   std::unique_ptr<db::ConnectionPool> pool_;
+  std::unique_ptr<server::RateLimiter> limiter_;
+  std::unique_ptr<server::CallGate> calls_;
   std::unique_ptr<server::ServiceContext> context_;
   events::EventHandler handle_;
   int64_t cursor_ = 0;

@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "common/audit/audit_table.h"
 #include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "tests/inventory/inventory_test_util.h"
@@ -27,8 +28,9 @@ TEST(InventoryProcessTest, TwoReplicasMigratingOneEmptyDatabaseEndWithOneSchema)
   ChildProcess second(args, {});
   EXPECT_EQ(first.WaitForExit(kStartTimeout), 0) << first.Log();
   EXPECT_EQ(second.WaitForExit(kStartTimeout), 0) << second.Log();
-  // The service's own and common's (the event outbox).
-  const int64_t migrations = static_cast<int64_t>(InventoryMigrations().size()) + 1;
+  // The service's own and common's (the event outbox, the audit trail).
+  const int64_t migrations =
+      static_cast<int64_t>(InventoryMigrations().size() + 1 + audit::AuditMigrations().size());
   EXPECT_EQ(database.QueryInt("SELECT COUNT(*) FROM schema_migrations"), migrations);
   for (const char* table : {"items", "balances", "movements", "kits", "room_keys"}) {
     EXPECT_EQ(database.QueryInt(absl::StrCat(

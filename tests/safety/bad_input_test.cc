@@ -239,6 +239,13 @@ TEST_F(SafetyBadInputTest, EachBadFieldIsNamedAndNothingIsWritten) {
   Add<sv1::RecordDrillRequest>(cases, drill, record, "duplicate participant",
                                "drill.participants[1]",
                                [](auto& r) { r.mutable_drill()->add_participants("staff/s-001"); });
+  sv1::ListAuditRecordsRequest audit;
+  audit.mutable_start_time()->set_seconds(1900000000);
+  audit.mutable_end_time()->set_seconds(1800000000);
+  cases.push_back(Case("audit range backwards", "end_time", &Stub::ListAuditRecords, audit));
+  audit.Clear();
+  audit.set_resource(std::string(301, 'x'));
+  cases.push_back(Case("audit resource too long", "resource", &Stub::ListAuditRecords, audit));
 
   ExpectEachRefusedAndNothingWritten(*stub_, cases, database_, kTables, "safety.huiwu");
 }

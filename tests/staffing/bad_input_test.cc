@@ -219,6 +219,11 @@ TEST_F(StaffingBadInputTest, EveryBadFieldIsNamedAndNothingIsWritten) {
       Case("workload without week", "week", &S::GetWorkload, sv1::GetWorkloadRequest()),
       Case("list staff bad token", "page_token", &S::ListStaff,
            With(sv1::ListStaffRequest(), [](auto& r) { r.set_page_token("garbage"); })),
+      Case("audit negative page size", "page_size", &S::ListAuditRecords,
+           With(sv1::ListAuditRecordsRequest(), [](auto& r) { r.set_page_size(-1); })),
+      Case("audit method too long", "method", &S::ListAuditRecords,
+           With(sv1::ListAuditRecordsRequest(),
+                [](auto& r) { r.set_method(std::string(301, 'x')); })),
   };
   ExpectEachRefusedAndNothingWritten(*stub_, cases, database_, kTables, "staffing.huiwu");
 }

@@ -11,6 +11,8 @@
 #include "absl/strings/str_split.h"
 #include "common/api/timestamp.h"
 #include "common/db/pool.h"
+#include "common/server/call_gate.h"
+#include "common/server/rate_limiter.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/events.pb.h"
@@ -41,8 +43,11 @@ class MeetingEventsTest : public StaffingFixture {
     if (HasFatalFailure()) return;
     server_config_.database = database_.config();
     pool_ = std::make_unique<db::ConnectionPool>(database_.config(), nullptr);
+    limiter_ = std::make_unique<server::RateLimiter>(server_config_.rate_limit, clock_, nullptr);
+    calls_ = std::make_unique<server::CallGate>("huiwu.staffing.v1.StaffingService",
+                                                "staffing.huiwu", *pool_, *limiter_);
     context_ = std::make_unique<server::ServiceContext>(
-        server::ServiceContext{server_config_, *pool_, registry_});
+        server::ServiceContext{server_config_, *pool_, registry_, *calls_});
     const server::ServiceSpec spec = MakeSpec();
     ASSERT_EQ(spec.subscriptions.size(), 1u);
     ASSERT_EQ(spec.subscriptions[0].source, "booking");
@@ -170,6 +175,8 @@ class MeetingEventsTest : public StaffingFixture {
   config::ServerConfig server_config_;
   prometheus::Registry registry_;
   std::unique_ptr<db::ConnectionPool> pool_;
+  std::unique_ptr<server::RateLimiter> limiter_;
+  std::unique_ptr<server::CallGate> calls_;
   std::unique_ptr<server::ServiceContext> context_;
   events::EventHandler handler_;
   int64_t cursor_ = 0;

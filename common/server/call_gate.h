@@ -1,0 +1,70 @@
+// Every handler's entry, the same in every service: the per-caller rate limit first, then
+// the handler body through ServeCall (absl::Status → grpc::Status); for a mutation, an
+// audit::Scope around the body, so the audit record commits with the change, and a
+// record of the refusal when the mutation was refused.
+#ifndef HUIWU_COMMON_SERVER_CALL_GATE_H_
+#define HUIWU_COMMON_SERVER_CALL_GATE_H_
+
+#include <functional>
+#include <string>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "common/db/pool.h"
+#include "common/server/rate_limiter.h"
+#include "grpcpp/server_context.h"
+#include "grpcpp/support/status.h"
+
+namespace google::protobuf {
+class Message;
+}
+
+namespace huiwu::server {
+
+class CallGate final {
+ public:
+  // What a call is limited by; CallerOf (port dropped, RateLimitKey) unless a test says.
+  using KeyOf = std::function<std::string(const grpc::ServerContext&)>;
+
+  // `grpc_service` is the full service name ("huiwu.booking.v1.BookingService"),
+  // `error_domain` the ErrorInfo domain ("booking.huiwu").
+  CallGate(std::string grpc_service, std::string error_domain, db::ConnectionPool& pool,
+           RateLimiter& limiter, KeyOf key_of = nullptr);
+
+  // A read: not audited.
+  grpc::Status Serve(const grpc::ServerContext& context, absl::string_view method,
+                     absl::FunctionRef<absl::Status()> body) const;
+
+  // A mutation. Its OK record is written in the transaction that commits the change; a
+  // refusal (bad input, a rule, a conflict, a lost race) is recorded afterwards, in a
+  // short transaction of its own, because the change's transaction — if one was opened
+  // at all — rolled back and took everything in it along. Refusals the database or the
+  // rate limit caused (UNAVAILABLE, RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED, CANCELLED)
+  // are not recorded: writing them would fail too, or would let a flood write to the
+  // database after all. A request with a request_id carries its body's fingerprint to
+  // db::ClaimRequestId, which refuses the id reused with another body.
+  grpc::Status ServeMutation(const grpc::ServerContext& context,
+                             const google::protobuf::Message& request, absl::string_view method,
+                             absl::FunctionRef<absl::Status()> body) const;
+
+  const std::string& error_domain() const { return error_domain_; }
+
+ private:
+  // OK, or RESOURCE_EXHAUSTED with RetryInfo.
+  grpc::Status Admit(const grpc::ServerContext& context) const;
+
+  std::string grpc_service_;
+  std::string error_domain_;
+  db::ConnectionPool& pool_;
+  RateLimiter& limiter_;
+  KeyOf key_of_;
+};
+
+// SHA-256 of `request`'s deterministic serialization with its request_id cleared: what
+// makes two requests "the same request" for idempotency (32 raw bytes).
+std::string RequestFingerprint(const google::protobuf::Message& request);
+
+}  // namespace huiwu::server
+
+#endif  // HUIWU_COMMON_SERVER_CALL_GATE_H_

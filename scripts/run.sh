@@ -18,6 +18,9 @@
 #   HUIWU_<SVC>_GRPC_PORT, HUIWU_<SVC>_METRICS_PORT   e.g. HUIWU_BOOKING_GRPC_PORT
 #   HUIWU_PROMETHEUS_PORT          local Prometheus (default 9090), with the deployment's
 #                                  alert rules (deploy/prometheus/rules/)
+#   HUIWU_RUN_TLS=off              plaintext gRPC instead of mutual TLS (default on: a
+#                                  development CA and certificates in <run dir>/certs/,
+#                                  made or renewed on start, and deploy/authz's policy)
 # stdout carries the table of what runs where and then the line "huiwu ready";
 # progress and errors go to stderr.
 set -euo pipefail
@@ -33,6 +36,8 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/lib/mariadb.sh"
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib/galera.sh"
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib/prometheus.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/certs.sh"
 
 # DESIGN.md §9.
 SERVICES=(booking staffing inventory safety)
@@ -52,6 +57,9 @@ NODE_PORTS=()          # the Galera nodes' SQL ports, node1 first
 declare -A DB_PORT=()  # the database port each service uses
 PROMETHEUS_DIR="${RUN_DIR}/prometheus"
 PROMETHEUS_PORT="${HUIWU_PROMETHEUS_PORT:-9090}"
+CERTS_DIR="${RUN_DIR}/certs"
+TLS="${HUIWU_RUN_TLS:-on}"
+POLICY="${ROOT}/deploy/authz/huiwu-policy.json"
 
 ENABLED=()             # services whose binary is built
 declare -A GRPC_PORT=() METRICS_PORT=() SVC_PID=()
@@ -59,6 +67,17 @@ SLEEPER=""             # the monitor's sleep, killed on exit
 OWN_RUN_PID=0          # 1 once run.pid is ours, so cleanup may remove it
 
 svc_bin() { echo "${BUILD}/services/$1/huiwu-$1"; }
+
+# The --tls* flags of a client presenting certificate NAME (admin, operator, a service, …)
+# from CERTS_DIR, one per line; --tls=off with HUIWU_RUN_TLS=off.
+tls_flags() {
+  if [[ "${TLS}" == off ]]; then
+    echo "--tls=off"
+  else
+    printf -- '--tls_ca_file=%s\n--tls_cert_file=%s\n--tls_key_file=%s\n' \
+      "${CERTS_DIR}/ca.pem" "${CERTS_DIR}/$1.pem" "${CERTS_DIR}/$1.key"
+  fi
+}
 svc_log() { echo "${RUN_DIR}/logs/$1.log"; }
 svc_pidfile() { echo "${RUN_DIR}/pids/$1.pid"; }
 
@@ -189,16 +208,20 @@ peer_targets() {
 
 start_service() {
   local svc="$1" log_file
-  local -a targets
+  local -a targets tls
   log_file="$(svc_log "${svc}")"
   mapfile -t targets < <(peer_targets "${svc}")
+  # A service presents its own certificate (spiffe://huiwu/service/<svc>) as server and
+  # to its peers; gRPC re-reads the files every minute, so renewing them needs no restart.
+  mapfile -t tls < <(tls_flags "${svc}")
+  [[ "${TLS}" == off ]] || tls+=("--authz_policy_file=${POLICY}")
   # Keep the previous run's log for a post-mortem, start this run's fresh.
   [[ -f "${log_file}" ]] && mv -f -- "${log_file}" "${log_file}.prev"
   log "starting ${svc} (gRPC 127.0.0.1:${GRPC_PORT[${svc}]}, metrics :${METRICS_PORT[${svc}]})"
   HUIWU_MYSQL_HOST=127.0.0.1 HUIWU_MYSQL_PORT="${DB_PORT[${svc}]}" HUIWU_MYSQL_USER=huiwu \
     HUIWU_MYSQL_PASSWORD="${HUIWU_MYSQL_PASSWORD}" HUIWU_MYSQL_DATABASE="huiwu_${svc}" \
     HUIWU_GRPC_PORT="${GRPC_PORT[${svc}]}" HUIWU_METRICS_PORT="${METRICS_PORT[${svc}]}" \
-    "$(svc_bin "${svc}")" "${targets[@]}" </dev/null >"${log_file}" 2>&1 &
+    "$(svc_bin "${svc}")" "${targets[@]}" "${tls[@]}" </dev/null >"${log_file}" 2>&1 &
   SVC_PID[${svc}]=$!
   echo "${SVC_PID[${svc}]}" >"$(svc_pidfile "${svc}")"
 }
@@ -215,12 +238,14 @@ service_died() {
 wait_healthy() {
   local deadline=$((SECONDS + HEALTH_TIMEOUT_S)) svc pending
   local probe="${BUILD}/tools/huiwu-health-probe"
+  local -a tls
+  mapfile -t tls < <(tls_flags operator)
   pending=("${ENABLED[@]}")
   while ((${#pending[@]} > 0)); do
     local still=()
     for svc in "${pending[@]}"; do
       pid_alive "${SVC_PID[${svc}]}" || service_died "${svc}"
-      if timeout 5 "${probe}" --addr="127.0.0.1:${GRPC_PORT[${svc}]}" >/dev/null 2>&1; then
+      if timeout 5 "${probe}" --addr="127.0.0.1:${GRPC_PORT[${svc}]}" "${tls[@]}" >/dev/null 2>&1; then
         log "${svc} is SERVING"
       else
         still+=("${svc}")
@@ -246,8 +271,10 @@ seed() {
     log "warning: ${ctl} is not built; ${what} not loaded"
     return 0
   fi
+  local -a tls
+  mapfile -t tls < <(tls_flags admin)
   log "loading ${what} (${command})"
-  timeout 120 "${ctl}" "--${addr_flag}=127.0.0.1:${GRPC_PORT[${svc}]}" "${command}" \
+  timeout 120 "${ctl}" "${tls[@]}" "--${addr_flag}=127.0.0.1:${GRPC_PORT[${svc}]}" "${command}" \
     </dev/null >&2 || die "huiwuctl ${command} failed"
 }
 
@@ -303,6 +330,24 @@ print_table() {
     printf "${fmt}" prometheus "" "http://127.0.0.1:${PROMETHEUS_PORT}/alerts" \
       "${PROMETHEUS_DIR}/prometheus.log"
   }
+}
+
+# How to call the services from here: with the certificates of .run/certs/ (whose role
+# decides what the policy lets you do), or plaintext with HUIWU_RUN_TLS=off.
+print_examples() {
+  local b="127.0.0.1:${GRPC_PORT[booking]:-50051}" c="${CERTS_DIR}"
+  echo
+  if [[ "${TLS}" == off ]]; then
+    echo "examples (TLS off):"
+    echo "  ${BUILD}/tools/huiwuctl --tls=off --addr=${b} rooms"
+    echo "  grpcurl -plaintext ${b} list"
+  else
+    echo "examples (mutual TLS; certificates in ${c}, one per role: admin, operator, dispatch, organizer):"
+    echo "  export HUIWU_TLS_CA_FILE=${c}/ca.pem HUIWU_TLS_CERT_FILE=${c}/operator.pem HUIWU_TLS_KEY_FILE=${c}/operator.key"
+    echo "  ${BUILD}/tools/huiwuctl --addr=${b} rooms"
+    echo "  grpcurl -cacert ${c}/ca.pem -cert ${c}/operator.pem -key ${c}/operator.key ${b} list"
+  fi
+  echo
 }
 
 # Every exit path: services first (they hold DB connections), then MariaDB.
@@ -412,6 +457,11 @@ main() {
   find_services
   check_ports
 
+  case "${TLS}" in
+    on) certs_ensure "${CERTS_DIR}" ;;
+    off) log "HUIWU_RUN_TLS=off: plaintext gRPC, no authorization policy" ;;
+    *) die "HUIWU_RUN_TLS must be on or off, not '${TLS}'" ;;
+  esac
   start_database
   for svc in "${ENABLED[@]}"; do
     start_service "${svc}"
@@ -421,6 +471,7 @@ main() {
   start_prometheus
 
   print_table
+  print_examples
   echo "huiwu ready"
   monitor
 }

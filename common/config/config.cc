@@ -74,6 +74,13 @@ ABSL_FLAG(int, rate_limit_burst, 200,
 ABSL_FLAG(absl::Duration, peer_deadline, absl::Seconds(2),
           "Deadline of one synchronous call to another huiwu service (50ms–1m).");
 
+ABSL_FLAG(std::string, authz_policy_file, "",
+          "gRPC authorization policy (JSON) deciding which caller may call which method; "
+          "deny by default. Required with --tls=on; e.g. deploy/authz/huiwu-policy.json.");
+ABSL_FLAG(absl::Duration, authz_refresh_interval, absl::Minutes(1),
+          "How often --authz_policy_file is re-read, so that a changed policy applies "
+          "without a restart (1s–1h).");
+
 namespace huiwu::config {
 
 const std::string& PeerTargets::For(absl::string_view service) const {
@@ -124,8 +131,7 @@ void ApplyEnvironment() {
 }
 
 std::string Describe(absl::string_view flag, const std::string& value) {
-  return absl::StrCat("--", flag, "=", value, " (env ", kEnvPrefix, absl::AsciiStrToUpper(flag),
-                      ")");
+  return DescribeFlag(flag, value);
 }
 
 bool IsDatabaseName(absl::string_view name) {
@@ -137,6 +143,31 @@ bool IsDatabaseName(absl::string_view name) {
 }
 
 }  // namespace
+
+void ValidateAuthzConfig(const AuthzConfig& authz, const TlsConfig& tls,
+                         std::vector<std::string>& problems) {
+  if (authz.policy_file.empty()) {
+    // With TLS every caller has a verified identity, and which of them may do what must
+    // be written down: no policy would let any certificate do everything.
+    if (tls.enabled) {
+      problems.push_back(absl::StrCat("missing ", Describe("authz_policy_file", ""),
+                                      ": required with --tls=on, e.g. "
+                                      "deploy/authz/huiwu-policy.json"));
+    }
+    return;
+  }
+  std::string why;
+  if (!ReadableFile(authz.policy_file, why)) {
+    problems.push_back(absl::StrCat("invalid ", Describe("authz_policy_file", authz.policy_file),
+                                    ": cannot read it (", why, ")"));
+  }
+  if (authz.refresh_interval < absl::Seconds(1) || authz.refresh_interval > absl::Hours(1)) {
+    problems.push_back(absl::StrCat(
+        "invalid ",
+        Describe("authz_refresh_interval", absl::FormatDuration(authz.refresh_interval)),
+        ": must be 1s–1h (gRPC re-reads the file in whole seconds), e.g. 1m"));
+  }
+}
 
 std::vector<char*> ParseFlagsAndEnvironment(int argc, char** argv, absl::string_view usage) {
   absl::FlagsUsageConfig usage_config;
@@ -248,6 +279,11 @@ absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database
   rate_limit.burst = absl::GetFlag(FLAGS_rate_limit_burst);
   check(rate_limit.burst >= 1 && rate_limit.burst <= 100000, "rate_limit_burst",
         absl::StrCat(rate_limit.burst), "must be 1–100000, e.g. 200");
+  config.tls = TlsConfigFromFlags();
+  ValidateTlsConfig(config.tls, problems);
+  config.authz.policy_file = absl::GetFlag(FLAGS_authz_policy_file);
+  config.authz.refresh_interval = absl::GetFlag(FLAGS_authz_refresh_interval);
+  ValidateAuthzConfig(config.authz, config.tls, problems);
 
   if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
   return config;

@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "common/config/tls_config.h"
 
 namespace huiwu::config {
 
@@ -57,6 +58,13 @@ struct RateLimitConfig {
   int burst = 200;            // the bucket's size: calls a caller may make at once
 };
 
+// Who may call which method (DESIGN §6): gRPC's authorization policy, a JSON file that
+// gRPC re-reads while the service runs (deploy/authz/huiwu-policy.json).
+struct AuthzConfig {
+  std::string policy_file;  // empty: no policy (only with TLS off)
+  absl::Duration refresh_interval = absl::Minutes(1);
+};
+
 struct ServerConfig {
   std::string host;      // address both listeners bind to
   int grpc_port = 0;     // 0 picks a free port (tests)
@@ -72,7 +80,15 @@ struct ServerConfig {
   PeerTargets peers;
   EventsConfig events;
   RateLimitConfig rate_limit;
+  // The gRPC port's mutual TLS, also used for the channels to peers.
+  TlsConfig tls;
+  AuthzConfig authz;
 };
+
+// Appends one line per bad --authz_* setting to `problems` (a policy is required with
+// TLS on). The policy's content is checked by gRPC when the server starts.
+void ValidateAuthzConfig(const AuthzConfig& authz, const TlsConfig& tls,
+                         std::vector<std::string>& problems);
 
 // Applies HUIWU_* environment variables to the flags, then parses argv (which exits
 // on --help and on unknown flags). Exits with status 2 and a message naming the

@@ -12,6 +12,7 @@
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/log/log.h"
+#include "common/server/credentials.h"
 #include "common/server/peer_channel.h"
 #include "common/status/errors.h"
 #include "google/protobuf/util/time_util.h"
@@ -58,10 +59,12 @@ bool AdvanceCursor(db::Connection& c, const std::string& source, int64_t cursor)
 
 }  // namespace
 
-Consumer::Consumer(std::string source, std::string target, std::vector<std::string> types,
-                   EventHandler handler, db::ConnectionPool& pool, prometheus::Registry* registry)
+Consumer::Consumer(std::string source, std::string target, const config::TlsConfig& tls,
+                   std::vector<std::string> types, EventHandler handler, db::ConnectionPool& pool,
+                   prometheus::Registry* registry)
     : source_(std::move(source)),
       target_(std::move(target)),
+      credentials_(server::ChannelCredentials(tls)),
       types_(std::move(types)),
       handler_(std::move(handler)),
       pool_(pool) {
@@ -187,7 +190,8 @@ void Consumer::StreamOnce() {
     return;
   }
   int64_t cursor = *stored;
-  auto stub = huiwu::events::v1::EventService::NewStub(server::MakePeerChannel(target_));
+  auto stub =
+      huiwu::events::v1::EventService::NewStub(server::MakePeerChannel(target_, credentials_));
   grpc::ClientContext context;
   {
     absl::MutexLock lock(&mu_);

@@ -12,9 +12,11 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "common/config/tls_config.h"
 #include "common/db/pool.h"
 #include "common/events/subscription.h"
 #include "grpcpp/client_context.h"
+#include "grpcpp/security/credentials.h"
 
 namespace prometheus {
 class Counter;
@@ -30,8 +32,10 @@ enum class Applied { kApplied, kAlreadyApplied, kFailed, kRetryLater };
 class Consumer final {
  public:
   // `registry` may be null (no metrics).
-  Consumer(std::string source, std::string target, std::vector<std::string> types,
-           EventHandler handler, db::ConnectionPool& pool, prometheus::Registry* registry);
+  // `tls`: how to reach `target` (common/server/credentials.h).
+  Consumer(std::string source, std::string target, const config::TlsConfig& tls,
+           std::vector<std::string> types, EventHandler handler, db::ConnectionPool& pool,
+           prometheus::Registry* registry);
   ~Consumer();  // cancels the stream and joins the thread
 
   void Start();
@@ -50,6 +54,8 @@ class Consumer final {
 
   const std::string source_;
   const std::string target_;
+  // Made once: each stream's new channel shares them (and their file watcher).
+  const std::shared_ptr<grpc::ChannelCredentials> credentials_;
   const std::vector<std::string> types_;
   const EventHandler handler_;
   db::ConnectionPool& pool_;

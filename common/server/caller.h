@@ -13,6 +13,10 @@ namespace huiwu::server {
 
 std::string CallerOf(const grpc::ServerContext& context);
 
+// The certificate's identity alone (spiffe://huiwu/…); empty when the call is not
+// authenticated (TLS off).
+std::string AuthenticatedCallerOf(const grpc::ServerContext& context);
+
 }  // namespace huiwu::server
 
 #endif  // HUIWU_COMMON_SERVER_CALLER_H_

@@ -8,6 +8,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/audit/audit_table.h"
@@ -18,6 +19,7 @@
 #include "common/events/sequencer.h"
 #include "common/log/log.h"
 #include "common/server/call_gate.h"
+#include "common/server/credentials.h"
 #include "common/server/grpc_metrics.h"
 #include "common/server/health_monitor.h"
 #include "common/server/periodic_job_runner.h"
@@ -25,6 +27,7 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/resource_quota.h"
+#include "grpcpp/security/authorization_policy_provider.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
@@ -66,9 +69,54 @@ absl::Status PrepareDatabase(db::ConnectionPool& pool, const std::vector<db::Mig
   }
 }
 
+bool GrpcEnforcesAuthorizationPolicy() {
+#ifdef HUIWU_GRPC_HAS_AUTHZ_POLICY_PROVIDER
+  return true;
+#else
+  return false;
+#endif
+}
+
+absl::StatusOr<std::shared_ptr<grpc::experimental::AuthorizationPolicyProviderInterface>>
+AuthorizationPolicy(const config::AuthzConfig& authz) {
+  if (authz.policy_file.empty()) return nullptr;
+#ifdef HUIWU_GRPC_HAS_AUTHZ_POLICY_PROVIDER
+  grpc::Status status;
+  auto provider = grpc::experimental::FileWatcherAuthorizationPolicyProvider::Create(
+      authz.policy_file,
+      static_cast<unsigned int>(std::max<int64_t>(1, absl::ToInt64Seconds(authz.refresh_interval))),
+      &status);
+  if (!status.ok() || provider == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("invalid ", config::DescribeFlag("authz_policy_file", authz.policy_file), ": ",
+                     status.error_message()));
+  }
+  return provider;
+#else
+  // Debian's gRPC 1.51 declares the provider but does not build it (common/CMakeLists.txt).
+  log::Error("authorization_not_enforced",
+             {{"authz_policy_file", authz.policy_file},
+              {"message",
+               "this build's gRPC lacks grpc::experimental::FileWatcherAuthorizationPolicyProvider "
+               "(Debian 12's libgrpc++ 1.51.1 ships its header only): every caller with a "
+               "certificate of the CA may call every method; see README, Authorization"}});
+  return nullptr;
+#endif
+}
+
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpec& spec,
                                                                 const config::ServerConfig& config,
                                                                 absl::Duration database_wait) {
+  // A config built in code (tests, the bench) is held to the flags' rules: TLS on
+  // without files, or without a policy, does not start.
+  std::vector<std::string> problems;
+  config::ValidateTlsConfig(config.tls, problems);
+  config::ValidateAuthzConfig(config.authz, config.tls, problems);
+  if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
+  absl::StatusOr<std::shared_ptr<grpc::experimental::AuthorizationPolicyProviderInterface>> authz =
+      AuthorizationPolicy(config.authz);
+  if (!authz.ok()) return authz.status();
+
   std::unique_ptr<ServiceHost> host(new ServiceHost);
   host->config_ = std::make_unique<config::ServerConfig>(config);
   host->registry_ = std::make_shared<prometheus::Registry>();
@@ -98,7 +146,10 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.AddListeningPort(absl::StrCat(config.host, ":", config.grpc_port),
-                           grpc::InsecureServerCredentials(), &host->grpc_port_);
+                           ServerCredentials(config.tls), &host->grpc_port_);
+  // gRPC checks every call against the policy before our code (and our interceptors)
+  // sees it; a denied call is answered PERMISSION_DENIED by gRPC itself.
+  if (*authz != nullptr) builder.experimental().SetAuthorizationPolicyProvider(*authz);
   builder.RegisterService(host->service_.get());
   builder.RegisterService(host->event_stream_.get());
   grpc::ResourceQuota quota(absl::StrCat("huiwu-", spec.name));
@@ -150,8 +201,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
       continue;
     }
     auto consumer = std::make_unique<events::Consumer>(
-        subscription.source, target, subscription.types, subscription.make_handler(*host->context_),
-        *host->pool_, host->registry_.get());
+        subscription.source, target, config.tls, subscription.types,
+        subscription.make_handler(*host->context_), *host->pool_, host->registry_.get());
     consumer->Start();
     host->consumers_.push_back(std::move(consumer));
   }
@@ -172,7 +223,9 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   log::Info("serving", {{"service", spec.name},
                         {"grpc_port", absl::StrCat(host->grpc_port_)},
                         {"metrics_port", absl::StrCat(host->metrics_port_)},
-                        {"database", config.database.database}});
+                        {"database", config.database.database},
+                        {"tls", config.tls.enabled ? "on" : "off"},
+                        {"authz_policy", config.authz.policy_file}});
   return host;
 }
 

@@ -18,6 +18,7 @@
 #include "common/events/subscription.h"
 #include "common/metrics/domain_gauges.h"
 #include "grpcpp/impl/codegen/service_type.h"
+#include "grpcpp/security/authorization_policy_provider.h"
 #include "grpcpp/server.h"
 
 namespace prometheus {
@@ -117,6 +118,16 @@ class ServiceHost final {
   int metrics_port_ = -1;
   bool stopped_ = false;
 };
+
+// Whether the linked gRPC has its authorization policy providers (Debian 12's 1.51.1 does
+// not: see common/CMakeLists.txt).
+bool GrpcEnforcesAuthorizationPolicy();
+
+// gRPC's file-watching provider of the policy in `authz` (null when none is configured,
+// or when gRPC lacks the provider, which is logged as authorization_not_enforced); an
+// unreadable or invalid policy is an error that names --authz_policy_file.
+absl::StatusOr<std::shared_ptr<grpc::experimental::AuthorizationPolicyProviderInterface>>
+AuthorizationPolicy(const config::AuthzConfig& authz);
 
 // The service's own migrations and common's (the event outbox, the audit trail), in
 // version order.

@@ -29,7 +29,7 @@ server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolic
     }
     return std::make_unique<BookingService>(
         context.calls, context.pool, clock, policy,
-        std::make_unique<RoomClearance>(context.config.peers.safety,
+        std::make_unique<RoomClearance>(context.config.peers.safety, context.config.tls,
                                         context.config.events.peer_deadline),
         context.config);
   };

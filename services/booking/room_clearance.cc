@@ -21,10 +21,12 @@ constexpr int kBlockDescriptionBytes = 160;
 
 }  // namespace
 
-RoomClearance::RoomClearance(absl::string_view safety_target, absl::Duration deadline)
+RoomClearance::RoomClearance(absl::string_view safety_target, const config::TlsConfig& tls,
+                             absl::Duration deadline)
     : deadline_(deadline) {
   if (safety_target.empty()) return;
-  stub_ = safety::v1::SafetyService::NewStub(server::MakePeerChannel(std::string(safety_target)));
+  stub_ =
+      safety::v1::SafetyService::NewStub(server::MakePeerChannel(std::string(safety_target), tls));
   check_ = [this](absl::string_view building_id, absl::string_view room_id, TimeWindow hold) {
     return Check(building_id, room_id, hold);
   };

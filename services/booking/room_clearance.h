@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "common/config/tls_config.h"
 #include "grpcpp/support/status.h"
 #include "huiwu/safety/v1/safety_service.grpc.pb.h"
 #include "services/booking/domain/time_window.h"
@@ -21,7 +22,8 @@ class RoomClearance final {
  public:
   // Asks safety at `safety_target` (config.peers.safety), each call within `deadline`
   // (config.events.peer_deadline). An empty target: clearance is not checked.
-  RoomClearance(absl::string_view safety_target, absl::Duration deadline);
+  RoomClearance(absl::string_view safety_target, const config::TlsConfig& tls,
+                absl::Duration deadline);
   RoomClearance(const RoomClearance&) = delete;  // check() refers to this object
   RoomClearance& operator=(const RoomClearance&) = delete;
 

@@ -21,7 +21,7 @@ TEST(BookingHealthTest, FollowsTheDatabaseDownAndBackWithoutARestart) {
   PrivateMariaDb mariadb;
   const char* password = std::getenv("HUIWU_MYSQL_PASSWORD");
   ChildProcess service(
-      {HUIWU_BOOKING_BINARY, "--host=127.0.0.1", "--grpc_port=0", "--metrics_port=-1",
+      {HUIWU_BOOKING_BINARY, "--tls=off", "--host=127.0.0.1", "--grpc_port=0", "--metrics_port=-1",
        "--mysql_host=127.0.0.1", absl::StrCat("--mysql_port=", mariadb.port()),
        "--mysql_user=huiwu", absl::StrCat("--mysql_password=", password ? password : "huiwu-local"),
        "--mysql_database=huiwu_booking", "--health_check_interval=100ms"},
@@ -72,7 +72,7 @@ TEST(BookingHealthTest, AHungDatabaseIsNotServingWithinTwoIntervals) {
   const char* password = std::getenv("HUIWU_MYSQL_PASSWORD");
   constexpr absl::Duration kInterval = absl::Milliseconds(500);
   ChildProcess service(
-      {HUIWU_BOOKING_BINARY, "--host=127.0.0.1", "--grpc_port=0", "--metrics_port=-1",
+      {HUIWU_BOOKING_BINARY, "--tls=off", "--host=127.0.0.1", "--grpc_port=0", "--metrics_port=-1",
        "--mysql_host=127.0.0.1", absl::StrCat("--mysql_port=", mariadb.port()),
        "--mysql_user=huiwu", absl::StrCat("--mysql_password=", password ? password : "huiwu-local"),
        "--mysql_database=huiwu_booking",

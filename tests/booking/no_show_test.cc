@@ -19,6 +19,7 @@
 #include "tests/booking/outbox_test_util.h"
 #include "tests/support/grpc_errors.h"
 #include "tests/support/poll.h"
+#include "tests/support/service_fixture.h"
 
 namespace huiwu::testing {
 namespace {
@@ -199,6 +200,7 @@ TEST_F(NoShowTest, TheServiceRunsTheReleaseAsAPeriodicJob) {
   config.max_threads = 8;
   config.health_check_interval = absl::Milliseconds(200);
   config.database = database_.config();
+  config.tls = huiwu::testing::PlaintextTls();
   auto replica = server::ServiceHost::Start(
       booking::BookingServiceSpec(clock_, policy_, absl::Milliseconds(20)), config,
       absl::Seconds(10));

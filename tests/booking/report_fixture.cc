@@ -15,6 +15,7 @@
 #include "services/staffing/staffing_spec.h"
 #include "tests/booking/meeting_test_util.h"
 #include "tests/support/call_context.h"
+#include "tests/support/service_fixture.h"
 
 namespace huiwu::testing {
 namespace {
@@ -51,6 +52,7 @@ config::ServerConfig TestConfig(const config::DatabaseConfig& database) {
   config.shutdown_grace = absl::Seconds(5);
   config.database = database;
   config.database.pool_size = 8;
+  config.tls = huiwu::testing::PlaintextTls();
   return config;
 }
 

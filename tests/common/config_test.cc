@@ -10,6 +10,8 @@ ABSL_DECLARE_FLAG(int, mysql_port);
 ABSL_DECLARE_FLAG(int, mysql_pool_size);
 ABSL_DECLARE_FLAG(std::string, mysql_database);
 ABSL_DECLARE_FLAG(absl::Duration, shutdown_grace);
+ABSL_DECLARE_FLAG(huiwu::config::OnOff, tls);
+ABSL_DECLARE_FLAG(std::string, tls_ca_file);
 
 namespace huiwu::config {
 namespace {
@@ -21,10 +23,36 @@ class ConfigTest : public ::testing::Test {
   absl::FlagSaver saver_;  // every test leaves the flags as it found them
 };
 
-TEST_F(ConfigTest, DefaultsAreValidAndNameTheServiceDatabase) {
+TEST_F(ConfigTest, DefaultsWithTlsOffAreValidAndNameTheServiceDatabase) {
+  absl::SetFlag(&FLAGS_tls, OnOff{false});
   auto config = LoadServerConfig("huiwu_booking");
   ASSERT_TRUE(config.ok()) << config.status();
   EXPECT_EQ(config->database.database, "huiwu_booking");
+  EXPECT_FALSE(config->tls.enabled);
+}
+
+// TLS is on by default, and then the three files and a policy are required: a service
+// never falls back to plaintext or to no policy because a setting was forgotten.
+TEST_F(ConfigTest, TlsIsOnByDefaultAndNeedsItsFilesAndAPolicy) {
+  absl::SetFlag(&FLAGS_tls_ca_file, "/nonexistent/ca.pem");
+  auto config = LoadServerConfig("huiwu_booking");
+  ASSERT_FALSE(config.ok());
+  const std::string message(config.status().message());
+  EXPECT_THAT(message, HasSubstr("--tls_ca_file=/nonexistent/ca.pem (env HUIWU_TLS_CA_FILE)"));
+  EXPECT_THAT(message, HasSubstr("missing --tls_cert_file="));
+  EXPECT_THAT(message, HasSubstr("missing --tls_key_file="));
+  EXPECT_THAT(message, HasSubstr("missing --authz_policy_file="));
+}
+
+TEST_F(ConfigTest, TlsSwitchReadsOnAndOff) {
+  OnOff value;
+  std::string error;
+  EXPECT_TRUE(AbslParseFlag("off", &value, &error));
+  EXPECT_FALSE(value.on);
+  EXPECT_TRUE(AbslParseFlag("on", &value, &error));
+  EXPECT_TRUE(value.on);
+  EXPECT_FALSE(AbslParseFlag("maybe", &value, &error));
+  EXPECT_EQ(error, "must be on or off");
 }
 
 TEST_F(ConfigTest, EveryBadValueIsNamedWithItsFlagAndEnvironmentVariable) {

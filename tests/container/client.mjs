@@ -5,6 +5,10 @@
 //   node client.mjs confirm ADDR NAME                          → prints the state
 //   node client.mjs get ADDR NAME                              → prints the state and title
 // Exit status 0 on success; a failed call prints its code and message and exits 1.
+// With HUIWU_CERTS_DIR set it calls over mutual TLS as that folder's admin certificate
+// (scripts/make_certs.sh), naming the server "booking" (its certificate's DNS SAN: the
+// container's IP is not in it).
+import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -21,7 +25,14 @@ const definitions = protoLoader.loadSync(['huiwu/booking/v1/booking_service.prot
   keepCase: true, longs: String, enums: String, defaults: false, oneofs: true,
 });
 const Booking = grpc.loadPackageDefinition(definitions).huiwu.booking.v1.BookingService;
-const client = new Booking(addr, grpc.credentials.createInsecure());
+const certs = process.env.HUIWU_CERTS_DIR;
+const client = certs ?
+    new Booking(addr,
+                grpc.credentials.createSsl(fs.readFileSync(path.join(certs, 'ca.pem')),
+                                           fs.readFileSync(path.join(certs, 'admin.key')),
+                                           fs.readFileSync(path.join(certs, 'admin.pem'))),
+                {'grpc.ssl_target_name_override': 'booking'}) :
+    new Booking(addr, grpc.credentials.createInsecure());
 // A write may wait for Galera to evict a stopped node (a few seconds): a generous deadline.
 const call = (method, request) => new Promise((resolve, reject) => client[method](
     request, new grpc.Metadata(), {deadline: Date.now() + 30000},

@@ -134,6 +134,10 @@ phase "image builds"
 work="$(mktemp -d -t huiwu-container-test.XXXXXX)"
 cp -- "${root}/docker-compose.yml" "${work}/"
 ln -s -- "${root}/deploy" "${work}/deploy"
+# The services' certificates, of a CA of this run (what deploy/certs/ holds in a deployment).
+bash "${root}/scripts/make_certs.sh" "${work}/certs" 2>>"${work}/compose.log" ||
+  die "scripts/make_certs.sh failed"
+export HUIWU_CERTS_DIR="${work}/certs" # for client.mjs
 secret() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
 sed -e "s/^MARIADB_HUIWU_PASSWORD=.*/MARIADB_HUIWU_PASSWORD=$(secret)/" \
   -e "s/^MARIADB_EXPORTER_PASSWORD=.*/MARIADB_EXPORTER_PASSWORD=$(secret)/" \
@@ -141,6 +145,7 @@ sed -e "s/^MARIADB_HUIWU_PASSWORD=.*/MARIADB_HUIWU_PASSWORD=$(secret)/" \
   -e "s/^PROMETHEUS_PORT=.*/PROMETHEUS_PORT=$(free_port)/" \
   -e "s/^ALERTMANAGER_PORT=.*/ALERTMANAGER_PORT=$(free_port)/" \
   -e "s/^HUIWU_IMAGE_TAG=.*/HUIWU_IMAGE_TAG=${tag}/" \
+  -e "s|^HUIWU_CERTS_DIR=.*|HUIWU_CERTS_DIR=${work}/certs|" \
   "${root}/.env.example" >"${work}/.env"
 # Every service but Grafana (its profile; podman-compose 1.0.3 knows no profiles).
 services=(galera-1 galera-2 galera-3 migrate booking staffing inventory safety
@@ -209,7 +214,9 @@ while :; do
   sleep 3
 done
 log "booking replica 1 uses ${node1}, replica 2 uses ${node2}"
-podman exec "${booking1}" huiwuctl --addr=127.0.0.1:50051 seed-catalog >/dev/null ||
+podman exec "${booking1}" huiwuctl --tls_ca_file=/etc/huiwu/certs/ca.pem \
+  --tls_cert_file=/etc/huiwu/certs/admin.pem --tls_key_file=/etc/huiwu/certs/admin.key \
+  --addr=127.0.0.1:50051 seed-catalog >/dev/null ||
   die "huiwuctl seed-catalog failed"
 addr1="$(ip_of "${booking1}"):50051"
 addr2="$(ip_of "${booking2}"):50051"

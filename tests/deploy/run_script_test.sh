@@ -2,7 +2,8 @@
 # The README's run command as a user runs it, in a folder of its own on free ports:
 #   run_script_test.sh              scripts/run.sh (one MariaDB)
 #   run_script_test.sh --cluster    scripts/run.sh --cluster (3-node Galera)
-# It waits for "huiwu ready", then checks: every service answers SERVING; the demo data
+# It waits for "huiwu ready", then checks: every service answers SERVING over mutual TLS
+# (run.sh's certificates) and refuses a plaintext client; the demo data
 # is loaded; Prometheus scrapes every service (`up` is 1 for each job) and has a huiwu_
 # domain gauge; with --cluster the cluster has three nodes, the services use different
 # ones, and when one node stops only the service on it stops serving. Then SIGTERM: run.sh exits 0 and leaves no process behind.
@@ -74,12 +75,21 @@ wait_for_log "${work}/stdout" '^huiwu ready$' 300 "'huiwu ready'"
 log "run.sh ready after ${SECONDS} s; its table:"
 sed -e '/^huiwu ready$/d' "${work}/stdout" >&2
 
+# run.sh serves mutual TLS with certificates it made in its run folder, and the policy.
+certs="${HUIWU_RUN_DIR}/certs"
+as_operator=(--tls_ca_file="${certs}/ca.pem" --tls_cert_file="${certs}/operator.pem"
+  --tls_key_file="${certs}/operator.key")
 probe="${root}/build/tools/huiwu-health-probe"
 for svc in "${!grpc[@]}"; do
-  "${probe}" --addr="127.0.0.1:${grpc[${svc}]}" >/dev/null || fail "${svc} is not SERVING"
+  "${probe}" --addr="127.0.0.1:${grpc[${svc}]}" "${as_operator[@]}" >/dev/null ||
+    fail "${svc} is not SERVING"
 done
-"${root}/build/tools/huiwuctl" --addr="127.0.0.1:${grpc[booking]}" rooms 2>/dev/null |
-  grep -q . || fail "booking lists no rooms: the catalog was not loaded"
+"${root}/build/tools/huiwuctl" "${as_operator[@]}" --addr="127.0.0.1:${grpc[booking]}" rooms \
+  2>/dev/null | grep -q . || fail "booking lists no rooms: the catalog was not loaded"
+# Without a client certificate the handshake fails: the probe reports the RPC failed (2).
+rc=0
+"${probe}" --addr="127.0.0.1:${grpc[booking]}" --tls=off >/dev/null 2>&1 || rc=$?
+((rc == 2)) || fail "a plaintext health check of booking exited ${rc}, want 2 (refused)"
 
 # Prometheus: every job up (the first scrape comes within its 5 s interval) and a gauge
 # of the meeting affairs, by the HTTP API.
@@ -113,12 +123,12 @@ if [[ " ${mode[*]} " == *" --cluster "* ]]; then
   node3_pid="$(<"${HUIWU_RUN_DIR}/galera/node3/mysqld.pid")"
   kill -TERM "${node3_pid}"
   deadline=$((SECONDS + 60))
-  while "${probe}" --addr="127.0.0.1:${grpc[inventory]}" >/dev/null 2>&1; do
+  while "${probe}" --addr="127.0.0.1:${grpc[inventory]}" "${as_operator[@]}" >/dev/null 2>&1; do
     ((SECONDS < deadline)) || fail "inventory still SERVING 60 s after its Galera node stopped"
     sleep 0.5
   done
   for svc in booking staffing safety; do
-    "${probe}" --addr="127.0.0.1:${grpc[${svc}]}" >/dev/null ||
+    "${probe}" --addr="127.0.0.1:${grpc[${svc}]}" "${as_operator[@]}" >/dev/null ||
       fail "${svc} is not SERVING with two of three Galera nodes up"
   done
   wait_for_log "${work}/stderr" 'warning: Galera node3 stopped' 30 "a warning that node3 stopped"

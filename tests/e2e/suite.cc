@@ -79,8 +79,10 @@ bool Suite::Seed(std::string* log) {
                                                                {"safety", "seed-safety"}};
   for (const auto& [service, command] : steps) {
     const std::string flag = service == "booking" ? "addr" : service + "_addr";
-    ChildProcess ctl({HUIWU_CTL_BINARY, absl::StrCat("--", flag, "=", address(service)), command},
-                     {});
+    // The services run with --tls=off (ServiceArgs).
+    ChildProcess ctl(
+        {HUIWU_CTL_BINARY, "--tls=off", absl::StrCat("--", flag, "=", address(service)), command},
+        {});
     const std::optional<int> status = ctl.WaitForExit(absl::Seconds(120));
     if (status != 0) {
       if (log != nullptr) *log = absl::StrCat(command, " failed:\n", ctl.Log());

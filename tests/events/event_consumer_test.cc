@@ -13,6 +13,7 @@
 #include "huiwu/booking/v1/events.pb.h"
 #include "tests/events/events_fixture.h"
 #include "tests/support/poll.h"
+#include "tests/support/service_fixture.h"
 
 namespace huiwu::testing {
 namespace {
@@ -46,8 +47,9 @@ class EventConsumerTest : public EventsTest {
   }
 
   std::unique_ptr<events::Consumer> MakeConsumer() {
-    return std::make_unique<events::Consumer>("testsvc", address(), std::vector<std::string>{},
-                                              RecordingHandler(), *pool_, nullptr);
+    return std::make_unique<events::Consumer>("testsvc", address(), PlaintextTls(),
+                                              std::vector<std::string>{}, RecordingHandler(),
+                                              *pool_, nullptr);
   }
 
   Event EventAt(int64_t cursor, const std::string& label) {

@@ -61,7 +61,7 @@ export function decodeAny(any) {
 // Starts `binary` on port 0 and resolves the port from its "serving" log line.
 function startService(binary, db) {
   const child = spawn(binary, [
-    '--host=127.0.0.1', '--grpc_port=0', '--metrics_port=-1', `--mysql_host=${db.host}`,
+    '--tls=off', '--host=127.0.0.1', '--grpc_port=0', '--metrics_port=-1', `--mysql_host=${db.host}`,
     `--mysql_port=${db.port}`, `--mysql_user=${db.user}`, `--mysql_password=${db.password}`,
     `--mysql_database=${db.database}`,
   ], {stdio: ['ignore', 'ignore', 'pipe']});

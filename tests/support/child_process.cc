@@ -105,16 +105,13 @@ std::vector<std::string> ServiceArgs(const std::string& binary, const std::strin
 }
 
 std::vector<std::string> ServiceArgs(const std::string& binary, const config::DatabaseConfig& db) {
-  return {binary,
-          "--host=127.0.0.1",
-          "--grpc_port=0",
-          "--metrics_port=0",
-          absl::StrCat("--mysql_host=", db.host),
-          absl::StrCat("--mysql_port=", db.port),
-          absl::StrCat("--mysql_user=", db.user),
-          absl::StrCat("--mysql_password=", db.password),
-          absl::StrCat("--mysql_database=", db.database),
-          "--health_check_interval=100ms"};
+  return {binary, "--host=127.0.0.1", "--grpc_port=0", "--metrics_port=0",
+          absl::StrCat("--mysql_host=", db.host), absl::StrCat("--mysql_port=", db.port),
+          absl::StrCat("--mysql_user=", db.user), absl::StrCat("--mysql_password=", db.password),
+          absl::StrCat("--mysql_database=", db.database), "--health_check_interval=100ms",
+          // Child processes are tested for what only a process shows; tests/security
+          // tests TLS and the policy.
+          "--tls=off"};
 }
 
 }  // namespace huiwu::testing

@@ -14,9 +14,14 @@ absl::Time Shanghai(int year, int month, int day, int hour, int minute) {
                          absl::FixedTimeZone(8 * 3600));
 }
 
-absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(
-    const server::ServiceSpec& spec, const config::DatabaseConfig& database,
-    const config::PeerTargets& peers) {
+config::TlsConfig PlaintextTls() {
+  config::TlsConfig tls;
+  tls.enabled = false;
+  return tls;
+}
+
+config::ServerConfig TestServerConfig(const config::DatabaseConfig& database,
+                                      const config::PeerTargets& peers) {
   config::ServerConfig config;
   config.host = "127.0.0.1";
   config.grpc_port = 0;
@@ -27,7 +32,16 @@ absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(
   config.database = database;
   config.database.pool_size = 16;
   config.peers = peers;
-  return server::ServiceHost::Start(spec, config, absl::Seconds(10));
+  // The one place where in-process tests say --tls=off: they test the services, and
+  // tests/security tests TLS and the policy.
+  config.tls = PlaintextTls();
+  return config;
+}
+
+absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(
+    const server::ServiceSpec& spec, const config::DatabaseConfig& database,
+    const config::PeerTargets& peers) {
+  return server::ServiceHost::Start(spec, TestServerConfig(database, peers), absl::Seconds(10));
 }
 
 std::shared_ptr<grpc::Channel> NewTestChannel(int port) {

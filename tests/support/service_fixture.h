@@ -25,6 +25,14 @@ absl::Time DefaultTestNow();
 // A wall-clock time in the center's zone (UTC+8), for readable instants.
 absl::Time Shanghai(int year, int month, int day, int hour, int minute = 0);
 
+// TLS off, for tests that are not about TLS.
+config::TlsConfig PlaintextTls();
+
+// What StartTestHost starts with: 127.0.0.1, port 0, no /metrics, TLS off, `database`,
+// `peers`; a test adjusts it for a host of its own (a second replica, …).
+config::ServerConfig TestServerConfig(const config::DatabaseConfig& database,
+                                      const config::PeerTargets& peers = {});
+
 // Starts `spec` on 127.0.0.1, port 0, no /metrics, against `database`, with `peers` as
 // the other services' addresses (none by default).
 absl::StatusOr<std::unique_ptr<server::ServiceHost>> StartTestHost(

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -18,6 +19,7 @@ ABSL_FLAG(bool, quick, false, "suite: shorter measurements (scripts/bench.sh --q
 ABSL_FLAG(std::string, out, "", "suite: write the Markdown table to this file.");
 ABSL_FLAG(absl::Duration, row_time, absl::ZeroDuration(),
           "suite: each row's measurement (default 4s, 1.5s with --quick).");
+ABSL_DECLARE_FLAG(huiwu::config::OnOff, tls);
 
 namespace huiwu::bench {
 namespace {
@@ -28,6 +30,9 @@ int Main(int argc, char** argv) {
   std::string usage = "load scenarios of huiwu. usage: huiwu-bench SCENARIO [flags]\nscenarios:\n";
   for (const Scenario& s : AllScenarios())
     absl::StrAppend(&usage, "  ", s.name, ": ", s.summary, "\n");
+  // The bench serves in-process on loopback and measures the service, not TLS: off unless
+  // asked for (--tls=on would still demand its files, and safety_clearance ignores it).
+  absl::SetFlag(&FLAGS_tls, config::OnOff{false});
   std::vector<char*> args = config::ParseFlagsAndEnvironment(argc, argv, usage);
   if (args.size() != 2) {
     std::fprintf(stderr, "huiwu-bench: name one scenario\n%s", usage.c_str());

@@ -82,6 +82,8 @@ int Run(const BenchOptions& options) {
   config.health_check_interval = absl::Seconds(5);
   config.shutdown_grace = absl::Seconds(2);
   config.database = options.database;
+  // In-process on loopback: the benchmark measures the service, not the handshake.
+  config.tls.enabled = false;
   auto host =
       server::ServiceHost::Start(safety::SafetyServiceSpec(clock), config, absl::Seconds(30));
   if (!host.ok()) {

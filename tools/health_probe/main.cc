@@ -18,8 +18,11 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "common/config/tls_config.h"
+#include "common/server/credentials.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 
@@ -39,6 +42,7 @@ constexpr int kBadFlags = 3;
 
 constexpr absl::string_view kUsage =
     "usage: huiwu-health-probe --addr=HOST:PORT [--service=NAME] [--timeout=2s]\n"
+    "         [--tls_ca_file=CA --tls_cert_file=CERT --tls_key_file=KEY | --tls=off]\n"
     "\n"
     "Calls grpc.health.v1.Health/Check. Exit status: 0 SERVING, 1 NOT_SERVING or UNKNOWN,\n"
     "2 the RPC failed (code and message printed), 3 bad flags.\n"
@@ -46,7 +50,13 @@ constexpr absl::string_view kUsage =
     "flags:\n"
     "  --addr=HOST:PORT   required; the gRPC server, e.g. 127.0.0.1:50051\n"
     "  --service=NAME     default \"\" (the whole server); e.g. huiwu.booking.v1.BookingService\n"
-    "  --timeout=DURATION default 2s; deadline of the check, connecting included\n";
+    "  --timeout=DURATION default 2s; deadline of the check, connecting included\n"
+    "  --tls=on|off       default on: mutual TLS, with the three files below\n"
+    "  --tls_ca_file=PEM  the CA the server's certificate must chain to\n"
+    "  --tls_cert_file=PEM, --tls_key_file=PEM\n"
+    "                     the probe's own certificate and key (the service's own will do:\n"
+    "                     the policy lets every certificate of the CA ask for health)\n"
+    "A failed TLS handshake (no or a refused certificate) shows as status 2, UNAVAILABLE.\n";
 
 [[noreturn]] void BadFlags(absl::string_view problem) {
   std::fprintf(stderr, "huiwu-health-probe: %.*s\n\n%.*s", static_cast<int>(problem.size()),
@@ -56,7 +66,8 @@ constexpr absl::string_view kUsage =
 
 // absl::ParseCommandLine exits with 1 on a bad flag, which would read as NOT_SERVING to a
 // healthcheck; so the probe's own three flags are parsed here with absl's value parsers,
-// and every other argument is a usage error (status 3).
+// the --tls* flags (common's, as the services and huiwuctl take them), and every other
+// argument is a usage error (status 3).
 void ParseFlags(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     absl::string_view arg = argv[i];
@@ -79,7 +90,8 @@ void ParseFlags(int argc, char** argv) {
     } else {
       BadFlags(absl::StrCat("flag --", name, " needs a value"));
     }
-    if (name != "addr" && name != "service" && name != "timeout") {
+    if (name != "addr" && name != "service" && name != "timeout" && name != "tls" &&
+        name != "tls_ca_file" && name != "tls_cert_file" && name != "tls_key_file") {
       BadFlags(absl::StrCat("unknown flag --", name));
     }
     absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
@@ -96,6 +108,9 @@ void ParseFlags(int argc, char** argv) {
     BadFlags(absl::StrCat("invalid --timeout=", absl::FormatDuration(timeout),
                           ": must be above 0 and at most 1h, e.g. 2s or 500ms"));
   }
+  std::vector<std::string> problems;
+  huiwu::config::ValidateTlsConfig(huiwu::config::TlsConfigFromFlags(), problems);
+  if (!problems.empty()) BadFlags(absl::StrJoin(problems, "; "));
 }
 
 }  // namespace
@@ -105,8 +120,9 @@ int main(int argc, char** argv) {
   const std::string addr = absl::GetFlag(FLAGS_addr);
   const std::string service = absl::GetFlag(FLAGS_service);
   const absl::Duration timeout = absl::GetFlag(FLAGS_timeout);
+  const huiwu::config::TlsConfig tls = huiwu::config::TlsConfigFromFlags();
 
-  auto channel = grpc::CreateChannel(addr, grpc::InsecureChannelCredentials());
+  auto channel = grpc::CreateChannel(addr, huiwu::server::ChannelCredentials(tls));
   auto stub = grpc::health::v1::Health::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + absl::ToChronoMicroseconds(timeout));

@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
+#include "grpcpp/security/credentials.h"
 
 namespace huiwu::ctl {
 
@@ -24,6 +25,8 @@ inline constexpr int kExitUsage = 2;   // unknown command or bad arguments
 struct CommandContext {
   std::string addr;
   std::shared_ptr<grpc::Channel> channel;
+  // How every channel of this run dials: --tls* (common/server/credentials.h).
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
   absl::Duration timeout;  // deadline of each call
 
   // A context for one call, with its deadline set. A `request_id` goes out as the

@@ -169,14 +169,14 @@ void SeedKey(const CommandContext& context, v1::InventoryService::Stub& stub, co
   Count(absl::StrCat("register the key of ", RoomName(room)), status, true, tally);
 }
 
-std::unique_ptr<v1::InventoryService::Stub> InventoryStub() {
+std::unique_ptr<v1::InventoryService::Stub> InventoryStub(const CommandContext& context) {
   return v1::InventoryService::NewStub(
-      grpc::CreateChannel(absl::GetFlag(FLAGS_inventory_addr), grpc::InsecureChannelCredentials()));
+      grpc::CreateChannel(absl::GetFlag(FLAGS_inventory_addr), context.credentials));
 }
 
 int SeedInventory(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("seed-inventory", args)) return kExitUsage;
-  auto stub = InventoryStub();
+  auto stub = InventoryStub(context);
   Tally tally;
   for (const ItemSeed& seed : SeedItems()) {
     if (!tally.stop) SeedItem(context, *stub, seed, tally);
@@ -207,7 +207,7 @@ int SeedInventory(const CommandContext& context, const std::vector<std::string>&
 
 int LowStock(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("low-stock", args)) return kExitUsage;
-  auto stub = InventoryStub();
+  auto stub = InventoryStub(context);
   v1::ListLowStockRequest request;
   request.set_page_size(kPageSize);
   std::vector<std::vector<std::string>> rows;
@@ -232,7 +232,7 @@ int LowStock(const CommandContext& context, const std::vector<std::string>& args
 
 int KeyHolders(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("key-holders", args)) return kExitUsage;
-  auto stub = InventoryStub();
+  auto stub = InventoryStub(context);
   v1::ListKeyHoldersRequest request;
   request.set_page_size(kPageSize);
   std::vector<std::vector<std::string>> rows;

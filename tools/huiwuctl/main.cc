@@ -13,8 +13,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "common/config/tls_config.h"
+#include "common/server/credentials.h"
 #include "grpcpp/grpcpp.h"
 #include "tools/huiwuctl/catalog_commands.h"
 #include "tools/huiwuctl/cli.h"
@@ -61,10 +64,13 @@ std::string Usage(const std::vector<Command>& commands) {
       "\n"
       "usage: huiwuctl [--addr=HOST:PORT] [--staffing_addr=HOST:PORT]\n"
       "                [--inventory_addr=HOST:PORT] [--safety_addr=HOST:PORT] [--timeout=10s]\n"
+      "                [--tls_ca_file=CA --tls_cert_file=CERT --tls_key_file=KEY | --tls=off]\n"
       "                COMMAND [flags]\n"
       "\n"
       "--addr is booking's endpoint (127.0.0.1:50051); the others default to 50052, 50053\n"
-      "and 50054 on 127.0.0.1, as scripts/run.sh starts them.\n"
+      "and 50054 on 127.0.0.1, as scripts/run.sh starts them. Calls use mutual TLS: your\n"
+      "certificate (scripts/run.sh makes one in .run/certs/) says who you are, and the\n"
+      "services' policy what you may do; --tls=off only for services started with it.\n"
       "\n"
       "commands:\n";
   for (const Command& command : commands) {
@@ -87,7 +93,11 @@ std::string Usage(const std::vector<Command>& commands) {
 // huiwuctl's own flags. common/config/config.cc defines the services' flags (mysql_*,
 // grpc_port, …) next to ParseFlagsAndEnvironment, so calling that here would make them
 // huiwuctl flags too: shown by --help and silently accepted. Hence this small parse.
-bool IsOwnFlagFile(absl::string_view file) { return absl::StrContains(file, "tools/huiwuctl/"); }
+// The --tls* flags are common's (common/config/tls_config.cc), shared with the services.
+bool IsOwnFlagFile(absl::string_view file) {
+  return absl::StrContains(file, "tools/huiwuctl/") ||
+         absl::StrContains(file, "common/config/tls_config.cc");
+}
 
 // As for the services: HUIWU_<FLAG> sets a flag, the command line wins. Only huiwuctl's
 // flags are read, so a shell that also holds a service's HUIWU_* settings is no problem.
@@ -152,10 +162,17 @@ int Main(int argc, char** argv) {
                  absl::FormatDuration(context.timeout).c_str());
     return kExitUsage;
   }
+  const config::TlsConfig tls = config::TlsConfigFromFlags();
+  std::vector<std::string> problems;
+  config::ValidateTlsConfig(tls, problems);
+  if (!problems.empty()) {
+    std::fprintf(stderr, "huiwuctl: %s\n", absl::StrJoin(problems, "\nhuiwuctl: ").c_str());
+    return kExitUsage;
+  }
+  context.credentials = server::ChannelCredentials(tls);
   grpc::ChannelArguments channel_args;
   channel_args.SetServiceConfigJSON(kServiceConfig);
-  context.channel =
-      grpc::CreateCustomChannel(context.addr, grpc::InsecureChannelCredentials(), channel_args);
+  context.channel = grpc::CreateCustomChannel(context.addr, context.credentials, channel_args);
   const std::vector<std::string> args(positional.begin() + 2, positional.end());
   return command->run(context, args);
 }

@@ -31,9 +31,9 @@ constexpr int kPatrolHour = 8;
 constexpr int kPatrolMinute = 30;
 constexpr char kSupervisor[] = "staff/s-001";
 
-std::unique_ptr<v1::SafetyService::Stub> SafetyStub() {
+std::unique_ptr<v1::SafetyService::Stub> SafetyStub(const CommandContext& context) {
   return v1::SafetyService::NewStub(
-      grpc::CreateChannel(absl::GetFlag(FLAGS_safety_addr), grpc::InsecureChannelCredentials()));
+      grpc::CreateChannel(absl::GetFlag(FLAGS_safety_addr), context.credentials));
 }
 
 struct Tally {
@@ -77,7 +77,7 @@ grpc::Status CreateSchedule(const CommandContext& context, v1::SafetyService::St
 
 int SeedSafety(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("seed-safety", args)) return kExitUsage;
-  auto stub = SafetyStub();
+  auto stub = SafetyStub(context);
   Tally tally;
   // Templates: an unchanged template is no new revision, so this is safe to repeat.
   for (const TemplateSeed& seed : SeedTemplates()) {
@@ -139,7 +139,7 @@ int SeedSafety(const CommandContext& context, const std::vector<std::string>& ar
 
 int ListOpenHazards(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("hazards", args)) return kExitUsage;
-  auto stub = SafetyStub();
+  auto stub = SafetyStub(context);
   v1::ListHazardsRequest request;
   request.set_open_only(true);
   request.set_page_size(200);
@@ -176,7 +176,7 @@ int Clearance(const CommandContext& context, const std::vector<std::string>& arg
                  "--room=buildings/city-hall/rooms/301\n");
     return kExitUsage;
   }
-  auto stub = SafetyStub();
+  auto stub = SafetyStub(context);
   v1::CheckRoomClearanceRequest request;
   request.set_room(room);
   const absl::Time now = absl::Now();

@@ -37,11 +37,11 @@ constexpr char kServiceConfig[] = R"json({
   }]
 })json";
 
-std::unique_ptr<v1::StaffingService::Stub> StaffingStub() {
+std::unique_ptr<v1::StaffingService::Stub> StaffingStub(const CommandContext& context) {
   grpc::ChannelArguments channel_args;
   channel_args.SetServiceConfigJSON(kServiceConfig);
-  return v1::StaffingService::NewStub(grpc::CreateCustomChannel(
-      absl::GetFlag(FLAGS_staffing_addr), grpc::InsecureChannelCredentials(), channel_args));
+  return v1::StaffingService::NewStub(grpc::CreateCustomChannel(absl::GetFlag(FLAGS_staffing_addr),
+                                                                context.credentials, channel_args));
 }
 
 enum class Outcome { kCreated, kAlreadyPresent, kFailed, kStop };
@@ -96,7 +96,7 @@ Outcome EnsureStaff(const CommandContext& context, v1::StaffingService::Stub& st
 
 int SeedStaffCommand(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("seed-staff", args)) return kExitUsage;
-  auto stub = StaffingStub();
+  auto stub = StaffingStub(context);
   int created = 0;
   int present = 0;
   int failed = 0;
@@ -115,7 +115,7 @@ int SeedStaffCommand(const CommandContext& context, const std::vector<std::strin
 
 int ListStaffCommand(const CommandContext& context, const std::vector<std::string>& args) {
   if (RejectArgs("staff", args)) return kExitUsage;
-  auto stub = StaffingStub();
+  auto stub = StaffingStub(context);
   v1::ListStaffRequest request;
   request.set_page_size(kPageSize);
   std::vector<std::vector<std::string>> rows;

@@ -161,11 +161,11 @@ void ValidateAuthzConfig(const AuthzConfig& authz, const TlsConfig& tls,
     problems.push_back(absl::StrCat("invalid ", Describe("authz_policy_file", authz.policy_file),
                                     ": cannot read it (", why, ")"));
   }
-  if (authz.refresh_interval < absl::Seconds(1) || authz.refresh_interval > absl::Hours(1)) {
+  if (authz.refresh_interval < absl::Milliseconds(100) || authz.refresh_interval > absl::Hours(1)) {
     problems.push_back(absl::StrCat(
         "invalid ",
         Describe("authz_refresh_interval", absl::FormatDuration(authz.refresh_interval)),
-        ": must be 1s–1h (gRPC re-reads the file in whole seconds), e.g. 1m"));
+        ": must be 100ms–1h (how often the file is re-read), e.g. 1m"));
   }
 }
 

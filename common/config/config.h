@@ -58,8 +58,9 @@ struct RateLimitConfig {
   int burst = 200;            // the bucket's size: calls a caller may make at once
 };
 
-// Who may call which method (DESIGN §6): gRPC's authorization policy, a JSON file that
-// gRPC re-reads while the service runs (deploy/authz/huiwu-policy.json).
+// Who may call which method (DESIGN §6): a policy in gRPC's authorization policy format,
+// re-read while the service runs (deploy/authz/huiwu-policy.json;
+// common/server/authz_policy.h).
 struct AuthzConfig {
   std::string policy_file;  // empty: no policy (only with TLS off)
   absl::Duration refresh_interval = absl::Minutes(1);
@@ -86,7 +87,7 @@ struct ServerConfig {
 };
 
 // Appends one line per bad --authz_* setting to `problems` (a policy is required with
-// TLS on). The policy's content is checked by gRPC when the server starts.
+// TLS on). The policy's content is checked when the server starts.
 void ValidateAuthzConfig(const AuthzConfig& authz, const TlsConfig& tls,
                          std::vector<std::string>& problems);
 

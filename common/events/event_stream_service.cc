@@ -106,6 +106,10 @@ absl::StatusOr<Batch> ReadBatch(db::ConnectionPool& pool, const std::string& sou
 grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
                                               const StreamEventsRequest* request,
                                               grpc::ServerWriter<StreamEventsResponse>* writer) {
+  if (admit_) {
+    grpc::Status admitted = admit_(*context);
+    if (!admitted.ok()) return admitted;
+  }
   absl::Status checked = CheckRequest(*request);
   if (!checked.ok()) return ToGrpcStatus(checked, kDomain);
   const absl::flat_hash_set<std::string> types(request->types().begin(), request->types().end());

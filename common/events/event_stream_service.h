@@ -3,6 +3,7 @@
 #define HUIWU_COMMON_EVENTS_EVENT_STREAM_SERVICE_H_
 
 #include <atomic>
+#include <functional>
 #include <string>
 
 #include "common/config/config.h"
@@ -14,8 +15,12 @@ namespace huiwu::events {
 class EventStreamService final : public huiwu::events::v1::EventService::Service {
  public:
   // `source` is the service's name ("booking"), stamped on each event.
-  EventStreamService(std::string source, db::ConnectionPool& pool, config::EventsConfig config)
-      : source_(std::move(source)), pool_(pool), config_(config) {}
+  // `admit` decides first whether the caller may follow the stream (the host's
+  // authorization policy); none: everyone may.
+  using Admit = std::function<grpc::Status(const grpc::ServerContext&)>;
+  EventStreamService(std::string source, db::ConnectionPool& pool, config::EventsConfig config,
+                     Admit admit = nullptr)
+      : source_(std::move(source)), pool_(pool), config_(config), admit_(std::move(admit)) {}
 
   // Sync streaming: the call holds one server thread while it lasts. It reads a batch,
   // sends what matches, and when caught up waits for this process's sequencer or the
@@ -34,6 +39,7 @@ class EventStreamService final : public huiwu::events::v1::EventService::Service
   const std::string source_;
   db::ConnectionPool& pool_;
   const config::EventsConfig config_;
+  const Admit admit_;
   std::atomic<bool> ending_{false};
 };
 

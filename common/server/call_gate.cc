@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "common/audit/audit_scope.h"
 #include "common/db/transaction.h"
 #include "common/log/log.h"
@@ -82,7 +83,29 @@ CallGate::CallGate(std::string grpc_service, std::string error_domain, db::Conne
       limiter_(limiter),
       key_of_(std::move(key_of)) {}
 
-grpc::Status CallGate::Admit(const grpc::ServerContext& context) const {
+grpc::Status CallGate::Authorize(const grpc::ServerContext& context,
+                                 absl::string_view path) const {
+  if (policy_ == nullptr) return grpc::Status::OK;
+  const std::string caller = AuthenticatedCallerOf(context);
+  const AuthzDecision decision = policy_->current()->Evaluate(caller, path);
+  if (decision.allowed) return grpc::Status::OK;
+  const std::string who = caller.empty() ? "a caller without a certificate identity" : caller;
+  const std::string allowed = decision.allowed_principals.empty()
+                                  ? std::string("nobody")
+                                  : absl::StrJoin(decision.allowed_principals, ", ");
+  return ToGrpcStatus(
+      ErrorWithReason(absl::StatusCode::kPermissionDenied, "NOT_AUTHORIZED",
+                      absl::StrCat(Shorten(who, 200), " may not call ", path,
+                                   decision.rule.empty() ? "" : " (denied by rule ",
+                                   decision.rule.empty() ? "" : decision.rule,
+                                   decision.rule.empty() ? "" : ")", "; allowed: ", allowed),
+                      {{"caller", who}, {"method", std::string(path)}, {"allowed", allowed}}),
+      error_domain_);
+}
+
+grpc::Status CallGate::Admit(const grpc::ServerContext& context, absl::string_view method) const {
+  grpc::Status authorized = Authorize(context, absl::StrCat("/", grpc_service_, "/", method));
+  if (!authorized.ok()) return authorized;
   if (!limiter_.enabled()) return grpc::Status::OK;
   const std::string key = key_of_ ? key_of_(context) : RateLimitKey(CallerOf(context));
   const std::optional<absl::Duration> wait = limiter_.Admit(key);
@@ -108,7 +131,7 @@ grpc::Status CallGate::Admit(const grpc::ServerContext& context) const {
 
 grpc::Status CallGate::Serve(const grpc::ServerContext& context, absl::string_view method,
                              absl::FunctionRef<absl::Status()> body) const {
-  grpc::Status admitted = Admit(context);
+  grpc::Status admitted = Admit(context, method);
   if (!admitted.ok()) return admitted;
   return ServeCall(error_domain_, method, body);
 }
@@ -117,7 +140,7 @@ grpc::Status CallGate::ServeMutation(const grpc::ServerContext& context,
                                      const google::protobuf::Message& request,
                                      absl::string_view method,
                                      absl::FunctionRef<absl::Status()> body) const {
-  grpc::Status admitted = Admit(context);
+  grpc::Status admitted = Admit(context, method);
   if (!admitted.ok()) return admitted;
 
   audit::Record record;

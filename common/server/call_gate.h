@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "common/db/pool.h"
+#include "common/server/authz_policy_watcher.h"
 #include "common/server/rate_limiter.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/status.h"
@@ -50,15 +51,26 @@ class CallGate final {
 
   const std::string& error_domain() const { return error_domain_; }
 
+  // From now on every call must be allowed by `policy` (not owned; it outlives the
+  // gate). Without one (TLS off: the local run's plaintext mode, tests) nothing is
+  // checked.
+  void EnforcePolicy(const AuthzPolicyWatcher* policy) { policy_ = policy; }
+
+  // OK, or PERMISSION_DENIED naming who may call `path` ("/package.Service/Method"):
+  // the caller's certificate identity against the policy in force.
+  grpc::Status Authorize(const grpc::ServerContext& context, absl::string_view path) const;
+
  private:
-  // OK, or RESOURCE_EXHAUSTED with RetryInfo.
-  grpc::Status Admit(const grpc::ServerContext& context) const;
+  // Authorize, then the rate limit: OK, PERMISSION_DENIED, or RESOURCE_EXHAUSTED with
+  // RetryInfo.
+  grpc::Status Admit(const grpc::ServerContext& context, absl::string_view method) const;
 
   std::string grpc_service_;
   std::string error_domain_;
   db::ConnectionPool& pool_;
   RateLimiter& limiter_;
   KeyOf key_of_;
+  const AuthzPolicyWatcher* policy_ = nullptr;
 };
 
 // SHA-256 of `request`'s deterministic serialization with its request_id cleared: what

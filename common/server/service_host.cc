@@ -18,6 +18,7 @@
 #include "common/events/outbox.h"
 #include "common/events/sequencer.h"
 #include "common/log/log.h"
+#include "common/server/authz_policy_watcher.h"
 #include "common/server/call_gate.h"
 #include "common/server/credentials.h"
 #include "common/server/grpc_metrics.h"
@@ -27,7 +28,6 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/resource_quota.h"
-#include "grpcpp/security/authorization_policy_provider.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
@@ -69,41 +69,6 @@ absl::Status PrepareDatabase(db::ConnectionPool& pool, const std::vector<db::Mig
   }
 }
 
-bool GrpcEnforcesAuthorizationPolicy() {
-#ifdef HUIWU_GRPC_HAS_AUTHZ_POLICY_PROVIDER
-  return true;
-#else
-  return false;
-#endif
-}
-
-absl::StatusOr<std::shared_ptr<grpc::experimental::AuthorizationPolicyProviderInterface>>
-AuthorizationPolicy(const config::AuthzConfig& authz) {
-  if (authz.policy_file.empty()) return nullptr;
-#ifdef HUIWU_GRPC_HAS_AUTHZ_POLICY_PROVIDER
-  grpc::Status status;
-  auto provider = grpc::experimental::FileWatcherAuthorizationPolicyProvider::Create(
-      authz.policy_file,
-      static_cast<unsigned int>(std::max<int64_t>(1, absl::ToInt64Seconds(authz.refresh_interval))),
-      &status);
-  if (!status.ok() || provider == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("invalid ", config::DescribeFlag("authz_policy_file", authz.policy_file), ": ",
-                     status.error_message()));
-  }
-  return provider;
-#else
-  // Debian's gRPC 1.51 declares the provider but does not build it (common/CMakeLists.txt).
-  log::Error("authorization_not_enforced",
-             {{"authz_policy_file", authz.policy_file},
-              {"message",
-               "this build's gRPC lacks grpc::experimental::FileWatcherAuthorizationPolicyProvider "
-               "(Debian 12's libgrpc++ 1.51.1 ships its header only): every caller with a "
-               "certificate of the CA may call every method; see README, Authorization"}});
-  return nullptr;
-#endif
-}
-
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpec& spec,
                                                                 const config::ServerConfig& config,
                                                                 absl::Duration database_wait) {
@@ -113,9 +78,18 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   config::ValidateTlsConfig(config.tls, problems);
   config::ValidateAuthzConfig(config.authz, config.tls, problems);
   if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
-  absl::StatusOr<std::shared_ptr<grpc::experimental::AuthorizationPolicyProviderInterface>> authz =
-      AuthorizationPolicy(config.authz);
-  if (!authz.ok()) return authz.status();
+  // Who may call what (deploy/authz/huiwu-policy.json), judged at every handler's entry
+  // (CallGate) and re-read while serving.
+  std::unique_ptr<AuthzPolicyWatcher> authz;
+  if (!config.authz.policy_file.empty()) {
+    auto watcher = AuthzPolicyWatcher::Start(config.authz.policy_file, config.authz.refresh_interval);
+    if (!watcher.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("invalid ", config::DescribeFlag("authz_policy_file", config.authz.policy_file),
+                       ": ", watcher.status().message()));
+    }
+    authz = *std::move(watcher);
+  }
 
   std::unique_ptr<ServiceHost> host(new ServiceHost);
   host->config_ = std::make_unique<config::ServerConfig>(config);
@@ -132,11 +106,16 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
       spec.grpc_service_name,
       spec.error_domain.empty() ? absl::StrCat(spec.name, ".huiwu") : spec.error_domain,
       *host->pool_, *host->rate_limiter_);
+  host->authz_ = std::move(authz);
+  host->calls_->EnforcePolicy(host->authz_.get());
   host->context_ = std::make_unique<ServiceContext>(
       ServiceContext{*host->config_, *host->pool_, *host->registry_, *host->calls_});
   host->service_ = spec.make_service(*host->context_);
   host->event_stream_ =
-      std::make_unique<events::EventStreamService>(spec.name, *host->pool_, config.events);
+      std::make_unique<events::EventStreamService>(
+          spec.name, *host->pool_, config.events, [gate = host->calls_.get()](const auto& context) {
+            return gate->Authorize(context, "/huiwu.events.v1.EventService/StreamEvents");
+          });
   host->grpc_metrics_ = std::make_unique<GrpcServerMetrics>(
       *host->registry_,
       std::vector<std::string>{spec.grpc_service_name, "huiwu.events.v1.EventService",
@@ -149,7 +128,6 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
                            ServerCredentials(config.tls), &host->grpc_port_);
   // gRPC checks every call against the policy before our code (and our interceptors)
   // sees it; a denied call is answered PERMISSION_DENIED by gRPC itself.
-  if (*authz != nullptr) builder.experimental().SetAuthorizationPolicyProvider(*authz);
   builder.RegisterService(host->service_.get());
   builder.RegisterService(host->event_stream_.get());
   grpc::ResourceQuota quota(absl::StrCat("huiwu-", spec.name));

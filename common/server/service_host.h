@@ -18,7 +18,6 @@
 #include "common/events/subscription.h"
 #include "common/metrics/domain_gauges.h"
 #include "grpcpp/impl/codegen/service_type.h"
-#include "grpcpp/security/authorization_policy_provider.h"
 #include "grpcpp/server.h"
 
 namespace prometheus {
@@ -34,6 +33,7 @@ class Sequencer;
 
 namespace huiwu::server {
 
+class AuthzPolicyWatcher;
 class CallGate;
 class GrpcServerMetrics;
 class RateLimiter;
@@ -100,6 +100,7 @@ class ServiceHost final {
   std::shared_ptr<prometheus::Registry> registry_;
   std::unique_ptr<db::ConnectionPool> pool_;
   std::unique_ptr<RateLimiter> rate_limiter_;
+  std::unique_ptr<AuthzPolicyWatcher> authz_;  // before calls_, which refers to it
   std::unique_ptr<CallGate> calls_;
   std::unique_ptr<ServiceContext> context_;
   std::unique_ptr<GrpcServerMetrics> grpc_metrics_;
@@ -118,16 +119,6 @@ class ServiceHost final {
   int metrics_port_ = -1;
   bool stopped_ = false;
 };
-
-// Whether the linked gRPC has its authorization policy providers (Debian 12's 1.51.1 does
-// not: see common/CMakeLists.txt).
-bool GrpcEnforcesAuthorizationPolicy();
-
-// gRPC's file-watching provider of the policy in `authz` (null when none is configured,
-// or when gRPC lacks the provider, which is logged as authorization_not_enforced); an
-// unreadable or invalid policy is an error that names --authz_policy_file.
-absl::StatusOr<std::shared_ptr<grpc::experimental::AuthorizationPolicyProviderInterface>>
-AuthorizationPolicy(const config::AuthzConfig& authz);
 
 // The service's own migrations and common's (the event outbox, the audit trail), in
 // version order.

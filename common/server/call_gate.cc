@@ -83,8 +83,7 @@ CallGate::CallGate(std::string grpc_service, std::string error_domain, db::Conne
       limiter_(limiter),
       key_of_(std::move(key_of)) {}
 
-grpc::Status CallGate::Authorize(const grpc::ServerContext& context,
-                                 absl::string_view path) const {
+grpc::Status CallGate::Authorize(const grpc::ServerContext& context, absl::string_view path) const {
   if (policy_ == nullptr) return grpc::Status::OK;
   const std::string caller = AuthenticatedCallerOf(context);
   const AuthzDecision decision = policy_->current()->Evaluate(caller, path);

@@ -82,11 +82,12 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   // (CallGate) and re-read while serving.
   std::unique_ptr<AuthzPolicyWatcher> authz;
   if (!config.authz.policy_file.empty()) {
-    auto watcher = AuthzPolicyWatcher::Start(config.authz.policy_file, config.authz.refresh_interval);
+    auto watcher =
+        AuthzPolicyWatcher::Start(config.authz.policy_file, config.authz.refresh_interval);
     if (!watcher.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("invalid ", config::DescribeFlag("authz_policy_file", config.authz.policy_file),
-                       ": ", watcher.status().message()));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "invalid ", config::DescribeFlag("authz_policy_file", config.authz.policy_file), ": ",
+          watcher.status().message()));
     }
     authz = *std::move(watcher);
   }
@@ -111,11 +112,10 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   host->context_ = std::make_unique<ServiceContext>(
       ServiceContext{*host->config_, *host->pool_, *host->registry_, *host->calls_});
   host->service_ = spec.make_service(*host->context_);
-  host->event_stream_ =
-      std::make_unique<events::EventStreamService>(
-          spec.name, *host->pool_, config.events, [gate = host->calls_.get()](const auto& context) {
-            return gate->Authorize(context, "/huiwu.events.v1.EventService/StreamEvents");
-          });
+  host->event_stream_ = std::make_unique<events::EventStreamService>(
+      spec.name, *host->pool_, config.events, [gate = host->calls_.get()](const auto& context) {
+        return gate->Authorize(context, "/huiwu.events.v1.EventService/StreamEvents");
+      });
   host->grpc_metrics_ = std::make_unique<GrpcServerMetrics>(
       *host->registry_,
       std::vector<std::string>{spec.grpc_service_name, "huiwu.events.v1.EventService",

@@ -59,7 +59,7 @@ v1::CreateDisinfectionTaskRequest TaskRequest(const SafetyRecord& record) {
   v1::DisinfectionTask* task = request.mutable_disinfection_task();
   task->set_meeting(absl::StrCat("meetings/", record.key));
   task->set_room(record.room);
-  *task->mutable_meeting_end_time() = api::ToTimestamp(absl::Now() - absl::Hours(1));
+  *task->mutable_meeting_end_time() = api::ToTimestamp(record.meeting_end);
   request.set_request_id(absl::StrCat("disinfection-", record.key));
   return request;
 }
@@ -114,6 +114,7 @@ void SafetyWorkload::RunUnit(FaultCaller& caller, int n) {
   SafetyRecord record;
   record.key = absl::StrCat("fault-", caller.worker(), "-", n);
   record.room = kRooms[(caller.worker() + n) % std::size(kRooms)];
+  record.meeting_end = absl::Now() - absl::Hours(1);
   ReportAndReReport(caller, record);
   if (!caller.stopping()) Disinfect(caller, record);
   records_.Add(caller.worker(), std::move(record));

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/time.h"
 #include "huiwu/safety/v1/safety_service.pb.h"
 #include "tests/faults/fault_workload.h"
 
@@ -26,6 +27,9 @@ struct SafetyRecord {
   std::string etag;          // the hazard's etag as reported
   bool re_reported = false;  // ReReportHazard answered OK, or ETAG_MISMATCH after a retry
   std::string task;          // the name CreateDisinfectionTask answered
+  // The meeting's end the task names: fixed once, so that a retry or the replay sends
+  // the same body (a request_id with another body is refused).
+  absl::Time meeting_end;
   bool disinfected = false;  // answered OK, or ALREADY_COMPLETED after a retry
 };
 

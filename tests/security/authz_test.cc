@@ -3,9 +3,11 @@
 // refusal that names who may call; a policy edit applied without a restart.
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "common/server/authz_policy.h"
@@ -23,6 +25,7 @@
 #include "tests/support/grpc_errors.h"
 #include "tests/support/poll.h"
 #include "tests/support/service_fixture.h"
+#include "tests/support/sql_rows.h"
 #include "tests/support/test_env.h"
 #include "tests/support/test_pki.h"
 
@@ -177,6 +180,38 @@ TEST_F(AuthzTest, TheCentersRolesDoWhatTheirJobsNeedAndNoMore) {
   // A role the center does not have gets nothing.
   EXPECT_EQ(code("spiffe://huiwu/unknown-role/eve", booking, kGet),
             grpc::StatusCode::PERMISSION_DENIED);
+}
+
+// Reads are not audited, mutations always are, also when refused (issue 11): every
+// method, called by an admin with an empty request, leaves an audit record exactly when
+// it is not a read. A new mutation wired as a read (CallGate::Serve instead of
+// ServeMutation) fails here.
+TEST_F(AuthzTest, EveryMutationIsAuditedAndNoReadIs) {
+  const std::string admin = "spiffe://huiwu/admin/root";
+  const auto is_read = [](const std::string& method) {
+    for (const char* verb : {"Get", "List", "Find", "Explain"}) {
+      if (absl::StartsWith(method, verb)) return true;
+    }
+    return method == "CheckRoomClearance";
+  };
+  for (const Service& service : services_) {
+    ASSERT_NE(service.host, nullptr) << service.grpc_name;
+    const google::protobuf::ServiceDescriptor* descriptor =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(service.grpc_name);
+    ASSERT_NE(descriptor, nullptr);
+    const auto channel = ChannelAs(admin, service.host->grpc_port());
+    std::set<std::string> mutations;
+    for (int i = 0; i < descriptor->method_count(); ++i) {
+      const std::string path =
+          absl::StrCat("/", service.grpc_name, "/", descriptor->method(i)->name());
+      CallEmpty(channel, path);
+      if (!is_read(descriptor->method(i)->name())) mutations.insert(path);
+    }
+    const std::vector<std::string> rows = QueryRows(
+        service.database->config(),
+        absl::StrCat("SELECT DISTINCT method FROM audit_records WHERE caller = '", admin, "'"));
+    EXPECT_EQ(std::set<std::string>(rows.begin(), rows.end()), mutations) << service.grpc_name;
+  }
 }
 
 TEST_F(AuthzTest, ARefusalNamesWhoMayCall) {

@@ -93,12 +93,13 @@ grpc::Status CallGate::Authorize(const grpc::ServerContext& context, absl::strin
                                   ? std::string("nobody")
                                   : absl::StrJoin(decision.allowed_principals, ", ");
   return ToGrpcStatus(
-      ErrorWithReason(absl::StatusCode::kPermissionDenied, "NOT_AUTHORIZED",
-                      absl::StrCat(Shorten(who, 200), " may not call ", path,
-                                   decision.rule.empty() ? "" : " (denied by rule ",
-                                   decision.rule.empty() ? "" : decision.rule,
-                                   decision.rule.empty() ? "" : ")", "; allowed: ", allowed),
-                      {{"caller", who}, {"method", std::string(path)}, {"allowed", allowed}}),
+      ErrorWithReason(
+          absl::StatusCode::kPermissionDenied, "NOT_AUTHORIZED",
+          absl::StrCat(
+              Shorten(who, 200), " may not call ", path,
+              decision.rule.empty() ? "" : absl::StrCat(" (denied by rule ", decision.rule, ")"),
+              "; allowed: ", allowed),
+          {{"caller", who}, {"method", std::string(path)}, {"allowed", allowed}}),
       error_domain_);
 }
 

@@ -21,6 +21,9 @@ HUIWU_APT_PACKAGES=(
   # PDF, a small CJK font renders the Chinese (~110 MB download, ~2 min).
   chromium poppler-utils fonts-wqy-zenhei
   tzdata ca-certificates curl iproute2 procps
+  # mTLS: the openssl command makes the local run's and the tests' certificates;
+  # libcrypto hashes request bodies for request_id reuse.
+  openssl libssl-dev
   # The container test (tests/container/): rootful podman with runc (crun refuses hosts
   # with hybrid cgroups), netavark/aardvark-dns for service names, podman-compose, and
   # debootstrap for the base image (no registry is reachable). python3-yaml for the

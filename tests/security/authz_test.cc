@@ -63,6 +63,21 @@ grpc::Status CallEmpty(const std::shared_ptr<grpc::Channel>& channel, const std:
   return result;
 }
 
+// The unary methods of `grpc_name` (all of them, in the four services), as
+// {name, "/package.Service/Name"}.
+std::vector<std::pair<std::string, std::string>> UnaryMethods(const std::string& grpc_name) {
+  std::vector<std::pair<std::string, std::string>> methods;
+  const google::protobuf::ServiceDescriptor* descriptor =
+      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(grpc_name);
+  if (descriptor == nullptr) return methods;
+  for (int i = 0; i < descriptor->method_count(); ++i) {
+    const google::protobuf::MethodDescriptor* method = descriptor->method(i);
+    if (method->client_streaming() || method->server_streaming()) continue;
+    methods.emplace_back(method->name(), absl::StrCat("/", grpc_name, "/", method->name()));
+  }
+  return methods;
+}
+
 class AuthzTest : public ::testing::Test {
  protected:
   struct Service {
@@ -127,15 +142,11 @@ TEST_F(AuthzTest, EveryRoleAgainstEveryMethodIsJudgedAsTheShippedPolicySays) {
   int checked = 0;
   for (const Service& service : services_) {
     ASSERT_NE(service.host, nullptr) << service.grpc_name;
-    const google::protobuf::ServiceDescriptor* descriptor =
-        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(service.grpc_name);
-    ASSERT_NE(descriptor, nullptr) << service.grpc_name;
+    const auto methods = UnaryMethods(service.grpc_name);
+    ASSERT_FALSE(methods.empty()) << service.grpc_name;
     for (const std::string& principal : kPrincipals) {
       const auto channel = ChannelAs(principal, service.host->grpc_port());
-      for (int i = 0; i < descriptor->method_count(); ++i) {
-        const google::protobuf::MethodDescriptor* method = descriptor->method(i);
-        if (method->client_streaming() || method->server_streaming()) continue;
-        const std::string path = absl::StrCat("/", service.grpc_name, "/", method->name());
+      for (const auto& [name, path] : methods) {
         const bool allowed = policy_->Evaluate(principal, path).allowed;
         const grpc::Status status = CallEmpty(channel, path);
         EXPECT_EQ(status.error_code() == grpc::StatusCode::PERMISSION_DENIED, !allowed)
@@ -196,16 +207,13 @@ TEST_F(AuthzTest, EveryMutationIsAuditedAndNoReadIs) {
   };
   for (const Service& service : services_) {
     ASSERT_NE(service.host, nullptr) << service.grpc_name;
-    const google::protobuf::ServiceDescriptor* descriptor =
-        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(service.grpc_name);
-    ASSERT_NE(descriptor, nullptr);
+    const auto methods = UnaryMethods(service.grpc_name);
+    ASSERT_FALSE(methods.empty()) << service.grpc_name;
     const auto channel = ChannelAs(admin, service.host->grpc_port());
     std::set<std::string> mutations;
-    for (int i = 0; i < descriptor->method_count(); ++i) {
-      const std::string path =
-          absl::StrCat("/", service.grpc_name, "/", descriptor->method(i)->name());
+    for (const auto& [name, path] : methods) {
       CallEmpty(channel, path);
-      if (!is_read(descriptor->method(i)->name())) mutations.insert(path);
+      if (!is_read(name)) mutations.insert(path);
     }
     const std::vector<std::string> rows = QueryRows(
         service.database->config(),

@@ -60,6 +60,7 @@ PROMETHEUS_PORT="${HUIWU_PROMETHEUS_PORT:-9090}"
 CERTS_DIR="${RUN_DIR}/certs"
 TLS="${HUIWU_RUN_TLS:-on}"
 POLICY="${ROOT}/deploy/authz/huiwu-policy.json"
+DATA_ACCESS="${ROOT}/deploy/authz/huiwu-data-access.json"
 
 ENABLED=()             # services whose binary is built
 declare -A GRPC_PORT=() METRICS_PORT=() SVC_PID=()
@@ -214,7 +215,7 @@ start_service() {
   # A service presents its own certificate (spiffe://huiwu/service/<svc>) as server and
   # to its peers; gRPC re-reads the files every minute, so renewing them needs no restart.
   mapfile -t tls < <(tls_flags "${svc}")
-  [[ "${TLS}" == off ]] || tls+=("--authz_policy_file=${POLICY}")
+  [[ "${TLS}" == off ]] || tls+=("--authz_policy_file=${POLICY}" "--data_access_file=${DATA_ACCESS}")
   # Keep the previous run's log for a post-mortem, start this run's fresh.
   [[ -f "${log_file}" ]] && mv -f -- "${log_file}" "${log_file}.prev"
   log "starting ${svc} (gRPC 127.0.0.1:${GRPC_PORT[${svc}]}, metrics :${METRICS_PORT[${svc}]})"

@@ -77,9 +77,13 @@ ABSL_FLAG(absl::Duration, peer_deadline, absl::Seconds(2),
 ABSL_FLAG(std::string, authz_policy_file, "",
           "gRPC authorization policy (JSON) deciding which caller may call which method; "
           "deny by default. Required with --tls=on; e.g. deploy/authz/huiwu-policy.json.");
+ABSL_FLAG(std::string, data_access_file, "",
+          "What callers may see of the records (JSON of huiwu.common.v1.DataAccessPolicy): the "
+          "organizer unit a caller acts for, who sees personal data. Required with "
+          "--authz_policy_file; e.g. deploy/authz/huiwu-data-access.json.");
 ABSL_FLAG(absl::Duration, authz_refresh_interval, absl::Minutes(1),
-          "How often --authz_policy_file is re-read, so that a changed policy applies "
-          "without a restart (1s–1h).");
+          "How often --authz_policy_file and --data_access_file are re-read, so that a "
+          "change applies without a restart (100ms–1h).");
 
 namespace huiwu::config {
 
@@ -159,6 +163,17 @@ void ValidateAuthzConfig(const AuthzConfig& authz, const TlsConfig& tls,
   std::string why;
   if (!ReadableFile(authz.policy_file, why)) {
     problems.push_back(absl::StrCat("invalid ", Describe("authz_policy_file", authz.policy_file),
+                                    ": cannot read it (", why, ")"));
+  }
+  // Without it a unit's system would see every unit's meetings: what the policy admits
+  // per method is narrowed per record only by this file.
+  if (authz.data_access_file.empty()) {
+    problems.push_back(absl::StrCat("missing ", Describe("data_access_file", ""),
+                                    ": required with --authz_policy_file, e.g. "
+                                    "deploy/authz/huiwu-data-access.json"));
+  } else if (!ReadableFile(authz.data_access_file, why)) {
+    problems.push_back(absl::StrCat("invalid ",
+                                    Describe("data_access_file", authz.data_access_file),
                                     ": cannot read it (", why, ")"));
   }
   if (authz.refresh_interval < absl::Milliseconds(100) || authz.refresh_interval > absl::Hours(1)) {
@@ -282,6 +297,7 @@ absl::StatusOr<ServerConfig> LoadServerConfig(absl::string_view default_database
   config.tls = TlsConfigFromFlags();
   ValidateTlsConfig(config.tls, problems);
   config.authz.policy_file = absl::GetFlag(FLAGS_authz_policy_file);
+  config.authz.data_access_file = absl::GetFlag(FLAGS_data_access_file);
   config.authz.refresh_interval = absl::GetFlag(FLAGS_authz_refresh_interval);
   ValidateAuthzConfig(config.authz, config.tls, problems);
 

@@ -61,8 +61,11 @@ struct RateLimitConfig {
 // Who may call which method (DESIGN §6): a policy in gRPC's authorization policy format,
 // re-read while the service runs (deploy/authz/huiwu-policy.json;
 // common/server/authz_policy.h).
+// With it, what a caller may see of the records (DataAccessPolicy: the organizer unit
+// it acts for, personal data; deploy/authz/huiwu-data-access.json), re-read alike.
 struct AuthzConfig {
-  std::string policy_file;  // empty: no policy (only with TLS off)
+  std::string policy_file;       // empty: no policy (only with TLS off)
+  std::string data_access_file;  // required with a policy
   absl::Duration refresh_interval = absl::Minutes(1);
 };
 
@@ -86,8 +89,9 @@ struct ServerConfig {
   AuthzConfig authz;
 };
 
-// Appends one line per bad --authz_* setting to `problems` (a policy is required with
-// TLS on). The policy's content is checked when the server starts.
+// Appends one line per bad --authz_* / --data_access_file setting to `problems` (a
+// policy and a data-access file are required with TLS on). The policy's content is checked when the
+// server starts.
 void ValidateAuthzConfig(const AuthzConfig& authz, const TlsConfig& tls,
                          std::vector<std::string>& problems);
 

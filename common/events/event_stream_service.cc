@@ -3,6 +3,7 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <algorithm>
 #include <istream>
 #include <iterator>
 #include <memory>
@@ -106,9 +107,10 @@ absl::StatusOr<Batch> ReadBatch(db::ConnectionPool& pool, const std::string& sou
 grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
                                               const StreamEventsRequest* request,
                                               grpc::ServerWriter<StreamEventsResponse>* writer) {
+  Admission admitted;
   if (admit_) {
-    grpc::Status admitted = admit_(*context);
-    if (!admitted.ok()) return admitted;
+    admitted = admit_(*context);
+    if (!admitted.status.ok()) return admitted.status;
   }
   absl::Status checked = CheckRequest(*request);
   if (!checked.ok()) return ToGrpcStatus(checked, kDomain);
@@ -117,6 +119,11 @@ grpc::Status EventStreamService::StreamEvents(grpc::ServerContext* context,
                                                   request->subjects().end());
   auto matches = [&](const Event& event) {
     if (!types.empty() && !types.contains(event.type())) return false;
+    if (!admitted.required_subject.empty() &&
+        std::find(event.subjects().begin(), event.subjects().end(), admitted.required_subject) ==
+            event.subjects().end()) {
+      return false;
+    }
     if (subjects.empty()) return true;
     for (const std::string& subject : event.subjects()) {
       if (subjects.contains(subject)) return true;

@@ -16,8 +16,14 @@ class EventStreamService final : public huiwu::events::v1::EventService::Service
  public:
   // `source` is the service's name ("booking"), stamped on each event.
   // `admit` decides first whether the caller may follow the stream (the host's
-  // authorization policy); none: everyone may.
-  using Admit = std::function<grpc::Status(const grpc::ServerContext&)>;
+  // authorization policy) and what of it: with a required subject, only events that
+  // carry it are sent (a unit-bound caller's OrganizerUnitSubject). None: everyone may
+  // follow everything.
+  struct Admission {
+    grpc::Status status;
+    std::string required_subject;  // empty: any event
+  };
+  using Admit = std::function<Admission(const grpc::ServerContext&)>;
   EventStreamService(std::string source, db::ConnectionPool& pool, config::EventsConfig config,
                      Admit admit = nullptr)
       : source_(std::move(source)), pool_(pool), config_(config), admit_(std::move(admit)) {}

@@ -46,6 +46,10 @@ CREATE TABLE IF NOT EXISTS event_cursors (
 
 }  // namespace
 
+std::string OrganizerUnitSubject(absl::string_view organizer_unit) {
+  return absl::StrCat("organizerUnits/", organizer_unit);
+}
+
 void Publish(db::Connection& c, const google::protobuf::Message& payload,
              const std::vector<std::string>& subjects, absl::Time now) {
   std::vector<std::string> kept;

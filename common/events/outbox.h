@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/db/connection.h"
 #include "common/db/migrations.h"
@@ -24,6 +25,10 @@ namespace huiwu::events {
 // at most 300 bytes (longer ones are dropped). Throws like the driver.
 void Publish(db::Connection& c, const google::protobuf::Message& payload,
              const std::vector<std::string>& subjects, absl::Time now);
+
+// The subject naming an organizer unit ("organizerUnits/市政府办公厅"): what a system
+// follows to see its unit's meetings, and the only events a unit-bound caller is sent.
+std::string OrganizerUnitSubject(absl::string_view organizer_unit);
 
 // The outbox, its sequence and the consumers' cursors, in every service's database.
 // Versioned 900 so that it sorts after a service's own migrations of today and never

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/api/personal_data.h"
 #include "common/audit/audit_scope.h"
 #include "common/db/transaction.h"
 #include "common/log/log.h"
@@ -83,11 +84,31 @@ CallGate::CallGate(std::string grpc_service, std::string error_domain, db::Conne
       limiter_(limiter),
       key_of_(std::move(key_of)) {}
 
+void CallGate::EnforcePolicy(const AuthzPolicyWatcher* policy, const DataAccessWatcher* data_access,
+                             prometheus::Registry* registry) {
+  policy_ = policy;
+  data_access_ = data_access;
+  refusals_ = std::make_unique<metrics::CallerCounter>(
+      registry, "huiwu_authz_refusals_total",
+      "Calls refused PERMISSION_DENIED by the authorization policy or the data-access file.");
+}
+
+absl::StatusOr<CallerAccess> CallGate::AccessOf(const grpc::ServerContext& context) const {
+  if (data_access_ == nullptr) return CallerAccess::Unrestricted();
+  return data_access_->current()->For(AuthenticatedCallerOf(context));
+}
+
 grpc::Status CallGate::Authorize(const grpc::ServerContext& context, absl::string_view path) const {
   if (policy_ == nullptr) return grpc::Status::OK;
   const std::string caller = AuthenticatedCallerOf(context);
   const AuthzDecision decision = policy_->current()->Evaluate(caller, path);
-  if (decision.allowed) return grpc::Status::OK;
+  if (decision.allowed) {
+    absl::StatusOr<CallerAccess> access = AccessOf(context);
+    if (access.ok()) return grpc::Status::OK;
+    refusals_->Increment(caller);
+    return ToGrpcStatus(access.status(), error_domain_);
+  }
+  refusals_->Increment(caller.empty() ? RateLimitKey(CallerOf(context)) : caller);
   const std::string who = caller.empty() ? "a caller without a certificate identity" : caller;
   const std::string allowed = decision.allowed_principals.empty()
                                   ? std::string("nobody")
@@ -129,16 +150,27 @@ grpc::Status CallGate::Admit(const grpc::ServerContext& context, absl::string_vi
   return result;
 }
 
+void CallGate::MaskFor(const grpc::ServerContext& context,
+                       google::protobuf::Message& response) const {
+  if (data_access_ == nullptr) return;
+  const absl::StatusOr<CallerAccess> access = AccessOf(context);
+  // A caller the file stopped binding since it was admitted sees as little as possible.
+  if (!access.ok() || !access->personal_data) api::MaskPersonalData(response);
+}
+
 grpc::Status CallGate::Serve(const grpc::ServerContext& context, absl::string_view method,
+                             google::protobuf::Message* response,
                              absl::FunctionRef<absl::Status()> body) const {
   grpc::Status admitted = Admit(context, method);
   if (!admitted.ok()) return admitted;
-  return ServeCall(error_domain_, method, body);
+  grpc::Status answer = ServeCall(error_domain_, method, body);
+  if (answer.ok() && response != nullptr) MaskFor(context, *response);
+  return answer;
 }
 
 grpc::Status CallGate::ServeMutation(const grpc::ServerContext& context,
                                      const google::protobuf::Message& request,
-                                     absl::string_view method,
+                                     absl::string_view method, google::protobuf::Message* response,
                                      absl::FunctionRef<absl::Status()> body) const {
   grpc::Status admitted = Admit(context, method);
   if (!admitted.ok()) return admitted;
@@ -166,6 +198,7 @@ grpc::Status CallGate::ServeMutation(const grpc::ServerContext& context,
   }
   const absl::Status refusal =
       outcome.value_or(absl::InternalError("the handler threw; see the log"));
+  if (answer.ok() && response != nullptr) MaskFor(context, *response);
   if (recorded || !RecordsRefusal(refusal.code())) return answer;
   if (record.resource.empty()) record.resource = parent;
   record.outcome = CodeName(refusal.code());

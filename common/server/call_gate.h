@@ -6,19 +6,25 @@
 #define HUIWU_COMMON_SERVER_CALL_GATE_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "common/db/pool.h"
+#include "common/metrics/caller_counter.h"
 #include "common/server/authz_policy_watcher.h"
+#include "common/server/data_access.h"
 #include "common/server/rate_limiter.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/status.h"
 
 namespace google::protobuf {
 class Message;
+}
+namespace prometheus {
+class Registry;
 }
 
 namespace huiwu::server {
@@ -33,8 +39,10 @@ class CallGate final {
   CallGate(std::string grpc_service, std::string error_domain, db::ConnectionPool& pool,
            RateLimiter& limiter, KeyOf key_of = nullptr);
 
-  // A read: not audited.
+  // A read: not audited. Once `body` filled `response`, its personal data is masked
+  // for a caller that may not see it (common/api/personal_data.h).
   grpc::Status Serve(const grpc::ServerContext& context, absl::string_view method,
+                     google::protobuf::Message* response,
                      absl::FunctionRef<absl::Status()> body) const;
 
   // A mutation. Its OK record is written in the transaction that commits the change; a
@@ -45,25 +53,37 @@ class CallGate final {
   // are not recorded: writing them would fail too, or would let a flood write to the
   // database after all. A request with a request_id carries its body's fingerprint to
   // db::ClaimRequestId, which refuses the id reused with another body.
+  // Its answer is masked as Serve's.
   grpc::Status ServeMutation(const grpc::ServerContext& context,
                              const google::protobuf::Message& request, absl::string_view method,
+                             google::protobuf::Message* response,
                              absl::FunctionRef<absl::Status()> body) const;
 
   const std::string& error_domain() const { return error_domain_; }
 
-  // From now on every call must be allowed by `policy` (not owned; it outlives the
-  // gate). Without one (TLS off: the local run's plaintext mode, tests) nothing is
-  // checked.
-  void EnforcePolicy(const AuthzPolicyWatcher* policy) { policy_ = policy; }
+  // From now on every call must be allowed by `policy`, and sees of the records what
+  // `data_access` grants (neither owned; both outlive the gate). Refusals are counted in
+  // `registry` (huiwu_authz_refusals_total, by caller). Without them (TLS off: the local
+  // run's plaintext mode, tests) nothing is checked and every caller sees everything.
+  void EnforcePolicy(const AuthzPolicyWatcher* policy, const DataAccessWatcher* data_access,
+                     prometheus::Registry* registry);
 
   // OK, or PERMISSION_DENIED naming who may call `path` ("/package.Service/Method"):
-  // the caller's certificate identity against the policy in force.
+  // the caller's certificate identity against the policy in force, then against the
+  // data-access file (a unit-bound caller bound to no unit is refused).
   grpc::Status Authorize(const grpc::ServerContext& context, absl::string_view path) const;
+
+  // What the caller may see of the records: the organizer unit it acts for, personal
+  // data (common/server/data_access.h). PERMISSION_DENIED NO_ORGANIZER_UNIT when the file
+  // changed since Authorize and now binds the caller to no unit.
+  absl::StatusOr<CallerAccess> AccessOf(const grpc::ServerContext& context) const;
 
  private:
   // Authorize, then the rate limit: OK, PERMISSION_DENIED, or RESOURCE_EXHAUSTED with
   // RetryInfo.
   grpc::Status Admit(const grpc::ServerContext& context, absl::string_view method) const;
+  // Masks `response`'s personal data unless the caller may see it.
+  void MaskFor(const grpc::ServerContext& context, google::protobuf::Message& response) const;
 
   std::string grpc_service_;
   std::string error_domain_;
@@ -71,6 +91,8 @@ class CallGate final {
   RateLimiter& limiter_;
   KeyOf key_of_;
   const AuthzPolicyWatcher* policy_ = nullptr;
+  const DataAccessWatcher* data_access_ = nullptr;
+  std::unique_ptr<metrics::CallerCounter> refusals_;
 };
 
 // SHA-256 of `request`'s deterministic serialization with its request_id cleared: what

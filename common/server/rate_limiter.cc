@@ -4,8 +4,6 @@
 #include <cmath>
 
 #include "absl/container/inlined_vector.h"
-#include "prometheus/counter.h"
-#include "prometheus/registry.h"
 
 namespace huiwu::server {
 namespace {
@@ -13,10 +11,6 @@ namespace {
 // Buckets kept before idle (full) ones are dropped: memory stays bounded whatever the
 // number of distinct callers, and a dropped bucket comes back full, as it was.
 constexpr size_t kMaxBuckets = 10000;
-// Callers that get a label of their own in huiwu_rate_limited_calls_total; later ones
-// are counted as caller="other". Under mTLS the callers are the center's few systems;
-// until then they are peer addresses, which an attacker could vary without end.
-constexpr size_t kMaxCallerLabels = 32;
 
 }  // namespace
 
@@ -57,29 +51,10 @@ std::string RateLimitKey(absl::string_view caller) {
 
 RateLimiter::RateLimiter(const config::RateLimitConfig& config, const Clock& clock,
                          prometheus::Registry* registry)
-    : config_(config), clock_(clock) {
-  if (registry != nullptr) {
-    refused_ = &prometheus::BuildCounter()
-                    .Name("huiwu_rate_limited_calls_total")
-                    .Help(
-                        "Calls refused with RESOURCE_EXHAUSTED by the per-caller rate limit, "
-                        "by caller (the first 32 callers limited; the rest as \"other\").")
-                    .Register(*registry);
-  }
-}
-
-prometheus::Counter* RateLimiter::RefusedCounter(const std::string& key) {
-  if (refused_ == nullptr) return nullptr;
-  auto it = counters_.find(key);
-  if (it != counters_.end()) return it->second;
-  if (counters_.size() < kMaxCallerLabels) {
-    prometheus::Counter* counter = &refused_->Add({{"caller", key}});
-    counters_.emplace(key, counter);
-    return counter;
-  }
-  if (other_ == nullptr) other_ = &refused_->Add({{"caller", "other"}});
-  return other_;
-}
+    : config_(config),
+      clock_(clock),
+      refused_(registry, "huiwu_rate_limited_calls_total",
+               "Calls refused with RESOURCE_EXHAUSTED by the per-caller rate limit.") {}
 
 std::optional<absl::Duration> RateLimiter::Admit(absl::string_view key) {
   if (!enabled()) return std::nullopt;
@@ -94,7 +69,7 @@ std::optional<absl::Duration> RateLimiter::Admit(absl::string_view key) {
   }
   std::optional<absl::Duration> wait = it->second.Take(now);
   if (wait.has_value()) {
-    if (prometheus::Counter* counter = RefusedCounter(std::string(key))) counter->Increment();
+    refused_.Increment(key);
   }
   return wait;
 }

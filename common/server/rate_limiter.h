@@ -12,13 +12,11 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "common/config/config.h"
+#include "common/metrics/caller_counter.h"
 #include "common/time/clock.h"
 
 namespace prometheus {
-class Counter;
 class Registry;
-template <typename T>
-class Family;
 }  // namespace prometheus
 
 namespace huiwu::server {
@@ -58,15 +56,11 @@ class RateLimiter final {
   std::optional<absl::Duration> Admit(absl::string_view key);
 
  private:
-  prometheus::Counter* RefusedCounter(const std::string& key) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-
   const config::RateLimitConfig config_;
   const Clock& clock_;
-  prometheus::Family<prometheus::Counter>* refused_ = nullptr;
+  metrics::CallerCounter refused_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, TokenBucket> buckets_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, prometheus::Counter*> counters_ ABSL_GUARDED_BY(mu_);
-  prometheus::Counter* other_ ABSL_GUARDED_BY(mu_) = nullptr;
 };
 
 }  // namespace huiwu::server

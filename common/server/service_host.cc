@@ -25,6 +25,7 @@
 #include "common/server/health_monitor.h"
 #include "common/server/periodic_job_runner.h"
 #include "common/server/rate_limiter.h"
+#include "common/status/grpc_status.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/resource_quota.h"
@@ -78,18 +79,28 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   config::ValidateTlsConfig(config.tls, problems);
   config::ValidateAuthzConfig(config.authz, config.tls, problems);
   if (!problems.empty()) return absl::InvalidArgumentError(absl::StrJoin(problems, "\n"));
-  // Who may call what (deploy/authz/huiwu-policy.json), judged at every handler's entry
+  // Who may call what (deploy/authz/huiwu-policy.json), and what each caller sees of the
+  // records (deploy/authz/huiwu-data-access.json): judged at every handler's entry
   // (CallGate) and re-read while serving.
   std::unique_ptr<AuthzPolicyWatcher> authz;
+  std::unique_ptr<DataAccessWatcher> data_access;
   if (!config.authz.policy_file.empty()) {
-    auto watcher =
+    auto policy =
         AuthzPolicyWatcher::Start(config.authz.policy_file, config.authz.refresh_interval);
-    if (!watcher.ok()) {
+    if (!policy.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
           "invalid ", config::DescribeFlag("authz_policy_file", config.authz.policy_file), ": ",
-          watcher.status().message()));
+          policy.status().message()));
     }
-    authz = *std::move(watcher);
+    authz = *std::move(policy);
+    auto access =
+        DataAccessWatcher::Start(config.authz.data_access_file, config.authz.refresh_interval);
+    if (!access.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "invalid ", config::DescribeFlag("data_access_file", config.authz.data_access_file), ": ",
+          access.status().message()));
+    }
+    data_access = *std::move(access);
   }
 
   std::unique_ptr<ServiceHost> host(new ServiceHost);
@@ -108,13 +119,27 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
       spec.error_domain.empty() ? absl::StrCat(spec.name, ".huiwu") : spec.error_domain,
       *host->pool_, *host->rate_limiter_);
   host->authz_ = std::move(authz);
-  host->calls_->EnforcePolicy(host->authz_.get());
+  host->data_access_ = std::move(data_access);
+  if (host->authz_ != nullptr) {
+    host->calls_->EnforcePolicy(host->authz_.get(), host->data_access_.get(),
+                                host->registry_.get());
+  }
   host->context_ = std::make_unique<ServiceContext>(
       ServiceContext{*host->config_, *host->pool_, *host->registry_, *host->calls_});
   host->service_ = spec.make_service(*host->context_);
   host->event_stream_ = std::make_unique<events::EventStreamService>(
-      spec.name, *host->pool_, config.events, [gate = host->calls_.get()](const auto& context) {
-        return gate->Authorize(context, "/huiwu.events.v1.EventService/StreamEvents");
+      spec.name, *host->pool_, config.events,
+      [gate = host->calls_.get()](const grpc::ServerContext& context) {
+        events::EventStreamService::Admission admission;
+        admission.status = gate->Authorize(context, "/huiwu.events.v1.EventService/StreamEvents");
+        if (!admission.status.ok()) return admission;
+        absl::StatusOr<CallerAccess> access = gate->AccessOf(context);
+        if (!access.ok()) {
+          admission.status = ToGrpcStatus(access.status(), gate->error_domain());
+        } else if (access->unit_bound()) {
+          admission.required_subject = events::OrganizerUnitSubject(access->organizer_unit);
+        }
+        return admission;
       });
   host->grpc_metrics_ = std::make_unique<GrpcServerMetrics>(
       *host->registry_,
@@ -203,7 +228,8 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
                         {"metrics_port", absl::StrCat(host->metrics_port_)},
                         {"database", config.database.database},
                         {"tls", config.tls.enabled ? "on" : "off"},
-                        {"authz_policy", config.authz.policy_file}});
+                        {"authz_policy", config.authz.policy_file},
+                        {"data_access", config.authz.data_access_file}});
   return host;
 }
 

@@ -17,6 +17,7 @@
 #include "common/db/pool.h"
 #include "common/events/subscription.h"
 #include "common/metrics/domain_gauges.h"
+#include "common/server/authz_policy_watcher.h"
 #include "grpcpp/impl/codegen/service_type.h"
 #include "grpcpp/server.h"
 
@@ -33,7 +34,6 @@ class Sequencer;
 
 namespace huiwu::server {
 
-class AuthzPolicyWatcher;
 class CallGate;
 class GrpcServerMetrics;
 class RateLimiter;
@@ -100,7 +100,8 @@ class ServiceHost final {
   std::shared_ptr<prometheus::Registry> registry_;
   std::unique_ptr<db::ConnectionPool> pool_;
   std::unique_ptr<RateLimiter> rate_limiter_;
-  std::unique_ptr<AuthzPolicyWatcher> authz_;  // before calls_, which refers to it
+  std::unique_ptr<AuthzPolicyWatcher> authz_;       // before calls_, which refers to it
+  std::unique_ptr<DataAccessWatcher> data_access_;  // likewise
   std::unique_ptr<CallGate> calls_;
   std::unique_ptr<ServiceContext> context_;
   std::unique_ptr<GrpcServerMetrics> grpc_metrics_;

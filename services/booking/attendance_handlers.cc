@@ -8,7 +8,7 @@ namespace huiwu::booking {
 
 grpc::Status BookingService::SignIn(grpc::ServerContext* context, const v1::SignInRequest* request,
                                     v1::SignInResponse* response) {
-  return calls_.ServeMutation(*context, *request, "SignIn", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SignIn", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(SignInCommand command, ParseSignIn(*request));
     ASSIGN_OR_RETURN(SignInResult result, store_.SignIn(command, clock_.Now()));
     ToProto(result, response);
@@ -19,9 +19,10 @@ grpc::Status BookingService::SignIn(grpc::ServerContext* context, const v1::Sign
 grpc::Status BookingService::GetAttendance(grpc::ServerContext* context,
                                            const v1::GetAttendanceRequest* request,
                                            v1::GetAttendanceResponse* response) {
-  return calls_.Serve(*context, "GetAttendance", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetAttendance", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseGetAttendance(*request));
-    ASSIGN_OR_RETURN(AttendanceReport report, store_.GetAttendance(meeting_id));
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    ASSIGN_OR_RETURN(AttendanceReport report, store_.GetAttendance(meeting_id, scope));
     ToProto(report, response);
     return absl::OkStatus();
   });

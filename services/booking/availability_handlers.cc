@@ -4,6 +4,7 @@
 #include "common/status/status_macros.h"
 #include "services/booking/api/availability_requests.h"
 #include "services/booking/booking_service.h"
+#include "services/booking/domain/organizer_scope.h"
 #include "services/booking/domain/room_fit.h"
 
 namespace huiwu::booking {
@@ -11,7 +12,7 @@ namespace huiwu::booking {
 grpc::Status BookingService::FindAvailableRooms(grpc::ServerContext* context,
                                                 const v1::FindAvailableRoomsRequest* request,
                                                 v1::FindAvailableRoomsResponse* response) {
-  return calls_.Serve(*context, "FindAvailableRooms", [&]() -> absl::Status {
+  return calls_.Serve(*context, "FindAvailableRooms", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(FindAvailableRoomsQuery query, ParseFindAvailableRooms(*request));
     ASSIGN_OR_RETURN(std::vector<AvailableRoom> free,
                      store_.FindAvailableRooms(query.window, query.requirements));
@@ -29,8 +30,10 @@ grpc::Status BookingService::FindAvailableRooms(grpc::ServerContext* context,
 grpc::Status BookingService::GetRoomSchedule(grpc::ServerContext* context,
                                              const v1::GetRoomScheduleRequest* request,
                                              v1::GetRoomScheduleResponse* response) {
-  return calls_.Serve(*context, "GetRoomSchedule", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetRoomSchedule", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RoomScheduleQuery query, ParseGetRoomSchedule(*request));
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    RETURN_IF_ERROR(CheckCenterWide("a room's schedule", scope));
     ASSIGN_OR_RETURN(std::vector<RoomSchedule> schedules,
                      store_.GetRoomSchedule(query.building_id, query.room_id, query.window));
     *response->mutable_start_time() = api::ToTimestamp(query.window.start);

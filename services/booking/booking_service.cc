@@ -4,25 +4,27 @@
 #include "common/status/grpc_status.h"
 #include "common/status/status_macros.h"
 #include "services/booking/api/catalog_requests.h"
+#include "services/booking/domain/organizer_scope.h"
 
 namespace huiwu::booking {
 
 grpc::Status BookingService::CreateBuilding(grpc::ServerContext* context,
                                             const v1::CreateBuildingRequest* request,
                                             v1::CreateBuildingResponse* response) {
-  return calls_.ServeMutation(*context, *request, "CreateBuilding", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(CreateBuildingCommand command, ParseCreateBuilding(*request));
-    ASSIGN_OR_RETURN(Building building,
-                     store_.CreateBuilding(command.building, command.request_id, clock_.Now()));
-    ToProto(building, response->mutable_building());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "CreateBuilding", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(CreateBuildingCommand command, ParseCreateBuilding(*request));
+        ASSIGN_OR_RETURN(Building building,
+                         store_.CreateBuilding(command.building, command.request_id, clock_.Now()));
+        ToProto(building, response->mutable_building());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status BookingService::GetBuilding(grpc::ServerContext* context,
                                          const v1::GetBuildingRequest* request,
                                          v1::GetBuildingResponse* response) {
-  return calls_.Serve(*context, "GetBuilding", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetBuilding", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string building_id, ParseBuildingName("name", request->name()));
     ASSIGN_OR_RETURN(Building building, store_.GetBuilding(building_id));
     ToProto(building, response->mutable_building());
@@ -33,7 +35,7 @@ grpc::Status BookingService::GetBuilding(grpc::ServerContext* context,
 grpc::Status BookingService::ListBuildings(grpc::ServerContext* context,
                                            const v1::ListBuildingsRequest* request,
                                            v1::ListBuildingsResponse* response) {
-  return calls_.Serve(*context, "ListBuildings", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListBuildings", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListBuildingsQuery query, ParseListBuildings(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(std::vector<Building> buildings,
@@ -49,7 +51,7 @@ grpc::Status BookingService::ListBuildings(grpc::ServerContext* context,
 grpc::Status BookingService::CreateRoom(grpc::ServerContext* context,
                                         const v1::CreateRoomRequest* request,
                                         v1::CreateRoomResponse* response) {
-  return calls_.ServeMutation(*context, *request, "CreateRoom", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateRoom", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateRoomCommand command, ParseCreateRoom(*request));
     ASSIGN_OR_RETURN(Room room, store_.CreateRoom(command.room, command.request_id, clock_.Now()));
     ToProto(room, response->mutable_room());
@@ -60,7 +62,7 @@ grpc::Status BookingService::CreateRoom(grpc::ServerContext* context,
 grpc::Status BookingService::GetRoom(grpc::ServerContext* context,
                                      const v1::GetRoomRequest* request,
                                      v1::GetRoomResponse* response) {
-  return calls_.Serve(*context, "GetRoom", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetRoom", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RoomKey key, ParseRoomName("name", request->name()));
     ASSIGN_OR_RETURN(Room room, store_.GetRoom(key.building_id, key.room_id));
     ToProto(room, response->mutable_room());
@@ -71,7 +73,7 @@ grpc::Status BookingService::GetRoom(grpc::ServerContext* context,
 grpc::Status BookingService::ListRooms(grpc::ServerContext* context,
                                        const v1::ListRoomsRequest* request,
                                        v1::ListRoomsResponse* response) {
-  return calls_.Serve(*context, "ListRooms", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListRooms", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListRoomsQuery query, ParseListRooms(*request));
     ASSIGN_OR_RETURN(std::vector<Room> rooms,
                      store_.ListRooms(query.filter, query.after, query.page_size + 1));
@@ -86,7 +88,7 @@ grpc::Status BookingService::ListRooms(grpc::ServerContext* context,
 grpc::Status BookingService::UpdateRoom(grpc::ServerContext* context,
                                         const v1::UpdateRoomRequest* request,
                                         v1::UpdateRoomResponse* response) {
-  return calls_.ServeMutation(*context, *request, "UpdateRoom", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UpdateRoom", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateRoomCommand command, ParseUpdateRoom(*request));
     ASSIGN_OR_RETURN(Room room, store_.UpdateRoom(
                                     command.key.building_id, command.key.room_id, command.etag,
@@ -101,18 +103,26 @@ grpc::Status BookingService::UpdateRoom(grpc::ServerContext* context,
 
 grpc::Status BookingService::DeleteRoom(grpc::ServerContext* context,
                                         const v1::DeleteRoomRequest* request,
-                                        v1::DeleteRoomResponse*) {
-  return calls_.ServeMutation(*context, *request, "DeleteRoom", [&]() -> absl::Status {
+                                        v1::DeleteRoomResponse* response) {
+  return calls_.ServeMutation(*context, *request, "DeleteRoom", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(DeleteRoomCommand command, ParseDeleteRoom(*request));
     return store_.DeleteRoom(command.key.building_id, command.key.room_id, command.etag,
                              clock_.Now());
   });
 }
 
+absl::StatusOr<std::string> BookingService::OrganizerScopeOf(
+    const grpc::ServerContext& context) const {
+  ASSIGN_OR_RETURN(server::CallerAccess access, calls_.AccessOf(context));
+  return access.organizer_unit;
+}
+
 grpc::Status BookingService::ListAuditRecords(grpc::ServerContext* context,
                                               const v1::ListAuditRecordsRequest* request,
                                               v1::ListAuditRecordsResponse* response) {
-  return calls_.Serve(*context, "ListAuditRecords", [&] {
+  return calls_.Serve(*context, "ListAuditRecords", response, [&]() -> absl::Status {
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    RETURN_IF_ERROR(CheckCenterWide("the audit trail", scope));
     return audit::ServeListAuditRecords(audit_pool_, *request, response);
   });
 }

@@ -125,6 +125,10 @@ class BookingService final : public v1::BookingService::Service {
                                 v1::ListAuditRecordsResponse* response) override;
 
  private:
+  // The organizer unit the caller acts for, whose meetings alone it sees; empty for a
+  // caller that works for the whole center (domain/organizer_scope.h).
+  absl::StatusOr<std::string> OrganizerScopeOf(const grpc::ServerContext& context) const;
+
   const server::CallGate& calls_;
   db::ConnectionPool& audit_pool_;
   BookingStore store_;

@@ -5,18 +5,28 @@
 #include "services/booking/api/meeting_requests.h"
 #include "services/booking/api/meeting_update_requests.h"
 #include "services/booking/booking_service.h"
+#include "services/booking/domain/organizer_scope.h"
 
 namespace huiwu::booking {
 
 grpc::Status BookingService::ListMeetings(grpc::ServerContext* context,
                                           const v1::ListMeetingsRequest* request,
                                           v1::ListMeetingsResponse* response) {
-  return calls_.Serve(*context, "ListMeetings", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListMeetings", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListMeetingsQuery query, ParseListMeetings(*request));
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    MeetingFilter filter = query.filter;
+    if (!scope.empty()) {
+      // Another unit's meetings do not exist for this caller: asking for them finds none.
+      if (!filter.organizer_unit.empty() && filter.organizer_unit != scope) {
+        return absl::OkStatus();
+      }
+      filter.organizer_unit = scope;
+    }
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(
         std::vector<Meeting> meetings,
-        store_.ListMeetings(query.filter, query.after_start, query.after_id, query.page_size + 1));
+        store_.ListMeetings(filter, query.after_start, query.after_id, query.page_size + 1));
     const bool more = static_cast<int>(meetings.size()) > query.page_size;
     if (more) meetings.pop_back();
     for (const Meeting& meeting : meetings) ToProto(meeting, response->add_meetings());
@@ -28,14 +38,18 @@ grpc::Status BookingService::ListMeetings(grpc::ServerContext* context,
 grpc::Status BookingService::UpdateMeeting(grpc::ServerContext* context,
                                            const v1::UpdateMeetingRequest* request,
                                            v1::UpdateMeetingResponse* response) {
-  return calls_.ServeMutation(*context, *request, "UpdateMeeting", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UpdateMeeting", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateMeetingCommand command, ParseUpdateMeeting(*request));
-    ASSIGN_OR_RETURN(Meeting meeting, store_.UpdateMeeting(
-                                          command.meeting_id, command.etag, command.following,
-                                          [&](Meeting& stored) {
-                                            return ApplyMeetingUpdate(command, policy_, stored);
-                                          },
-                                          clock_.Now()));
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    ASSIGN_OR_RETURN(Meeting meeting,
+                     store_.UpdateMeeting(
+                         command.meeting_id, command.etag, command.following,
+                         [&](Meeting& stored) -> absl::Status {
+                           RETURN_IF_ERROR(ApplyMeetingUpdate(command, policy_, stored));
+                           return CheckActsFor("meeting.organizer_unit", stored.organizer_unit,
+                                               scope);
+                         },
+                         clock_.Now(), scope));
     ToProto(meeting, response->mutable_meeting());
     return absl::OkStatus();
   });

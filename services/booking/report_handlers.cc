@@ -4,15 +4,18 @@
 #include "common/status/status_macros.h"
 #include "services/booking/api/report_requests.h"
 #include "services/booking/booking_service.h"
+#include "services/booking/domain/organizer_scope.h"
 
 namespace huiwu::booking {
 
 grpc::Status BookingService::GetMeetingReadiness(grpc::ServerContext* context,
                                                  const v1::GetMeetingReadinessRequest* request,
                                                  v1::GetMeetingReadinessResponse* response) {
-  return calls_.Serve(*context, "GetMeetingReadiness", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetMeetingReadiness", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseGetMeetingReadiness(*request));
-    ASSIGN_OR_RETURN(*response->mutable_readiness(), reports_->GetMeetingReadiness(meeting_id));
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    ASSIGN_OR_RETURN(*response->mutable_readiness(),
+                     reports_->GetMeetingReadiness(meeting_id, scope));
     return absl::OkStatus();
   });
 }
@@ -20,8 +23,10 @@ grpc::Status BookingService::GetMeetingReadiness(grpc::ServerContext* context,
 grpc::Status BookingService::GetDailyServiceNotice(grpc::ServerContext* context,
                                                    const v1::GetDailyServiceNoticeRequest* request,
                                                    v1::GetDailyServiceNoticeResponse* response) {
-  return calls_.Serve(*context, "GetDailyServiceNotice", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetDailyServiceNotice", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(absl::CivilDay day, ParseGetDailyServiceNotice(*request));
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    RETURN_IF_ERROR(CheckCenterWide("the daily service notice", scope));
     return reports_->GetDailyServiceNotice(day, response);
   });
 }
@@ -29,8 +34,10 @@ grpc::Status BookingService::GetDailyServiceNotice(grpc::ServerContext* context,
 grpc::Status BookingService::GetWeeklyBrief(grpc::ServerContext* context,
                                             const v1::GetWeeklyBriefRequest* request,
                                             v1::GetWeeklyBriefResponse* response) {
-  return calls_.Serve(*context, "GetWeeklyBrief", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetWeeklyBrief", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(absl::CivilDay day, ParseGetWeeklyBrief(*request));
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    RETURN_IF_ERROR(CheckCenterWide("the weekly brief", scope));
     return reports_->GetWeeklyBrief(day, response);
   });
 }
@@ -38,13 +45,14 @@ grpc::Status BookingService::GetWeeklyBrief(grpc::ServerContext* context,
 grpc::Status BookingService::RecordServiceDone(grpc::ServerContext* context,
                                                const v1::RecordServiceDoneRequest* request,
                                                v1::RecordServiceDoneResponse* response) {
-  return calls_.ServeMutation(*context, *request, "RecordServiceDone", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(RecordServiceDoneCommand command, ParseRecordServiceDone(*request));
-    ASSIGN_OR_RETURN(
-        *response->mutable_service(),
-        reports_->RecordServiceDone(command.meeting_id, command.kind, server::ActorOf(*context)));
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "RecordServiceDone", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(RecordServiceDoneCommand command, ParseRecordServiceDone(*request));
+        ASSIGN_OR_RETURN(*response->mutable_service(),
+                         reports_->RecordServiceDone(command.meeting_id, command.kind,
+                                                     server::ActorOf(*context)));
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace huiwu::booking

@@ -11,7 +11,7 @@ namespace huiwu::inventory {
 grpc::Status InventoryService::CreateItem(grpc::ServerContext* context,
                                           const v1::CreateItemRequest* request,
                                           v1::CreateItemResponse* response) {
-  return calls_.ServeMutation(*context, *request, "CreateItem", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateItem", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateItemCommand command, ParseCreateItem(*request));
     ASSIGN_OR_RETURN(Item item, store_.CreateItem(command.item, command.request_id, clock_.Now()));
     ToProto(item, response->mutable_item());
@@ -22,7 +22,7 @@ grpc::Status InventoryService::CreateItem(grpc::ServerContext* context,
 grpc::Status InventoryService::GetItem(grpc::ServerContext* context,
                                        const v1::GetItemRequest* request,
                                        v1::GetItemResponse* response) {
-  return calls_.Serve(*context, "GetItem", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetItem", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string item_id, ParseGetItem(*request));
     ASSIGN_OR_RETURN(Item item, store_.GetItem(item_id));
     ToProto(item, response->mutable_item());
@@ -33,7 +33,7 @@ grpc::Status InventoryService::GetItem(grpc::ServerContext* context,
 grpc::Status InventoryService::ListItems(grpc::ServerContext* context,
                                          const v1::ListItemsRequest* request,
                                          v1::ListItemsResponse* response) {
-  return calls_.Serve(*context, "ListItems", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListItems", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListItemsQuery query, ParseListItems(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(std::vector<Item> items, store_.ListItems(query, query.page_size + 1));
@@ -48,7 +48,7 @@ grpc::Status InventoryService::ListItems(grpc::ServerContext* context,
 grpc::Status InventoryService::UpdateItem(grpc::ServerContext* context,
                                           const v1::UpdateItemRequest* request,
                                           v1::UpdateItemResponse* response) {
-  return calls_.ServeMutation(*context, *request, "UpdateItem", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UpdateItem", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateItemCommand command, ParseUpdateItem(*request));
     ASSIGN_OR_RETURN(Item item, store_.UpdateItem(
                                     command.item_id, command.etag,
@@ -64,7 +64,7 @@ grpc::Status InventoryService::UpdateItem(grpc::ServerContext* context,
 grpc::Status InventoryService::ListAuditRecords(grpc::ServerContext* context,
                                                 const v1::ListAuditRecordsRequest* request,
                                                 v1::ListAuditRecordsResponse* response) {
-  return calls_.Serve(*context, "ListAuditRecords", [&] {
+  return calls_.Serve(*context, "ListAuditRecords", response, [&] {
     return audit::ServeListAuditRecords(audit_pool_, *request, response);
   });
 }

@@ -11,7 +11,7 @@ namespace huiwu::inventory {
 grpc::Status InventoryService::CreateRoomKey(grpc::ServerContext* context,
                                              const v1::CreateRoomKeyRequest* request,
                                              v1::CreateRoomKeyResponse* response) {
-  return calls_.ServeMutation(*context, *request, "CreateRoomKey", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateRoomKey", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateRoomKeyCommand command, ParseCreateRoomKey(*request));
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(RoomKey key, store_.CreateRoomKey(command.key, command.request_id, now));
@@ -23,7 +23,7 @@ grpc::Status InventoryService::CreateRoomKey(grpc::ServerContext* context,
 grpc::Status InventoryService::CheckOutKey(grpc::ServerContext* context,
                                            const v1::CheckOutKeyRequest* request,
                                            v1::CheckOutKeyResponse* response) {
-  return calls_.ServeMutation(*context, *request, "CheckOutKey", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CheckOutKey", response, [&]() -> absl::Status {
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(CheckOutKeyCommand command, ParseCheckOutKey(*request, now));
     ASSIGN_OR_RETURN(RoomKey key, store_.CheckOutKey(command, server::ActorOf(*context), now));
@@ -35,7 +35,7 @@ grpc::Status InventoryService::CheckOutKey(grpc::ServerContext* context,
 grpc::Status InventoryService::ReturnKey(grpc::ServerContext* context,
                                          const v1::ReturnKeyRequest* request,
                                          v1::ReturnKeyResponse* response) {
-  return calls_.ServeMutation(*context, *request, "ReturnKey", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ReturnKey", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(KeyRef key_ref, ParseReturnKey(*request));
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(RoomKey key, store_.ReturnKey(key_ref, server::ActorOf(*context), now));
@@ -47,7 +47,7 @@ grpc::Status InventoryService::ReturnKey(grpc::ServerContext* context,
 grpc::Status InventoryService::ListKeyHolders(grpc::ServerContext* context,
                                               const v1::ListKeyHoldersRequest* request,
                                               v1::ListKeyHoldersResponse* response) {
-  return calls_.Serve(*context, "ListKeyHolders", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListKeyHolders", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListKeyHoldersQuery query, ParseListKeyHolders(*request));
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(std::vector<RoomKey> keys,

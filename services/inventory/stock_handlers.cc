@@ -11,20 +11,21 @@ namespace huiwu::inventory {
 grpc::Status InventoryService::RecordMovement(grpc::ServerContext* context,
                                               const v1::RecordMovementRequest* request,
                                               v1::RecordMovementResponse* response) {
-  return calls_.ServeMutation(*context, *request, "RecordMovement", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(RecordMovementCommand command, ParseRecordMovement(*request));
-    ASSIGN_OR_RETURN(MovementResult result,
-                     store_.RecordMovement(command, server::ActorOf(*context), clock_.Now()));
-    for (const Movement& m : result.movements) ToProto(m, response->add_movements());
-    ToProto(result.balance, response->mutable_balance());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "RecordMovement", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(RecordMovementCommand command, ParseRecordMovement(*request));
+        ASSIGN_OR_RETURN(MovementResult result,
+                         store_.RecordMovement(command, server::ActorOf(*context), clock_.Now()));
+        for (const Movement& m : result.movements) ToProto(m, response->add_movements());
+        ToProto(result.balance, response->mutable_balance());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status InventoryService::GetBalance(grpc::ServerContext* context,
                                           const v1::GetBalanceRequest* request,
                                           v1::GetBalanceResponse* response) {
-  return calls_.Serve(*context, "GetBalance", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetBalance", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(BalanceKey key, ParseGetBalance(*request));
     ASSIGN_OR_RETURN(Balance balance, store_.GetBalance(key.item_id, key.location));
     ToProto(balance, response->mutable_balance());
@@ -35,7 +36,7 @@ grpc::Status InventoryService::GetBalance(grpc::ServerContext* context,
 grpc::Status InventoryService::ListMovements(grpc::ServerContext* context,
                                              const v1::ListMovementsRequest* request,
                                              v1::ListMovementsResponse* response) {
-  return calls_.Serve(*context, "ListMovements", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListMovements", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListMovementsQuery query, ParseListMovements(*request));
     ASSIGN_OR_RETURN(std::vector<Movement> movements,
                      store_.ListMovements(query, query.page_size + 1));
@@ -50,31 +51,33 @@ grpc::Status InventoryService::ListMovements(grpc::ServerContext* context,
 grpc::Status InventoryService::StartStocktake(grpc::ServerContext* context,
                                               const v1::StartStocktakeRequest* request,
                                               v1::StartStocktakeResponse* response) {
-  return calls_.ServeMutation(*context, *request, "StartStocktake", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(StartStocktakeCommand command, ParseStartStocktake(*request));
-    ASSIGN_OR_RETURN(Stocktake stocktake, store_.StartStocktake(command, clock_.Now()));
-    ToProto(stocktake, response->mutable_stocktake());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "StartStocktake", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(StartStocktakeCommand command, ParseStartStocktake(*request));
+        ASSIGN_OR_RETURN(Stocktake stocktake, store_.StartStocktake(command, clock_.Now()));
+        ToProto(stocktake, response->mutable_stocktake());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status InventoryService::SubmitStocktake(grpc::ServerContext* context,
                                                const v1::SubmitStocktakeRequest* request,
                                                v1::SubmitStocktakeResponse* response) {
-  return calls_.ServeMutation(*context, *request, "SubmitStocktake", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(SubmitStocktakeCommand command, ParseSubmitStocktake(*request));
-    ASSIGN_OR_RETURN(StocktakeResult result,
-                     store_.SubmitStocktake(command, server::ActorOf(*context), clock_.Now()));
-    ToProto(result.stocktake, response->mutable_stocktake());
-    for (const Movement& m : result.adjustments) ToProto(m, response->add_adjustments());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "SubmitStocktake", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(SubmitStocktakeCommand command, ParseSubmitStocktake(*request));
+        ASSIGN_OR_RETURN(StocktakeResult result,
+                         store_.SubmitStocktake(command, server::ActorOf(*context), clock_.Now()));
+        ToProto(result.stocktake, response->mutable_stocktake());
+        for (const Movement& m : result.adjustments) ToProto(m, response->add_adjustments());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status InventoryService::ListLowStock(grpc::ServerContext* context,
                                             const v1::ListLowStockRequest* request,
                                             v1::ListLowStockResponse* response) {
-  return calls_.Serve(*context, "ListLowStock", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListLowStock", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListLowStockQuery query, ParseListLowStock(*request));
     ASSIGN_OR_RETURN(std::vector<LowStockEntry> entries,
                      store_.ListLowStock(query, query.page_size + 1));
@@ -96,7 +99,7 @@ grpc::Status InventoryService::CreateReplenishmentRequest(
     grpc::ServerContext* context, const v1::CreateReplenishmentRequestRequest* request,
     v1::CreateReplenishmentRequestResponse* response) {
   return calls_.ServeMutation(
-      *context, *request, "CreateReplenishmentRequest", [&]() -> absl::Status {
+      *context, *request, "CreateReplenishmentRequest", response, [&]() -> absl::Status {
         ASSIGN_OR_RETURN(CreateReplenishmentCommand command, ParseCreateReplenishment(*request));
         ASSIGN_OR_RETURN(
             ReplenishmentRequest created,
@@ -110,7 +113,7 @@ grpc::Status InventoryService::ApproveReplenishmentRequest(
     grpc::ServerContext* context, const v1::ApproveReplenishmentRequestRequest* request,
     v1::ApproveReplenishmentRequestResponse* response) {
   return calls_.ServeMutation(
-      *context, *request, "ApproveReplenishmentRequest", [&]() -> absl::Status {
+      *context, *request, "ApproveReplenishmentRequest", response, [&]() -> absl::Status {
         ASSIGN_OR_RETURN(ReplenishmentStepCommand command, ParseApproveReplenishment(*request));
         ASSIGN_OR_RETURN(ReplenishmentRequest approved,
                          store_.ApproveReplenishment(command, clock_.Now()));
@@ -122,20 +125,22 @@ grpc::Status InventoryService::ApproveReplenishmentRequest(
 grpc::Status InventoryService::ReceiveReplenishment(grpc::ServerContext* context,
                                                     const v1::ReceiveReplenishmentRequest* request,
                                                     v1::ReceiveReplenishmentResponse* response) {
-  return calls_.ServeMutation(*context, *request, "ReceiveReplenishment", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(ReplenishmentStepCommand command, ParseReceiveReplenishment(*request));
-    ASSIGN_OR_RETURN(ReceiveResult result,
-                     store_.ReceiveReplenishment(command, server::ActorOf(*context), clock_.Now()));
-    ToProto(result.request, response->mutable_replenishment_request());
-    ToProto(result.balance, response->mutable_balance());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "ReceiveReplenishment", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(ReplenishmentStepCommand command, ParseReceiveReplenishment(*request));
+        ASSIGN_OR_RETURN(
+            ReceiveResult result,
+            store_.ReceiveReplenishment(command, server::ActorOf(*context), clock_.Now()));
+        ToProto(result.request, response->mutable_replenishment_request());
+        ToProto(result.balance, response->mutable_balance());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status InventoryService::GetConsumptionReport(grpc::ServerContext* context,
                                                     const v1::GetConsumptionReportRequest* request,
                                                     v1::GetConsumptionReportResponse* response) {
-  return calls_.Serve(*context, "GetConsumptionReport", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetConsumptionReport", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ConsumptionQuery query, ParseConsumptionReport(*request));
     ASSIGN_OR_RETURN(ConsumptionReport report, store_.GetConsumptionReport(query));
     response->set_meeting_count(report.meeting_count);

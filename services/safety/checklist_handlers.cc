@@ -8,19 +8,20 @@ namespace huiwu::safety {
 grpc::Status SafetyService::CreateChecklistTemplate(
     grpc::ServerContext* context, const v1::CreateChecklistTemplateRequest* request,
     v1::CreateChecklistTemplateResponse* response) {
-  return calls_.ServeMutation(*context, *request, "CreateChecklistTemplate", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(CreateTemplateCommand command, ParseCreateTemplate(*request));
-    ASSIGN_OR_RETURN(ChecklistTemplate created,
-                     store_.CreateTemplate(command.tmpl, command.request_id, clock_.Now()));
-    ToProto(created, response->mutable_checklist_template());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "CreateChecklistTemplate", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(CreateTemplateCommand command, ParseCreateTemplate(*request));
+        ASSIGN_OR_RETURN(ChecklistTemplate created,
+                         store_.CreateTemplate(command.tmpl, command.request_id, clock_.Now()));
+        ToProto(created, response->mutable_checklist_template());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status SafetyService::ListChecklistTemplates(grpc::ServerContext* context,
                                                    const v1::ListChecklistTemplatesRequest* request,
                                                    v1::ListChecklistTemplatesResponse* response) {
-  return calls_.Serve(*context, "ListChecklistTemplates", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListChecklistTemplates", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListTemplatesQuery query, ParseListTemplates(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(std::vector<ChecklistTemplate> templates,
@@ -37,7 +38,7 @@ grpc::Status SafetyService::CreateInspectionSchedule(
     grpc::ServerContext* context, const v1::CreateInspectionScheduleRequest* request,
     v1::CreateInspectionScheduleResponse* response) {
   return calls_.ServeMutation(
-      *context, *request, "CreateInspectionSchedule", [&]() -> absl::Status {
+      *context, *request, "CreateInspectionSchedule", response, [&]() -> absl::Status {
         ASSIGN_OR_RETURN(CreateScheduleCommand command, ParseCreateSchedule(*request));
         ASSIGN_OR_RETURN(InspectionSchedule created,
                          store_.CreateSchedule(command.schedule, command.request_id, clock_.Now()));
@@ -49,7 +50,7 @@ grpc::Status SafetyService::CreateInspectionSchedule(
 grpc::Status SafetyService::ListInspectionTasks(grpc::ServerContext* context,
                                                 const v1::ListInspectionTasksRequest* request,
                                                 v1::ListInspectionTasksResponse* response) {
-  return calls_.Serve(*context, "ListInspectionTasks", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListInspectionTasks", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListTasksQuery query, ParseListTasks(*request));
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(std::vector<InspectionTask> tasks,
@@ -65,13 +66,15 @@ grpc::Status SafetyService::ListInspectionTasks(grpc::ServerContext* context,
 grpc::Status SafetyService::SubmitInspection(grpc::ServerContext* context,
                                              const v1::SubmitInspectionRequest* request,
                                              v1::SubmitInspectionResponse* response) {
-  return calls_.ServeMutation(*context, *request, "SubmitInspection", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(SubmitInspectionCommand command, ParseSubmitInspection(*request));
-    ASSIGN_OR_RETURN(Inspection stored,
-                     store_.SubmitInspection(command.inspection, command.request_id, clock_.Now()));
-    ToProto(stored, response->mutable_inspection());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "SubmitInspection", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(SubmitInspectionCommand command, ParseSubmitInspection(*request));
+        ASSIGN_OR_RETURN(
+            Inspection stored,
+            store_.SubmitInspection(command.inspection, command.request_id, clock_.Now()));
+        ToProto(stored, response->mutable_inspection());
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace huiwu::safety

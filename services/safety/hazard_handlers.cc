@@ -9,7 +9,7 @@ namespace huiwu::safety {
 grpc::Status SafetyService::ReportHazard(grpc::ServerContext* context,
                                          const v1::ReportHazardRequest* request,
                                          v1::ReportHazardResponse* response) {
-  return calls_.ServeMutation(*context, *request, "ReportHazard", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ReportHazard", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ReportHazardCommand command, ParseReportHazard(*request));
     ASSIGN_OR_RETURN(Hazard hazard,
                      store_.ReportHazard(command.hazard, command.request_id, clock_.Now()));
@@ -21,7 +21,7 @@ grpc::Status SafetyService::ReportHazard(grpc::ServerContext* context,
 grpc::Status SafetyService::GetHazard(grpc::ServerContext* context,
                                       const v1::GetHazardRequest* request,
                                       v1::GetHazardResponse* response) {
-  return calls_.Serve(*context, "GetHazard", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetHazard", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string id, ParseId("name", request->name(), "hazards"));
     ASSIGN_OR_RETURN(Hazard hazard, store_.GetHazard(id));
     ToProto(hazard, response->mutable_hazard());
@@ -32,7 +32,7 @@ grpc::Status SafetyService::GetHazard(grpc::ServerContext* context,
 grpc::Status SafetyService::ListHazards(grpc::ServerContext* context,
                                         const v1::ListHazardsRequest* request,
                                         v1::ListHazardsResponse* response) {
-  return calls_.Serve(*context, "ListHazards", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListHazards", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListHazardsQuery query, ParseListHazards(*request));
     ASSIGN_OR_RETURN(std::vector<Hazard> hazards,
                      store_.ListHazards(query.filter, query.after, query.page_size + 1));
@@ -52,7 +52,7 @@ grpc::Status ServeTransition(const server::CallGate& calls, const grpc::ServerCo
                              SafetyStore& store, const Clock& clock, absl::string_view method,
                              const Request& request, Response* response,
                              absl::StatusOr<ChangeHazardCommand> (*parse)(const Request&)) {
-  return calls.ServeMutation(context, request, method, [&]() -> absl::Status {
+  return calls.ServeMutation(context, request, method, response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ChangeHazardCommand command, parse(request));
     ASSIGN_OR_RETURN(Hazard hazard,
                      store.ChangeHazard(command.hazard_id, command.change, clock.Now()));
@@ -108,7 +108,7 @@ grpc::Status SafetyService::ReReportHazard(grpc::ServerContext* context,
 grpc::Status SafetyService::ListAuditRecords(grpc::ServerContext* context,
                                              const v1::ListAuditRecordsRequest* request,
                                              v1::ListAuditRecordsResponse* response) {
-  return calls_.Serve(*context, "ListAuditRecords", [&] {
+  return calls_.Serve(*context, "ListAuditRecords", response, [&] {
     return audit::ServeListAuditRecords(audit_pool_, *request, response);
   });
 }

@@ -11,18 +11,20 @@ namespace huiwu::staffing {
 grpc::Status StaffingService::SetStaffingRequirement(
     grpc::ServerContext* context, const v1::SetStaffingRequirementRequest* request,
     v1::SetStaffingRequirementResponse* response) {
-  return calls_.ServeMutation(*context, *request, "SetStaffingRequirement", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(StaffingRequirement requirement, ParseSetStaffingRequirement(*request));
-    ASSIGN_OR_RETURN(StaffingRequirement stored, store_.SetRequirement(requirement, clock_.Now()));
-    ToProto(stored, response->mutable_requirement());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "SetStaffingRequirement", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(StaffingRequirement requirement, ParseSetStaffingRequirement(*request));
+        ASSIGN_OR_RETURN(StaffingRequirement stored,
+                         store_.SetRequirement(requirement, clock_.Now()));
+        ToProto(stored, response->mutable_requirement());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status StaffingService::GetStaffingRequirement(
     grpc::ServerContext* context, const v1::GetStaffingRequirementRequest* request,
     v1::GetStaffingRequirementResponse* response) {
-  return calls_.Serve(*context, "GetStaffingRequirement", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetStaffingRequirement", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseRequirementName(*request));
     ASSIGN_OR_RETURN(StaffingRequirement requirement, store_.GetRequirement(meeting_id));
     ToProto(requirement, response->mutable_requirement());
@@ -33,7 +35,7 @@ grpc::Status StaffingService::GetStaffingRequirement(
 grpc::Status StaffingService::AutoAssign(grpc::ServerContext* context,
                                          const v1::AutoAssignRequest* request,
                                          v1::AutoAssignResponse* response) {
-  return calls_.ServeMutation(*context, *request, "AutoAssign", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "AutoAssign", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseMeetingName("meeting", request->meeting()));
     ASSIGN_OR_RETURN(AutoAssignResult result, store_.AutoAssign(meeting_id, clock_.Now()));
     for (const Assignment& a : result.assigned) ToProto(a, response->add_assigned());
@@ -46,7 +48,7 @@ grpc::Status StaffingService::AutoAssign(grpc::ServerContext* context,
 grpc::Status StaffingService::AssignStaff(grpc::ServerContext* context,
                                           const v1::AssignStaffRequest* request,
                                           v1::AssignStaffResponse* response) {
-  return calls_.ServeMutation(*context, *request, "AssignStaff", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "AssignStaff", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignCommand command, ParseAssignStaff(*request));
     ASSIGN_OR_RETURN(
         Assignment assignment,
@@ -58,8 +60,8 @@ grpc::Status StaffingService::AssignStaff(grpc::ServerContext* context,
 
 grpc::Status StaffingService::UnassignStaff(grpc::ServerContext* context,
                                             const v1::UnassignStaffRequest* request,
-                                            v1::UnassignStaffResponse*) {
-  return calls_.ServeMutation(*context, *request, "UnassignStaff", [&]() -> absl::Status {
+                                            v1::UnassignStaffResponse* response) {
+  return calls_.ServeMutation(*context, *request, "UnassignStaff", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignmentKey key, ParseAssignmentName("name", request->name()));
     return store_.Unassign(key.meeting_id, key.staff_id, clock_.Now());
   });
@@ -68,7 +70,7 @@ grpc::Status StaffingService::UnassignStaff(grpc::ServerContext* context,
 grpc::Status StaffingService::ListAssignments(grpc::ServerContext* context,
                                               const v1::ListAssignmentsRequest* request,
                                               v1::ListAssignmentsResponse* response) {
-  return calls_.Serve(*context, "ListAssignments", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListAssignments", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListAssignmentsQuery query, ParseListAssignments(*request));
     ASSIGN_OR_RETURN(
         std::vector<Assignment> assignments,
@@ -86,7 +88,7 @@ grpc::Status StaffingService::ListAssignments(grpc::ServerContext* context,
 grpc::Status StaffingService::ExplainEligibility(grpc::ServerContext* context,
                                                  const v1::ExplainEligibilityRequest* request,
                                                  v1::ExplainEligibilityResponse* response) {
-  return calls_.Serve(*context, "ExplainEligibility", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ExplainEligibility", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignCommand command, ParseExplainEligibility(*request));
     ASSIGN_OR_RETURN(
         std::vector<IneligibilityReason> reasons,
@@ -100,7 +102,7 @@ grpc::Status StaffingService::ExplainEligibility(grpc::ServerContext* context,
 grpc::Status StaffingService::CheckIn(grpc::ServerContext* context,
                                       const v1::CheckInRequest* request,
                                       v1::CheckInResponse* response) {
-  return calls_.ServeMutation(*context, *request, "CheckIn", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CheckIn", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(AssignmentKey key, ParseAssignmentName("name", request->name()));
     ASSIGN_OR_RETURN(Assignment assignment,
                      store_.CheckIn(key.meeting_id, key.staff_id, clock_.Now()));
@@ -112,7 +114,7 @@ grpc::Status StaffingService::CheckIn(grpc::ServerContext* context,
 grpc::Status StaffingService::ListAbsentees(grpc::ServerContext* context,
                                             const v1::ListAbsenteesRequest* request,
                                             v1::ListAbsenteesResponse* response) {
-  return calls_.Serve(*context, "ListAbsentees", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListAbsentees", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseMeetingName("meeting", request->meeting()));
     ASSIGN_OR_RETURN(Absentees absentees, store_.ListAbsentees(meeting_id, clock_.Now()));
     response->set_meeting_started(absentees.meeting_started);
@@ -124,20 +126,21 @@ grpc::Status StaffingService::ListAbsentees(grpc::ServerContext* context,
 grpc::Status StaffingService::RecordDiscipline(grpc::ServerContext* context,
                                                const v1::RecordDisciplineRequest* request,
                                                v1::RecordDisciplineResponse* response) {
-  return calls_.ServeMutation(*context, *request, "RecordDiscipline", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(RecordDisciplineCommand command, ParseRecordDiscipline(*request));
-    ASSIGN_OR_RETURN(DisciplineResult result,
-                     store_.RecordDiscipline(command.record, command.request_id, clock_.Now()));
-    ToProto(result.record, response->mutable_record());
-    for (const Assignment& a : result.ended) ToProto(a, response->add_ended_assignments());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "RecordDiscipline", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(RecordDisciplineCommand command, ParseRecordDiscipline(*request));
+        ASSIGN_OR_RETURN(DisciplineResult result,
+                         store_.RecordDiscipline(command.record, command.request_id, clock_.Now()));
+        ToProto(result.record, response->mutable_record());
+        for (const Assignment& a : result.ended) ToProto(a, response->add_ended_assignments());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status StaffingService::GetWorkload(grpc::ServerContext* context,
                                           const v1::GetWorkloadRequest* request,
                                           v1::GetWorkloadResponse* response) {
-  return calls_.Serve(*context, "GetWorkload", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetWorkload", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(WorkloadQuery query, ParseGetWorkload(*request));
     const TimeWindow week{absl::FromCivil(query.monday, store_.zone()),
                           absl::FromCivil(query.monday + 7, store_.zone())};

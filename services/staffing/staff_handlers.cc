@@ -10,7 +10,7 @@ namespace huiwu::staffing {
 grpc::Status StaffingService::CreateStaff(grpc::ServerContext* context,
                                           const v1::CreateStaffRequest* request,
                                           v1::CreateStaffResponse* response) {
-  return calls_.ServeMutation(*context, *request, "CreateStaff", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "CreateStaff", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(CreateStaffCommand command, ParseCreateStaff(*request));
     ASSIGN_OR_RETURN(Staff staff,
                      store_.CreateStaff(command.staff, command.request_id, clock_.Now()));
@@ -22,7 +22,7 @@ grpc::Status StaffingService::CreateStaff(grpc::ServerContext* context,
 grpc::Status StaffingService::GetStaff(grpc::ServerContext* context,
                                        const v1::GetStaffRequest* request,
                                        v1::GetStaffResponse* response) {
-  return calls_.Serve(*context, "GetStaff", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetStaff", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string staff_id, ParseStaffName("name", request->name()));
     ASSIGN_OR_RETURN(Staff staff, store_.GetStaff(staff_id));
     ToProto(staff, response->mutable_staff());
@@ -33,7 +33,7 @@ grpc::Status StaffingService::GetStaff(grpc::ServerContext* context,
 grpc::Status StaffingService::ListStaff(grpc::ServerContext* context,
                                         const v1::ListStaffRequest* request,
                                         v1::ListStaffResponse* response) {
-  return calls_.Serve(*context, "ListStaff", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListStaff", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListStaffQuery query, ParseListStaff(*request));
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(std::vector<Staff> staff,
@@ -49,7 +49,7 @@ grpc::Status StaffingService::ListStaff(grpc::ServerContext* context,
 grpc::Status StaffingService::UpdateStaff(grpc::ServerContext* context,
                                           const v1::UpdateStaffRequest* request,
                                           v1::UpdateStaffResponse* response) {
-  return calls_.ServeMutation(*context, *request, "UpdateStaff", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "UpdateStaff", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(UpdateStaffCommand command, ParseUpdateStaff(*request));
     ASSIGN_OR_RETURN(Staff staff,
                      store_.UpdateStaff(
@@ -63,7 +63,7 @@ grpc::Status StaffingService::UpdateStaff(grpc::ServerContext* context,
 grpc::Status StaffingService::RequestLeave(grpc::ServerContext* context,
                                            const v1::RequestLeaveRequest* request,
                                            v1::RequestLeaveResponse* response) {
-  return calls_.ServeMutation(*context, *request, "RequestLeave", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RequestLeave", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(RequestLeaveCommand command, ParseRequestLeave(*request));
     ASSIGN_OR_RETURN(Leave leave,
                      store_.RequestLeave(command.leave, command.request_id, clock_.Now()));
@@ -75,7 +75,7 @@ grpc::Status StaffingService::RequestLeave(grpc::ServerContext* context,
 grpc::Status StaffingService::ApproveLeave(grpc::ServerContext* context,
                                            const v1::ApproveLeaveRequest* request,
                                            v1::ApproveLeaveResponse* response) {
-  return calls_.ServeMutation(*context, *request, "ApproveLeave", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "ApproveLeave", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(DecideLeaveCommand command, ParseApproveLeave(*request));
     ASSIGN_OR_RETURN(Leave leave,
                      store_.DecideLeave(command.staff_id, command.leave_id,
@@ -88,7 +88,7 @@ grpc::Status StaffingService::ApproveLeave(grpc::ServerContext* context,
 grpc::Status StaffingService::RejectLeave(grpc::ServerContext* context,
                                           const v1::RejectLeaveRequest* request,
                                           v1::RejectLeaveResponse* response) {
-  return calls_.ServeMutation(*context, *request, "RejectLeave", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "RejectLeave", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(DecideLeaveCommand command, ParseRejectLeave(*request));
     ASSIGN_OR_RETURN(Leave leave, store_.DecideLeave(command.staff_id, command.leave_id,
                                                      /*approve=*/false, command.approver,
@@ -101,7 +101,7 @@ grpc::Status StaffingService::RejectLeave(grpc::ServerContext* context,
 grpc::Status StaffingService::ListLeave(grpc::ServerContext* context,
                                         const v1::ListLeaveRequest* request,
                                         v1::ListLeaveResponse* response) {
-  return calls_.Serve(*context, "ListLeave", [&]() -> absl::Status {
+  return calls_.Serve(*context, "ListLeave", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListLeaveQuery query, ParseListLeave(*request));
     ASSIGN_OR_RETURN(std::vector<Leave> leaves,
                      store_.ListLeave(query.filter, query.after, query.page_size + 1));
@@ -116,19 +116,20 @@ grpc::Status StaffingService::ListLeave(grpc::ServerContext* context,
 grpc::Status StaffingService::SetShiftPattern(grpc::ServerContext* context,
                                               const v1::SetShiftPatternRequest* request,
                                               v1::SetShiftPatternResponse* response) {
-  return calls_.ServeMutation(*context, *request, "SetShiftPattern", [&]() -> absl::Status {
-    ASSIGN_OR_RETURN(SetShiftPatternCommand command, ParseSetShiftPattern(*request));
-    ASSIGN_OR_RETURN(std::vector<Shift> shifts,
-                     store_.SetShiftPattern(command.staff_id, command.shifts, clock_.Now()));
-    for (const Shift& s : shifts) ToProto(s, response->add_shifts());
-    return absl::OkStatus();
-  });
+  return calls_.ServeMutation(
+      *context, *request, "SetShiftPattern", response, [&]() -> absl::Status {
+        ASSIGN_OR_RETURN(SetShiftPatternCommand command, ParseSetShiftPattern(*request));
+        ASSIGN_OR_RETURN(std::vector<Shift> shifts,
+                         store_.SetShiftPattern(command.staff_id, command.shifts, clock_.Now()));
+        for (const Shift& s : shifts) ToProto(s, response->add_shifts());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status StaffingService::SetOnCall(grpc::ServerContext* context,
                                         const v1::SetOnCallRequest* request,
                                         v1::SetOnCallResponse* response) {
-  return calls_.ServeMutation(*context, *request, "SetOnCall", [&]() -> absl::Status {
+  return calls_.ServeMutation(*context, *request, "SetOnCall", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(OnCallSlot slot, ParseSetOnCall(*request));
     ASSIGN_OR_RETURN(OnCallSlot stored, store_.SetOnCall(slot, clock_.Now()));
     ToProto(stored, response->mutable_slot());
@@ -139,7 +140,7 @@ grpc::Status StaffingService::SetOnCall(grpc::ServerContext* context,
 grpc::Status StaffingService::GetOnCall(grpc::ServerContext* context,
                                         const v1::GetOnCallRequest* request,
                                         v1::GetOnCallResponse* response) {
-  return calls_.Serve(*context, "GetOnCall", [&]() -> absl::Status {
+  return calls_.Serve(*context, "GetOnCall", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(GetOnCallQuery query, ParseGetOnCall(*request, clock_.Now()));
     ASSIGN_OR_RETURN(std::vector<Staff> staff, store_.GetOnCall(query.role, query.at));
     for (const Staff& s : staff) ToProto(s, response->add_staff());
@@ -150,7 +151,7 @@ grpc::Status StaffingService::GetOnCall(grpc::ServerContext* context,
 grpc::Status StaffingService::ListAuditRecords(grpc::ServerContext* context,
                                                const v1::ListAuditRecordsRequest* request,
                                                v1::ListAuditRecordsResponse* response) {
-  return calls_.Serve(*context, "ListAuditRecords", [&] {
+  return calls_.Serve(*context, "ListAuditRecords", response, [&] {
     return audit::ServeListAuditRecords(audit_pool_, *request, response);
   });
 }

@@ -5,6 +5,7 @@
 #include "absl/flags/reflection.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/support/test_env.h"
 
 ABSL_DECLARE_FLAG(int, mysql_port);
 ABSL_DECLARE_FLAG(int, mysql_pool_size);
@@ -42,6 +43,28 @@ TEST_F(ConfigTest, TlsIsOnByDefaultAndNeedsItsFilesAndAPolicy) {
   EXPECT_THAT(message, HasSubstr("missing --tls_cert_file="));
   EXPECT_THAT(message, HasSubstr("missing --tls_key_file="));
   EXPECT_THAT(message, HasSubstr("missing --authz_policy_file="));
+}
+
+// The policy decides per method; without the data-access file an organizer unit's system
+// would see every unit's meetings, so a policy without it does not start either.
+TEST_F(ConfigTest, APolicyNeedsTheDataAccessFile) {
+  config::AuthzConfig authz;
+  authz.policy_file = huiwu::testing::SourceDir() + "/deploy/authz/huiwu-policy.json";
+  config::TlsConfig tls;
+  tls.enabled = true;
+  std::vector<std::string> problems;
+  config::ValidateAuthzConfig(authz, tls, problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0], HasSubstr("missing --data_access_file="));
+  authz.data_access_file = "/nonexistent/data-access.json";
+  problems.clear();
+  config::ValidateAuthzConfig(authz, tls, problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0], HasSubstr("--data_access_file=/nonexistent/data-access.json"));
+  authz.data_access_file = huiwu::testing::SourceDir() + "/deploy/authz/huiwu-data-access.json";
+  problems.clear();
+  config::ValidateAuthzConfig(authz, tls, problems);
+  EXPECT_TRUE(problems.empty()) << problems[0];
 }
 
 TEST_F(ConfigTest, TlsSwitchReadsOnAndOff) {

@@ -33,7 +33,7 @@ class GatedService final : public Health::Service {
   explicit GatedService(const CallGate& calls) : calls_(calls) {}
   grpc::Status Check(grpc::ServerContext* context, const HealthCheckRequest*,
                      HealthCheckResponse* response) override {
-    return calls_.Serve(*context, "Check", [&] {
+    return calls_.Serve(*context, "Check", response, [&] {
       response->set_status(HealthCheckResponse::SERVING);
       return absl::OkStatus();
     });

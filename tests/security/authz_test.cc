@@ -43,6 +43,7 @@ const std::vector<std::string> kPrincipals = {
 };
 
 std::string PolicyFile() { return SourceDir() + "/deploy/authz/huiwu-policy.json"; }
+std::string DataAccessFile() { return SourceDir() + "/deploy/authz/huiwu-data-access.json"; }
 
 // One unary call of `path` with an empty request; its status.
 grpc::Status CallEmpty(const std::shared_ptr<grpc::Channel>& channel, const std::string& path) {
@@ -97,6 +98,7 @@ class AuthzTest : public ::testing::Test {
       config::ServerConfig config = TestServerConfig(service.database->config());
       config.tls = pki_->Tls(pki_->Issue(who, "spiffe://huiwu/service/" + who));
       config.authz.policy_file = PolicyFile();
+      config.authz.data_access_file = DataAccessFile();
       auto host = server::ServiceHost::Start(spec, config, absl::Seconds(10));
       EXPECT_TRUE(host.ok()) << grpc_name << ": " << host.status();
       if (host.ok()) service.host = std::move(host).value();
@@ -243,6 +245,7 @@ TEST_F(AuthzTest, AnEditedPolicyAppliesWithoutARestart) {
   config::ServerConfig config = TestServerConfig(database.config());
   config.tls = pki_->Tls(pki_->Issue("booking-2", "spiffe://huiwu/service/booking"));
   config.authz.policy_file = file;
+  config.authz.data_access_file = DataAccessFile();
   config.authz.refresh_interval = absl::Milliseconds(100);
   auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_, scheduling_), config,
                                          absl::Seconds(10));

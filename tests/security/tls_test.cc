@@ -52,6 +52,7 @@ class TlsTest : public ::testing::Test {
     config::ServerConfig config = TestServerConfig(database_->config());
     config.tls = pki_->Tls(server_files_);
     config.authz.policy_file = SourceDir() + "/deploy/authz/huiwu-policy.json";
+    config.authz.data_access_file = SourceDir() + "/deploy/authz/huiwu-data-access.json";
     config.authz.refresh_interval = absl::Seconds(1);
     auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_, policy_), config,
                                            absl::Seconds(10));

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/api/timestamp.h"
+#include "common/events/outbox.h"
 #include "huiwu/booking/v1/events.pb.h"
 #include "services/booking/api/catalog_requests.h"
 #include "services/booking/api/meeting_requests.h"
@@ -14,7 +15,7 @@ namespace {
 std::vector<std::string> SubjectsOf(const Meeting& meeting) {
   std::vector<std::string> subjects = {absl::StrCat("meetings/", meeting.id)};
   if (meeting.has_room()) subjects.push_back(RoomName(meeting.building_id, meeting.room_id));
-  subjects.push_back(absl::StrCat("organizerUnits/", meeting.organizer_unit));
+  subjects.push_back(events::OrganizerUnitSubject(meeting.organizer_unit));
   return subjects;
 }
 

@@ -277,8 +277,10 @@ void FillWorkload(const BriefReplies& replies, absl::Duration deadline, v1::Week
 
 absl::Time Reports::PeerDeadline() const { return absl::Now() + peers_.deadline; }
 
-absl::StatusOr<v1::MeetingReadiness> Reports::GetMeetingReadiness(absl::string_view meeting_id) {
-  ASSIGN_OR_RETURN(ReportMeeting meeting, store_.GetReportMeeting(meeting_id, kNoShowActor));
+absl::StatusOr<v1::MeetingReadiness> Reports::GetMeetingReadiness(
+    absl::string_view meeting_id, absl::string_view organizer_scope) {
+  ASSIGN_OR_RETURN(ReportMeeting meeting,
+                   store_.GetReportMeeting(meeting_id, kNoShowActor, organizer_scope));
   const std::vector<ReadinessReplies> replies =
       AskReadiness(peers_, {&meeting.meeting}, PeerDeadline());
   return BuildReadiness(meeting, replies.front(), peers_, clock_.Now());

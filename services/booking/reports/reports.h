@@ -29,7 +29,10 @@ class Reports final {
   Reports(db::ConnectionPool& pool, const Clock& clock, peers::PeerClients peers)
       : store_(pool), clock_(clock), peers_(std::move(peers)) {}
 
-  absl::StatusOr<v1::MeetingReadiness> GetMeetingReadiness(absl::string_view meeting_id);
+  // `organizer_scope`: a unit-bound caller's unit (another unit's meeting is NOT_FOUND);
+  // empty: any.
+  absl::StatusOr<v1::MeetingReadiness> GetMeetingReadiness(absl::string_view meeting_id,
+                                                           absl::string_view organizer_scope = {});
 
   absl::Status GetDailyServiceNotice(absl::CivilDay day, v1::GetDailyServiceNoticeResponse* out);
 

@@ -141,10 +141,12 @@ absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl
   return result;
 }
 
-absl::StatusOr<AttendanceReport> BookingStore::GetAttendance(absl::string_view meeting_id) {
+absl::StatusOr<AttendanceReport> BookingStore::GetAttendance(absl::string_view meeting_id,
+                                                             absl::string_view organizer_scope) {
   AttendanceReport report;
   absl::Status status = db::ReadOnly(pool_, "GetAttendance", [&](db::Connection& c) {
-    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/false);
+    std::optional<Meeting> meeting =
+        LoadScopedMeeting(c, meeting_id, /*lock=*/false, organizer_scope);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     std::set<std::string> signed_in;
     auto& select = c.Prepare(kSelectSignedIn);

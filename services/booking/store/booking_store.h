@@ -86,6 +86,9 @@ struct TransitionCommand {
   std::string building_id;  // Confirm: the room to allocate (empty: the notice's)
   std::string room_id;
   std::optional<MeetingSummary> summary;  // Complete
+  // A unit-bound caller's organizer unit: another unit's meeting is MEETING_NOT_FOUND
+  // (LoadScopedMeeting). Empty: every unit's.
+  std::string organizer_scope;
 };
 
 // Whether a room may be used over a hold: booking asks safety (room_clearance.h). OK, or
@@ -169,7 +172,10 @@ class BookingStore final {
   // first). Get returns it with attendees, agenda, services, history and occupancy.
   absl::StatusOr<Meeting> CreateMeeting(const Meeting& meeting, absl::string_view request_id,
                                         absl::string_view actor, absl::Time now);
-  absl::StatusOr<Meeting> GetMeeting(absl::string_view meeting_id);
+  // `organizer_scope` here and below: a unit-bound caller's unit, whose meetings alone it
+  // sees (another's is MEETING_NOT_FOUND); empty: every unit's.
+  absl::StatusOr<Meeting> GetMeeting(absl::string_view meeting_id,
+                                     absl::string_view organizer_scope = {});
   // Moves a meeting through its lifecycle in one transaction: checks the etag and the
   // lifecycle, allocates (Confirm) or frees (Reject, Cancel, ReleaseNoShow) the room,
   // records the change in the history and publishes its event. A confirm that will take
@@ -183,7 +189,8 @@ class BookingStore final {
   absl::StatusOr<Meeting> Reschedule(absl::string_view meeting_id, absl::string_view etag,
                                      TimeWindow window, absl::string_view building_id,
                                      absl::string_view room_id, absl::string_view request_id,
-                                     absl::Time now, const ClearanceCheck& clearance = {});
+                                     absl::Time now, const ClearanceCheck& clearance = {},
+                                     absl::string_view organizer_scope = {});
   // Meeting rows (no attendees, agenda, services or history; with the hold) matching
   // `filter`, by (start_time, meeting_id) after the cursor (`after_start`, `after_id`;
   // nullopt: from the first), at most `limit`; one query (meeting_list_store.cc).
@@ -198,7 +205,7 @@ class BookingStore final {
   absl::StatusOr<Meeting> UpdateMeeting(absl::string_view meeting_id, absl::string_view etag,
                                         bool following,
                                         absl::FunctionRef<absl::Status(Meeting&)> apply,
-                                        absl::Time now);
+                                        absl::Time now, absl::string_view organizer_scope = {});
 
   // Recurring series (series_store.cc).
   // Writes the series and one SUBMITTED meeting per occurrence window (copies of `first`
@@ -240,7 +247,8 @@ class BookingStore final {
   // again writes nothing and answers already_signed_in with the first time.
   absl::StatusOr<SignInResult> SignIn(const SignInCommand& who, absl::Time now);
   // The meeting's list against its sign-ins: one query besides LoadMeeting.
-  absl::StatusOr<AttendanceReport> GetAttendance(absl::string_view meeting_id);
+  absl::StatusOr<AttendanceReport> GetAttendance(absl::string_view meeting_id,
+                                                 absl::string_view organizer_scope = {});
 
   // Availability and schedules (availability_store.cc).
   // ACTIVE rooms meeting `requirements` whose hold for `window` (with their default

@@ -333,6 +333,16 @@ std::optional<Meeting> LoadMeeting(db::Connection& c, absl::string_view meeting_
   return meeting;
 }
 
+std::optional<Meeting> LoadScopedMeeting(db::Connection& c, absl::string_view meeting_id, bool lock,
+                                         absl::string_view organizer_scope) {
+  std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, lock);
+  if (meeting.has_value() && !organizer_scope.empty() &&
+      meeting->organizer_unit != organizer_scope) {
+    return std::nullopt;
+  }
+  return meeting;
+}
+
 std::optional<Meeting> LoadMeetingRow(db::Connection& c, absl::string_view meeting_id) {
   auto row = QueryById(c, kSelectMeeting, meeting_id);
   if (!row->next()) return std::nullopt;

@@ -39,6 +39,13 @@ void UpdateMeetingRow(db::Connection& c, const Meeting& meeting, bool children);
 // (for a change). nullopt when there is no such meeting.
 std::optional<Meeting> LoadMeeting(db::Connection& c, absl::string_view meeting_id, bool lock);
 
+// LoadMeeting for a caller that sees only `organizer_scope`'s meetings (a unit-bound
+// caller's organizer unit; empty: every unit's). Another unit's meeting is nullopt, like
+// a missing one, so that the answer (MEETING_NOT_FOUND) tells the caller nothing of it
+// (issue 11: no existence leak).
+std::optional<Meeting> LoadScopedMeeting(db::Connection& c, absl::string_view meeting_id, bool lock,
+                                         absl::string_view organizer_scope);
+
 // The meeting row alone, unlocked (no children, hold or flags); nullopt when there is
 // no such meeting. For reads before a transaction, e.g. planning a hold.
 std::optional<Meeting> LoadMeetingRow(db::Connection& c, absl::string_view meeting_id);

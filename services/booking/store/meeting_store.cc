@@ -210,10 +210,11 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
   return *result;
 }
 
-absl::StatusOr<Meeting> BookingStore::GetMeeting(absl::string_view meeting_id) {
+absl::StatusOr<Meeting> BookingStore::GetMeeting(absl::string_view meeting_id,
+                                                 absl::string_view organizer_scope) {
   std::optional<Meeting> result;
   absl::Status status = db::ReadOnly(pool_, "GetMeeting", [&](db::Connection& c) {
-    result = LoadMeeting(c, meeting_id, /*lock=*/false);
+    result = LoadScopedMeeting(c, meeting_id, /*lock=*/false, organizer_scope);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -243,10 +244,11 @@ absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
         db::ClaimRequestId(c, command.method, command.request_id, MeetingName(meeting_id), now)
             .has_value()) {
       // A retry of a call that already happened: answer with the meeting as it is now.
-      result = LoadMeeting(c, meeting_id, /*lock=*/false);
+      result = LoadScopedMeeting(c, meeting_id, /*lock=*/false, command.organizer_scope);
       return result.has_value() ? absl::OkStatus() : MeetingNotFound(meeting_id);
     }
-    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
+    std::optional<Meeting> meeting =
+        LoadScopedMeeting(c, meeting_id, /*lock=*/true, command.organizer_scope);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     absl::Status etag_ok = api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
@@ -260,12 +262,10 @@ absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
   return *result;
 }
 
-absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
-                                                 absl::string_view etag, TimeWindow window,
-                                                 absl::string_view building_id,
-                                                 absl::string_view room_id,
-                                                 absl::string_view request_id, absl::Time now,
-                                                 const ClearanceCheck& clearance) {
+absl::StatusOr<Meeting> BookingStore::Reschedule(
+    absl::string_view meeting_id, absl::string_view etag, TimeWindow window,
+    absl::string_view building_id, absl::string_view room_id, absl::string_view request_id,
+    absl::Time now, const ClearanceCheck& clearance, absl::string_view organizer_scope) {
   ClearanceGate gate;
   if (clearance) {
     // Only a CONFIRMED meeting takes a hold when it moves; its new hold is cleared first,
@@ -274,6 +274,7 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
     absl::Status read = db::ReadOnly(pool_, "PlanReschedule", [&](db::Connection& c) {
       std::optional<Meeting> meeting = LoadMeetingRow(c, meeting_id);
       if (!meeting.has_value() || meeting->state != MeetingState::kConfirmed ||
+          (!organizer_scope.empty() && meeting->organizer_unit != organizer_scope) ||
           !api::CheckEtag(etag, meeting->version, MeetingName(meeting_id)).ok()) {
         return absl::OkStatus();
       }
@@ -299,10 +300,11 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(absl::string_view meeting_id,
     if (!request_id.empty() &&
         db::ClaimRequestId(c, "RescheduleMeeting", request_id, MeetingName(meeting_id), now)
             .has_value()) {
-      result = LoadMeeting(c, meeting_id, /*lock=*/false);
+      result = LoadScopedMeeting(c, meeting_id, /*lock=*/false, organizer_scope);
       return result.has_value() ? absl::OkStatus() : MeetingNotFound(meeting_id);
     }
-    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
+    std::optional<Meeting> meeting =
+        LoadScopedMeeting(c, meeting_id, /*lock=*/true, organizer_scope);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     absl::Status etag_ok = api::CheckEtag(etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;

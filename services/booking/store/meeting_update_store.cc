@@ -124,10 +124,12 @@ absl::Status ChangeOne(db::Connection& c, Meeting& meeting,
 absl::StatusOr<Meeting> BookingStore::UpdateMeeting(absl::string_view meeting_id,
                                                     absl::string_view etag, bool following,
                                                     absl::FunctionRef<absl::Status(Meeting&)> apply,
-                                                    absl::Time now) {
+                                                    absl::Time now,
+                                                    absl::string_view organizer_scope) {
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, "UpdateMeeting", [&](db::Connection& c) {
-    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
+    std::optional<Meeting> meeting =
+        LoadScopedMeeting(c, meeting_id, /*lock=*/true, organizer_scope);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     absl::Status etag_ok = api::CheckEtag(etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
@@ -145,7 +147,8 @@ absl::StatusOr<Meeting> BookingStore::UpdateMeeting(absl::string_view meeting_id
         while (rows->next()) later.push_back(rows->getString(1));
       }
       for (const std::string& id : later) {
-        std::optional<Meeting> occurrence = LoadMeeting(c, id, /*lock=*/true);
+        std::optional<Meeting> occurrence =
+            LoadScopedMeeting(c, id, /*lock=*/true, organizer_scope);
         if (!occurrence.has_value()) continue;
         // Re-checked under the row lock: the occurrence may have moved on meanwhile.
         if (occurrence->state != MeetingState::kSubmitted &&

@@ -115,10 +115,12 @@ ServiceDone ReadDone(sql::ResultSet& row, int first) {
 }  // namespace
 
 absl::StatusOr<ReportMeeting> ReportStore::GetReportMeeting(absl::string_view meeting_id,
-                                                            absl::string_view no_show_actor) {
+                                                            absl::string_view no_show_actor,
+                                                            absl::string_view organizer_scope) {
   ReportMeeting result;
   absl::Status status = db::ReadOnly(pool_, "GetReportMeeting", [&](db::Connection& c) {
-    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/false);
+    std::optional<Meeting> meeting =
+        LoadScopedMeeting(c, meeting_id, /*lock=*/false, organizer_scope);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     result = ReportMeeting{};
     result.meeting = *std::move(meeting);
@@ -315,7 +317,7 @@ absl::StatusOr<ServiceDone> ReportStore::RecordServiceDone(absl::string_view mee
       subjects.push_back(
           absl::StrCat("buildings/", meeting->building_id, "/rooms/", meeting->room_id));
     }
-    subjects.push_back(absl::StrCat("organizerUnits/", meeting->organizer_unit));
+    subjects.push_back(events::OrganizerUnitSubject(meeting->organizer_unit));
     events::Publish(c, event, subjects, now);
     return absl::OkStatus();
   });

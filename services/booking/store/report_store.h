@@ -47,10 +47,12 @@ class ReportStore final {
  public:
   explicit ReportStore(db::ConnectionPool& pool) : pool_(pool) {}
 
-  // One meeting with everything; NOT_FOUND (MEETING_NOT_FOUND) when there is none.
+  // One meeting with everything; NOT_FOUND (MEETING_NOT_FOUND) when there is none, or
+  // when it is not `organizer_scope`'s (a unit-bound caller's unit; empty: any).
   // `no_show_actor` is the actor the no-show release records.
   absl::StatusOr<ReportMeeting> GetReportMeeting(absl::string_view meeting_id,
-                                                 absl::string_view no_show_actor);
+                                                 absl::string_view no_show_actor,
+                                                 absl::string_view organizer_scope = {});
 
   // Meetings starting within `window` in a state that holds a room (CONFIRMED,
   // IN_PROGRESS, COMPLETED, ARCHIVED), by start, then room, at most `limit`.

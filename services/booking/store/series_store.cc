@@ -329,7 +329,7 @@ absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> BookingStore::Cance
         db::ClaimRequestId(c, kCancelMethod, command.request_id, MeetingName(meeting_id), now)
             .has_value()) {
       // A retry: the meeting as it is now, with the later occurrences now cancelled.
-      named = LoadMeeting(c, meeting_id, /*lock=*/false);
+      named = LoadScopedMeeting(c, meeting_id, /*lock=*/false, command.organizer_scope);
       if (!named.has_value()) return MeetingNotFound(meeting_id);
       cancelled.push_back(std::string(meeting_id));
       if (!named->series_id.empty()) {
@@ -339,7 +339,8 @@ absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> BookingStore::Cance
       }
       return absl::OkStatus();
     }
-    std::optional<Meeting> meeting = LoadMeeting(c, meeting_id, /*lock=*/true);
+    std::optional<Meeting> meeting =
+        LoadScopedMeeting(c, meeting_id, /*lock=*/true, command.organizer_scope);
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     absl::Status etag_ok = api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
@@ -353,7 +354,8 @@ absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> BookingStore::Cance
         if (listed_state != MeetingState::kSubmitted && listed_state != MeetingState::kConfirmed) {
           continue;
         }
-        std::optional<Meeting> later = LoadMeeting(c, id, /*lock=*/true);
+        std::optional<Meeting> later =
+            LoadScopedMeeting(c, id, /*lock=*/true, command.organizer_scope);
         if (!later.has_value() || (later->state != MeetingState::kSubmitted &&
                                    later->state != MeetingState::kConfirmed)) {
           continue;

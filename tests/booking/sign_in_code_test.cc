@@ -34,7 +34,7 @@ std::shared_ptr<const booking::SignInCodes> TestCodes() {
   return std::make_shared<const booking::SignInCodes>(*std::move(codes));
 }
 
-class SignInCodeTest : public BookingFixture {
+class SignInCodeApiTest : public BookingFixture {
  protected:
   server::ServiceSpec MakeSpec() override {
     return booking::BookingServiceSpec(clock_, policy_, absl::InfiniteDuration(), codes_);
@@ -104,7 +104,7 @@ class SignInCodeTest : public BookingFixture {
   std::string other_;
 };
 
-TEST_F(SignInCodeTest, TheDoorScreensCodeSignsInAnAttendeeAndAWalkIn) {
+TEST_F(SignInCodeApiTest, TheDoorScreensCodeSignsInAnAttendeeAndAWalkIn) {
   clock_.Set(Local(1, 13, 40) + absl::Seconds(7));
   v1::GetSignInCodeResponse code;
   ASSERT_TRUE(GetCode(meeting_, &code).ok());
@@ -136,7 +136,7 @@ TEST_F(SignInCodeTest, TheDoorScreensCodeSignsInAnAttendeeAndAWalkIn) {
   EXPECT_NE(Code(other_), Code(meeting_));
 }
 
-TEST_F(SignInCodeTest, EveryBadCodeIsRefusedWithItsReasonAndWritesNothing) {
+TEST_F(SignInCodeApiTest, EveryBadCodeIsRefusedWithItsReasonAndWritesNothing) {
   clock_.Set(Local(1, 13, 45));
   const std::string code = Code(meeting_);
   const std::string other_code = Code(other_);
@@ -188,7 +188,7 @@ TEST_F(SignInCodeTest, EveryBadCodeIsRefusedWithItsReasonAndWritesNothing) {
 }
 
 // k2 took over at 13:30: k1's last code (13:29:30–13:30:00) is still good until 13:30:30.
-TEST_F(SignInCodeTest, TheRotatedKeysLastCodeIsGoodForOnePeriodMore) {
+TEST_F(SignInCodeApiTest, TheRotatedKeysLastCodeIsGoodForOnePeriodMore) {
   clock_.Set(Local(1, 13, 29) + absl::Seconds(45));
   const std::string last_of_k1 = Code(meeting_);
   EXPECT_THAT(last_of_k1, ::testing::StartsWith("k1."));
@@ -202,7 +202,7 @@ TEST_F(SignInCodeTest, TheRotatedKeysLastCodeIsGoodForOnePeriodMore) {
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM sign_ins"), 1);
 }
 
-TEST_F(SignInCodeTest, NoCodeWhileSignInIsClosed) {
+TEST_F(SignInCodeApiTest, NoCodeWhileSignInIsClosed) {
   v1::GetSignInCodeResponse response;
   // One second before the door opens (an hour before the start).
   clock_.Set(Local(1, 13) - absl::Seconds(1));
@@ -231,7 +231,7 @@ TEST_F(SignInCodeTest, NoCodeWhileSignInIsClosed) {
   EXPECT_EQ(DetailsOf(status).reason, "MEETING_NOT_FOUND");
 }
 
-TEST_F(SignInCodeTest, BadInputIsInvalidArgumentNamingTheFieldAndWritesNothing) {
+TEST_F(SignInCodeApiTest, BadInputIsInvalidArgumentNamingTheFieldAndWritesNothing) {
   clock_.Set(Local(1, 14));
   std::vector<BadInput> cases;
   auto sign_in = [&](std::string what, std::function<void(v1::SignInRequest&)> spoil) {
@@ -261,7 +261,7 @@ TEST_F(SignInCodeTest, BadInputIsInvalidArgumentNamingTheFieldAndWritesNothing) 
                                      {"sign_ins", "meetings", "event_outbox"});
 }
 
-TEST_F(SignInCodeTest, TheSignInSheetListsVipsFirstWithTimesAndASignatureColumn) {
+TEST_F(SignInCodeApiTest, TheSignInSheetListsVipsFirstWithTimesAndASignatureColumn) {
   clock_.Set(Local(1, 13, 50));
   ASSERT_TRUE(SignInWithCode("e1002", "").ok());  // the desk (no caller identity here)
   clock_.Set(Local(1, 13, 55));

@@ -58,6 +58,8 @@ declare -A DB_PORT=()  # the database port each service uses
 PROMETHEUS_DIR="${RUN_DIR}/prometheus"
 PROMETHEUS_PORT="${HUIWU_PROMETHEUS_PORT:-9090}"
 CERTS_DIR="${RUN_DIR}/certs"
+# The booking service's sign-in keys (扫码签到), made once per run folder.
+SIGN_IN_KEYS="${RUN_DIR}/sign-in-keys.txt"
 TLS="${HUIWU_RUN_TLS:-on}"
 POLICY="${ROOT}/deploy/authz/huiwu-policy.json"
 DATA_ACCESS="${ROOT}/deploy/authz/huiwu-data-access.json"
@@ -216,6 +218,8 @@ start_service() {
   # to its peers; gRPC re-reads the files every minute, so renewing them needs no restart.
   mapfile -t tls < <(tls_flags "${svc}")
   [[ "${TLS}" == off ]] || tls+=("--authz_policy_file=${POLICY}" "--data_access_file=${DATA_ACCESS}")
+  # Booking signs the door screens' sign-in codes with the run folder's key.
+  [[ "${svc}" != booking ]] || targets+=("--sign_in_key_file=${SIGN_IN_KEYS}")
   # Keep the previous run's log for a post-mortem, start this run's fresh.
   [[ -f "${log_file}" ]] && mv -f -- "${log_file}" "${log_file}.prev"
   log "starting ${svc} (gRPC 127.0.0.1:${GRPC_PORT[${svc}]}, metrics :${METRICS_PORT[${svc}]})"
@@ -463,6 +467,7 @@ main() {
     off) log "HUIWU_RUN_TLS=off: plaintext gRPC, no authorization policy" ;;
     *) die "HUIWU_RUN_TLS must be on or off, not '${TLS}'" ;;
   esac
+  sign_in_keys_ensure "${SIGN_IN_KEYS}"
   start_database
   for svc in "${ENABLED[@]}"; do
     start_service "${svc}"

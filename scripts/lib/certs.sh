@@ -71,3 +71,22 @@ certs_ensure() {
   # Readable by the services in a container, which do not run as the files' owner.
   chmod 644 "${dir}"/*.pem
 }
+
+# sign_in_keys_ensure FILE: the booking service's sign-in keys (扫码签到,
+# --sign_in_key_file; README, "Sign-in codes"): one random 256-bit key "k1", in effect
+# from 2000 on. Made once; an existing file is kept, since replacing its key would refuse
+# the codes on the door screens for a minute (rotate by adding a key on top instead).
+sign_in_keys_ensure() {
+  local file="$1" secret
+  [[ -s "${file}" ]] && return 0
+  command -v openssl >/dev/null || die "openssl is not installed (apt-get install openssl)"
+  mkdir -p -- "$(dirname -- "${file}")"
+  secret="$(openssl rand -hex 32)" || die "openssl: cannot make a sign-in key"
+  (
+    umask 077
+    printf '%s\n' "# huiwu booking sign-in keys, newest first: <key id> <not before> <secret (hex)>" \
+      "k1 2000-01-01T00:00:00Z ${secret}" >"${file}.tmp"
+  )
+  mv -f -- "${file}.tmp" "${file}"
+  log "made a sign-in key in ${file}"
+}

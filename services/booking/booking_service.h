@@ -11,6 +11,7 @@
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "services/booking/domain/scheduling_limits.h"
+#include "services/booking/domain/sign_in_code.h"
 #include "services/booking/reports/reports.h"
 #include "services/booking/room_clearance.h"
 #include "services/booking/store/booking_store.h"
@@ -23,17 +24,20 @@ class BookingService final : public v1::BookingService::Service {
  public:
   // `clearance` is asked before a room is held (confirm, reschedule of a confirmed
   // meeting, each occurrence of a series); `config` gives the other services' targets
-  // and the deadline of calls to them (readiness, the notice and the brief).
+  // and the deadline of calls to them (readiness, the notice and the brief);
+  // `sign_in_codes` the door screen's codes (扫码签到), null when off.
   BookingService(const server::CallGate& calls, db::ConnectionPool& pool, const Clock& clock,
                  const SchedulingPolicy& policy, std::unique_ptr<RoomClearance> clearance,
-                 const config::ServerConfig& config)
+                 const config::ServerConfig& config,
+                 std::shared_ptr<const SignInCodes> sign_in_codes = nullptr)
       : calls_(calls),
         audit_pool_(pool),
         store_(pool, policy.LongestMeeting()),
         clock_(clock),
         policy_(policy),
         clearance_(std::move(clearance)),
-        reports_(std::make_unique<Reports>(pool, clock, peers::PeerClients::FromConfig(config))) {}
+        reports_(std::make_unique<Reports>(pool, clock, peers::PeerClients::FromConfig(config))),
+        sign_in_codes_(std::move(sign_in_codes)) {}
 
   grpc::Status CreateBuilding(grpc::ServerContext* context,
                               const v1::CreateBuildingRequest* request,
@@ -88,6 +92,11 @@ class BookingService final : public v1::BookingService::Service {
                       v1::SignInResponse* response) override;
   grpc::Status GetAttendance(grpc::ServerContext* context, const v1::GetAttendanceRequest* request,
                              v1::GetAttendanceResponse* response) override;
+  grpc::Status GetSignInCode(grpc::ServerContext* context, const v1::GetSignInCodeRequest* request,
+                             v1::GetSignInCodeResponse* response) override;
+  grpc::Status GetSignInSheet(grpc::ServerContext* context,
+                              const v1::GetSignInSheetRequest* request,
+                              v1::GetSignInSheetResponse* response) override;
 
   // Availability and schedules (availability_handlers.cc).
   grpc::Status FindAvailableRooms(grpc::ServerContext* context,
@@ -136,6 +145,7 @@ class BookingService final : public v1::BookingService::Service {
   const SchedulingPolicy& policy_;
   std::unique_ptr<RoomClearance> clearance_;
   std::unique_ptr<Reports> reports_;
+  std::shared_ptr<const SignInCodes> sign_in_codes_;
 };
 
 }  // namespace huiwu::booking

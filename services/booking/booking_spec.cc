@@ -15,23 +15,28 @@ const std::vector<huiwu::db::Migration>& BookingMigrations();
 namespace huiwu::booking {
 
 server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolicy& policy,
-                                       absl::Duration no_show_check_interval) {
+                                       absl::Duration no_show_check_interval,
+                                       std::shared_ptr<const SignInCodes> sign_in_codes) {
   server::ServiceSpec spec;
   spec.name = "booking";
   spec.grpc_service_name = "huiwu.booking.v1.BookingService";
   spec.default_database = "huiwu_booking";
   spec.migrations = BookingMigrations();
-  spec.make_service = [&clock, &policy](server::ServiceContext& context) {
+  spec.make_service = [&clock, &policy, sign_in_codes](server::ServiceContext& context) {
     if (context.config.peers.safety.empty()) {
       // Without safety nothing can clear a room: confirms hold rooms unchecked. Said once,
       // here, so that an admin who forgot --safety_target sees it at start-up.
       log::Warning("room clearance not checked: --safety_target is empty");
     }
+    if (sign_in_codes == nullptr) {
+      // No door-screen codes (扫码签到): only the attendant's desk can sign people in.
+      log::Warning("sign-in codes off: --sign_in_key_file is empty");
+    }
     return std::make_unique<BookingService>(
         context.calls, context.pool, clock, policy,
         std::make_unique<RoomClearance>(context.config.peers.safety, context.config.tls,
                                         context.config.events.peer_deadline),
-        context.config);
+        context.config, sign_in_codes);
   };
   // A hazard that blocks a room flags the meetings still to be held there.
   spec.subscriptions.push_back(HazardSubscription(clock, policy));

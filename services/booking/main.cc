@@ -1,11 +1,13 @@
 // huiwu-booking: books the center's meeting rooms. Wiring only.
 #include <optional>
+#include <utility>
 
 #include "absl/flags/flag.h"
 #include "common/server/service_host.h"
 #include "common/time/clock.h"
 #include "services/booking/booking_spec.h"
 #include "services/booking/meeting_limits_flag.h"
+#include "services/booking/sign_in_key_flag.h"
 
 ABSL_FLAG(absl::Duration, no_show_check_interval, absl::Seconds(60),
           "How often to release confirmed meetings nobody signed in to (无人签到); 'inf' "
@@ -28,6 +30,9 @@ int main(int argc, char** argv) {
               "--no_show_check_interval must be positive (e.g. 60s), or inf to turn the "
               "no-show release off");
         }
-        return huiwu::booking::BookingServiceSpec(clock, *policy, no_show_interval);
+        auto sign_in_codes = huiwu::booking::SignInCodesFromFlags();
+        if (!sign_in_codes.ok()) return sign_in_codes.status();
+        return huiwu::booking::BookingServiceSpec(clock, *policy, no_show_interval,
+                                                  *std::move(sign_in_codes));
       });
 }

@@ -189,5 +189,79 @@ TEST(ReportRenderTest, WeeklyBriefHasEverySectionAndMarksUnknownOnes) {
   EXPECT_THAT(html, Not(HasSubstr("<b>空会")));
 }
 
+v1::SignInSheetLine* SheetLine(v1::GetSignInSheetResponse& sheet, const std::string& name,
+                               const std::string& unit, bool vip) {
+  v1::SignInSheetLine* line = sheet.add_lines();
+  line->mutable_attendee()->set_name(name);
+  line->mutable_attendee()->set_unit(unit);
+  line->mutable_attendee()->set_vip(vip);
+  return line;
+}
+
+// Occurrences of `needle` in `hay`.
+int Count(const std::string& hay, const std::string& needle) {
+  int n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(SignInSheetRenderTest, OneRowPerLineInOrderWithTimesAndABlankSignatureColumn) {
+  v1::GetSignInSheetResponse sheet;
+  sheet.set_title("全市<安全生产>工作会议");
+  sheet.set_organizer_unit("市应急管理局 & 办公室");
+  sheet.set_room_display_name("市政府大楼 301会议室");
+  *sheet.mutable_start_time() = At(1, 14);
+  *sheet.mutable_end_time() = At(1, 16, 30);
+  *sheet.mutable_generate_time() = At(1, 13, 5);
+  sheet.set_expected(3);
+  sheet.set_signed_in(1);
+  sheet.set_walk_ins(1);
+  SheetLine(sheet, "李主任", "市政府办公厅", true);
+  *SheetLine(sheet, "张科长", "\"市发改委\"", false)->mutable_sign_in_time() = At(1, 13, 42);
+  SheetLine(sheet, "王处长", "市财政局", false)->mutable_attendee()->set_title("处长");
+  v1::SignInSheetLine* walk_in = SheetLine(sheet, "<i>钱</i>", "日报社", false);
+  walk_in->set_walk_in(true);
+  *walk_in->mutable_sign_in_time() = At(1, 13, 58);
+
+  const std::string html = RenderSignInSheet(sheet, CenterTimeZone());
+  EXPECT_THAT(html, HasSubstr("<html lang=\"zh-CN\">"));
+  EXPECT_THAT(html, HasSubstr("@page { size: A4; margin: 15mm }"));
+  EXPECT_THAT(html, HasSubstr("<h1>会议签到表</h1>"));
+  EXPECT_THAT(html, HasSubstr("2026年12月1日 星期二 14:00–16:30"));
+  EXPECT_THAT(html, HasSubstr("市政府大楼 301会议室"));
+  EXPECT_THAT(html, HasSubstr("3 / 1 人，现场登记 1 人"));
+  EXPECT_THAT(html, HasSubstr("<th class=\"num\">序号</th><th>姓名</th><th>单位</th><th>职务</th>"
+                              "<th>签到时间</th><th>签名</th>"));
+  // Every line a row, numbered in order, each with an empty signature cell.
+  EXPECT_EQ(Count(html, "<tr class=\"attendee\">"), 4);
+  EXPECT_EQ(Count(html, "<td class=\"signature\"></td>"), 4);
+  EXPECT_LT(PositionOf(html, "<td class=\"num\">1</td><td>李主任</td>"),
+            PositionOf(html, "<td class=\"num\">2</td><td>张科长</td>"));
+  EXPECT_LT(PositionOf(html, "<td class=\"num\">2</td><td>张科长</td>"),
+            PositionOf(html, "<td class=\"num\">3</td><td>王处长</td>"));
+  // Not signed in: a blank time; signed in: the local time.
+  EXPECT_THAT(html, HasSubstr("<td>李主任</td><td>市政府办公厅</td><td></td><td></td>"));
+  EXPECT_THAT(html, HasSubstr("<td>&quot;市发改委&quot;</td><td></td><td>13:42</td>"));
+  EXPECT_THAT(html, HasSubstr("<td>市财政局</td><td>处长</td><td></td>"));
+  // Whatever came from a user is escaped.
+  EXPECT_THAT(html, HasSubstr("&lt;i&gt;钱&lt;/i&gt;<div class=\"small\">（现场登记）</div>"));
+  EXPECT_THAT(html, HasSubstr("全市&lt;安全生产&gt;工作会议"));
+  EXPECT_THAT(html, HasSubstr("市应急管理局 &amp; 办公室"));
+  EXPECT_THAT(html, Not(HasSubstr("<i>钱")));
+  EXPECT_THAT(html, Not(HasSubstr("<安全生产>")));
+  EXPECT_THAT(html, HasSubstr("生成于 2026-12-01 13:05"));
+}
+
+TEST(SignInSheetRenderTest, AMeetingWithoutAListSaysSo) {
+  v1::GetSignInSheetResponse sheet;
+  sheet.set_title("临时会议");
+  *sheet.mutable_start_time() = At(1, 14);
+  *sheet.mutable_end_time() = At(1, 15);
+  const std::string html = RenderSignInSheet(sheet, CenterTimeZone());
+  EXPECT_THAT(html, HasSubstr("无参会人员名单"));
+  EXPECT_EQ(Count(html, "<tr class=\"attendee\">"), 0);
+  EXPECT_THAT(html, Not(HasSubstr("现场登记")));
+}
+
 }  // namespace
 }  // namespace huiwu::booking::render

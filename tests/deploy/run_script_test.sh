@@ -86,6 +86,13 @@ for svc in "${!grpc[@]}"; do
 done
 "${root}/build/tools/huiwuctl" "${as_operator[@]}" --addr="127.0.0.1:${grpc[booking]}" rooms \
   2>/dev/null | grep -q . || fail "booking lists no rooms: the catalog was not loaded"
+# Booking signs the door screens' sign-in codes (扫码签到) with a key run.sh made, private.
+keys="${HUIWU_RUN_DIR}/sign-in-keys.txt"
+grep -Eq '^k1 [0-9T:-]+Z [0-9a-f]{64}$' "${keys}" || fail "no sign-in key in ${keys}"
+[[ "$(stat -c %a "${keys}")" == 600 ]] || fail "${keys} is readable by others"
+if grep -q 'sign-in codes off' "${HUIWU_RUN_DIR}/logs/booking.log"; then
+  fail "booking started without its sign-in keys"
+fi
 # Without a client certificate the handshake fails: the probe reports the RPC failed (2).
 rc=0
 "${probe}" --addr="127.0.0.1:${grpc[booking]}" --tls=off >/dev/null 2>&1 || rc=$?

@@ -22,6 +22,7 @@
 #include "services/inventory/inventory_spec.h"
 #include "services/safety/safety_spec.h"
 #include "services/staffing/staffing_spec.h"
+#include "tests/support/call_context.h"
 #include "tests/support/grpc_errors.h"
 #include "tests/support/poll.h"
 #include "tests/support/service_fixture.h"
@@ -34,12 +35,12 @@ namespace {
 
 // One of each kind of caller the center has (DESIGN §6), and the services themselves.
 const std::vector<std::string> kPrincipals = {
-    "spiffe://huiwu/admin/root",       "spiffe://huiwu/dispatch/hub",
-    "spiffe://huiwu/organizer/u-001",  "spiffe://huiwu/supervisor/li",
-    "spiffe://huiwu/attendant/zhao",   "spiffe://huiwu/inspector/qian",
-    "spiffe://huiwu/keeper/sun",       "spiffe://huiwu/operator/wang",
-    "spiffe://huiwu/service/booking",  "spiffe://huiwu/service/staffing",
-    "spiffe://huiwu/unknown-role/eve",
+    "spiffe://huiwu/admin/root",      "spiffe://huiwu/dispatch/hub",
+    "spiffe://huiwu/organizer/u-001", "spiffe://huiwu/supervisor/li",
+    "spiffe://huiwu/attendant/zhao",  "spiffe://huiwu/inspector/qian",
+    "spiffe://huiwu/keeper/sun",      "spiffe://huiwu/operator/wang",
+    "spiffe://huiwu/service/booking", "spiffe://huiwu/service/staffing",
+    "spiffe://huiwu/signin/portal",   "spiffe://huiwu/unknown-role/eve",
 };
 
 std::string PolicyFile() { return SourceDir() + "/deploy/authz/huiwu-policy.json"; }
@@ -193,6 +194,34 @@ TEST_F(AuthzTest, TheCentersRolesDoWhatTheirJobsNeedAndNoMore) {
   // A role the center does not have gets nothing.
   EXPECT_EQ(code("spiffe://huiwu/unknown-role/eve", booking, kGet),
             grpc::StatusCode::PERMISSION_DENIED);
+
+  // Sign-in (扫码签到): the door screen's code goes to those who run the door — the
+  // attendants, the dispatch hub and the organizer unit — and to no other reader.
+  constexpr char kCode[] = "/huiwu.booking.v1.BookingService/GetSignInCode";
+  constexpr char kSheet[] = "/huiwu.booking.v1.BookingService/GetSignInSheet";
+  constexpr char kSignIn[] = "/huiwu.booking.v1.BookingService/SignIn";
+  for (const char* door : {"spiffe://huiwu/attendant/zhao", "spiffe://huiwu/dispatch/hub",
+                           "spiffe://huiwu/organizer/u-001", "spiffe://huiwu/admin/root"}) {
+    EXPECT_NE(code(door, booking, kCode), grpc::StatusCode::PERMISSION_DENIED) << door;
+  }
+  for (const char* reader : {"spiffe://huiwu/operator/wang", "spiffe://huiwu/inspector/qian",
+                             "spiffe://huiwu/keeper/sun", "spiffe://huiwu/supervisor/li",
+                             "spiffe://huiwu/service/staffing", "spiffe://huiwu/signin/portal"}) {
+    EXPECT_EQ(code(reader, booking, kCode), grpc::StatusCode::PERMISSION_DENIED) << reader;
+  }
+  // The printed sign-in sheet is a read like the notice.
+  EXPECT_NE(code("spiffe://huiwu/operator/wang", booking, kSheet),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(code("spiffe://huiwu/signin/portal", booking, kSheet),
+            grpc::StatusCode::PERMISSION_DENIED);
+  // The portal attendees' phones reach signs in (with a code: the service checks it) and
+  // does nothing else; an organizer's system does not sign people in.
+  EXPECT_NE(code("spiffe://huiwu/signin/portal", booking, kSignIn),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(code("spiffe://huiwu/signin/portal", booking, kGet),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(code("spiffe://huiwu/organizer/u-001", booking, kSignIn),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 // Reads are not audited, mutations always are, also when refused (issue 11): every
@@ -221,6 +250,35 @@ TEST_F(AuthzTest, EveryMutationIsAuditedAndNoReadIs) {
         service.database->config(),
         absl::StrCat("SELECT DISTINCT method FROM audit_records WHERE caller = '", admin, "'"));
     EXPECT_EQ(std::set<std::string>(rows.begin(), rows.end()), mutations) << service.grpc_name;
+  }
+}
+
+// Who must show the door's code (扫码签到): the portal attendees' phones reach, always;
+// the attendant's desk, never. The booking host here has no sign-in keys.
+TEST_F(AuthzTest, ThePortalMustShowTheDoorsCodeAndTheDeskNeedNot) {
+  const int booking = services_[0].host->grpc_port();
+  const auto sign_in = [&](const std::string& principal,
+                           const booking::v1::SignInRequest& request) {
+    auto stub = booking::v1::BookingService::NewStub(ChannelAs(principal, booking));
+    booking::v1::SignInResponse response;
+    return stub->SignIn(CallContext().get(), request, &response);
+  };
+  booking::v1::SignInRequest request;
+  request.set_meeting("meetings/0000000000000000");
+  request.set_attendee_id("e1001");
+  const grpc::Status portal = sign_in("spiffe://huiwu/signin/portal", request);
+  EXPECT_EQ(portal.error_code(), grpc::StatusCode::PERMISSION_DENIED) << portal.error_message();
+  EXPECT_EQ(DetailsOf(portal).reason, "SIGN_IN_CODE_REQUIRED");
+  // The desk's call goes through to the meeting (which does not exist).
+  const grpc::Status desk = sign_in("spiffe://huiwu/attendant/zhao", request);
+  EXPECT_EQ(desk.error_code(), grpc::StatusCode::NOT_FOUND) << desk.error_message();
+  EXPECT_EQ(DetailsOf(desk).reason, "MEETING_NOT_FOUND");
+  // A code, to a service that holds no keys: refused, whoever calls.
+  request.set_sign_in_code("k1.0000000000000000.59870160.AAAAAAAAAAAAAAAAAAAAAA");
+  for (const char* who : {"spiffe://huiwu/signin/portal", "spiffe://huiwu/attendant/zhao"}) {
+    const grpc::Status off = sign_in(who, request);
+    EXPECT_EQ(off.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << off.error_message();
+    EXPECT_EQ(DetailsOf(off).reason, "SIGN_IN_CODES_OFF");
   }
 }
 

@@ -1,5 +1,7 @@
 #include "services/booking/api/attendance_requests.h"
 
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/api/field_checks.h"
@@ -14,6 +16,11 @@ namespace {
 // As for attendees on the list (meeting_requests.cc).
 constexpr int kMaxPersonName = 50;
 constexpr int kMaxUnit = 100;
+// A code is about 50 characters (domain/sign_in_code.h); anything much longer was not
+// made by GetSignInCode.
+constexpr size_t kMaxSignInCode = 128;
+
+bool IsSignInCodeChar(char c) { return absl::ascii_isalnum(c) || c == '.' || c == '-' || c == '_'; }
 
 }  // namespace
 
@@ -22,9 +29,10 @@ std::string WalkInId(absl::string_view name, absl::string_view unit) {
   return absl::StrFormat("w-%016x", api::Fingerprint(absl::StrCat(name.size(), ":", name, unit)));
 }
 
-absl::StatusOr<SignInCommand> ParseSignIn(const v1::SignInRequest& request) {
+absl::StatusOr<SignInCall> ParseSignIn(const v1::SignInRequest& request) {
   api::FieldChecks checks;
-  SignInCommand command;
+  SignInCall call;
+  SignInCommand& command = call.command;
   auto meeting = ParseMeetingName("meeting", request.meeting());
   if (meeting.ok()) {
     command.meeting_id = *meeting;
@@ -50,11 +58,28 @@ absl::StatusOr<SignInCommand> ParseSignIn(const v1::SignInRequest& request) {
                  "not on the list");
       break;
   }
+  const std::string& code = request.sign_in_code();
+  if (code.size() > kMaxSignInCode) {
+    checks.Add("sign_in_code", absl::StrCat("at most ", kMaxSignInCode,
+                                            " characters; pass the door screen's code unchanged"));
+  } else if (!absl::c_all_of(code, IsSignInCodeChar)) {
+    checks.Add("sign_in_code",
+               "only A-Z, a-z, 0-9, '.', '-' and '_'; pass the door screen's code unchanged");
+  }
+  call.sign_in_code = code;
   RETURN_IF_ERROR(checks.status());
-  return command;
+  return call;
 }
 
 absl::StatusOr<std::string> ParseGetAttendance(const v1::GetAttendanceRequest& request) {
+  return ParseMeetingName("meeting", request.meeting());
+}
+
+absl::StatusOr<std::string> ParseGetSignInCode(const v1::GetSignInCodeRequest& request) {
+  return ParseMeetingName("meeting", request.meeting());
+}
+
+absl::StatusOr<std::string> ParseGetSignInSheet(const v1::GetSignInSheetRequest& request) {
   return ParseMeetingName("meeting", request.meeting());
 }
 
@@ -62,6 +87,13 @@ void ToProto(const SignInResult& result, v1::SignInResponse* out) {
   out->set_attendee_id(result.attendee_id);
   out->set_already_signed_in(result.already_signed_in);
   *out->mutable_sign_in_time() = api::ToTimestamp(result.sign_in_time);
+}
+
+void ToProto(const IssuedSignInCode& issued, v1::GetSignInCodeResponse* out) {
+  out->set_sign_in_code(issued.code);
+  *out->mutable_refresh_time() = api::ToTimestamp(issued.refresh_time);
+  *out->mutable_expire_time() = api::ToTimestamp(issued.expire_time);
+  out->mutable_refresh_interval()->set_seconds(absl::ToInt64Seconds(SignInCodes::kPeriod));
 }
 
 void ToProto(const AttendanceReport& report, v1::GetAttendanceResponse* out) {

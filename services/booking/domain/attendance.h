@@ -4,9 +4,15 @@
 #ifndef HUIWU_SERVICES_BOOKING_DOMAIN_ATTENDANCE_H_
 #define HUIWU_SERVICES_BOOKING_DOMAIN_ATTENDANCE_H_
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "services/booking/domain/meeting.h"
 
 namespace huiwu::booking {
 
@@ -29,6 +35,47 @@ struct AttendanceFigures {
 // in at the door (a negative count is taken as zero).
 AttendanceFigures ComputeAttendance(const std::vector<std::string>& expected_ids,
                                     const std::set<std::string>& signed_in_ids, int walk_ins);
+
+// Attendees sign in at the door as they arrive; the door opens for sign-in an hour
+// before the start, when the attendants are there to check people in.
+inline constexpr absl::Duration kSignInOpensBefore = absl::Minutes(60);
+
+// OK when sign-in is open for `meeting` at `now`: it is IN_PROGRESS, or CONFIRMED and
+// at most an hour from its start. Otherwise FAILED_PRECONDITION, reason SIGN_IN_CLOSED,
+// metadata {meeting, state} and, before the hour, opens_at. The door screen's code
+// (GetSignInCode) is shown exactly while sign-in is open.
+absl::Status CheckSignInOpen(const Meeting& meeting, absl::Time now);
+
+// Who may sign someone in without the door's code (扫码签到): the attendant's desk
+// (spiffe://huiwu/attendant/…, which sees the person) and an admin; and any caller when
+// the call is not authenticated (TLS off: a local run or a test, where no caller is
+// known). Every other caller — the sign-in portal that attendees' phones reach
+// (spiffe://huiwu/signin/…) — must present a code. `caller` is the certificate's
+// identity, empty without TLS.
+bool MaySignInWithoutCode(absl::string_view caller);
+
+// One sign-in as the sheet shows it.
+struct SignInRecord {
+  std::string attendee_id;
+  bool walk_in = false;
+  std::string name;
+  std::string unit;
+  absl::Time time;
+};
+
+// One line of the sign-in sheet (签到表).
+struct SignInSheetLine {
+  Attendee attendee;  // for a walk-in: id "w-…", name and unit as given at the door
+  bool walk_in = false;
+  std::optional<absl::Time> sign_in_time;  // absent: not signed in (the hand column)
+};
+
+// The sheet's lines: the list's VIPs first (leaders and guests, 领导和嘉宾), then the
+// others, each group in the list's order (the organizer lists by protocol rank); an id
+// listed twice once; then whoever signed in without being on the list (walk-ins, a
+// substitute under his own id) by sign-in time, then id.
+std::vector<SignInSheetLine> ArrangeSignInSheet(const std::vector<Attendee>& list,
+                                                const std::vector<SignInRecord>& sign_ins);
 
 }  // namespace huiwu::booking
 

@@ -16,7 +16,7 @@
 namespace huiwu::booking::render {
 namespace {
 
-// One style sheet for both documents. A4 with 15 mm margins; a CJK font stack that
+// One style sheet for every document. A4 with 15 mm margins; a CJK font stack that
 // finds Noto Sans CJK or WenQuanYi on a Linux print host and the usual fonts elsewhere;
 // black on white with thin rules, so that it photocopies; a table row never splits
 // across pages and a table's head repeats on the next page.
@@ -46,6 +46,8 @@ ul { margin: 0; padding: 0; list-style: none; }
 .empty { text-align: center; padding: 4mm; }
 .summary td { width: 25%; }
 footer { margin-top: 4mm; font-size: 8.5pt; text-align: right; }
+table.sheet td { vertical-align: middle; height: 9mm; font-size: 10.5pt; }
+table.sheet td.signature { min-width: 30mm; }
 )css";
 
 std::string E(absl::string_view text) { return HtmlEscape(text); }
@@ -404,6 +406,42 @@ std::string RenderWeeklyBrief(const v1::GetWeeklyBriefResponse& brief, absl::Tim
     absl::StrAppend(&html, "</tbody>\n</table>\n");
   }
   absl::StrAppend(&html, "<footer>机关事务管理中心 信息处理中心</footer>\n", kTail);
+  return html;
+}
+
+std::string RenderSignInSheet(const v1::GetSignInSheetResponse& sheet, absl::TimeZone zone) {
+  const absl::CivilDay day = absl::ToCivilDay(api::FromTimestamp(sheet.start_time()), zone);
+  std::string html = Head(absl::StrCat("会议签到表 ", sheet.title()));
+  absl::StrAppend(&html, "<h1>会议签到表</h1>\n<table class=\"summary\"><tbody>\n",
+                  "<tr><th>会议名称</th><td colspan=\"3\">", E(sheet.title()), "</td></tr>\n",
+                  "<tr><th>会议时间</th><td>", DateLabel(day), " ",
+                  WeekdayLabel(absl::GetWeekday(day)), " ", Clock(sheet.start_time(), zone), "–",
+                  Clock(sheet.end_time(), zone), "</td><th>会议地点</th><td>",
+                  E(sheet.room_display_name()), "</td></tr>\n", "<tr><th>主办单位</th><td>",
+                  E(sheet.organizer_unit()), "</td><th>应到 / 已签到</th><td>", sheet.expected(),
+                  " / ", sheet.signed_in(), " 人");
+  if (sheet.walk_ins() > 0) absl::StrAppend(&html, "，现场登记 ", sheet.walk_ins(), " 人");
+  absl::StrAppend(&html, "</td></tr>\n</tbody></table>\n");
+  absl::StrAppend(&html, "<table class=\"sheet\">\n<colgroup><col style=\"width:7%\">",
+                  "<col style=\"width:15%\"><col style=\"width:25%\"><col style=\"width:15%\">",
+                  "<col style=\"width:12%\"><col style=\"width:26%\"></colgroup>\n",
+                  "<thead><tr><th class=\"num\">序号</th><th>姓名</th><th>单位</th><th>职务</th>",
+                  "<th>签到时间</th><th>签名</th></tr></thead>\n<tbody>\n");
+  if (sheet.lines().empty()) {
+    absl::StrAppend(&html, "<tr><td class=\"empty\" colspan=\"6\">无参会人员名单</td></tr>\n");
+  }
+  int number = 0;
+  for (const v1::SignInSheetLine& line : sheet.lines()) {
+    const v1::Attendee& a = line.attendee();
+    std::string name = E(a.name());
+    if (line.walk_in()) absl::StrAppend(&name, "<div class=\"small\">（现场登记）</div>");
+    absl::StrAppend(&html, "<tr class=\"attendee\"><td class=\"num\">", ++number, "</td><td>", name,
+                    "</td><td>", E(a.unit()), "</td><td>", E(a.title()), "</td><td>",
+                    line.has_sign_in_time() ? Clock(line.sign_in_time(), zone) : "",
+                    "</td><td class=\"signature\"></td></tr>\n");
+  }
+  absl::StrAppend(&html, "</tbody>\n</table>\n<footer>机关事务管理中心　生成于 ",
+                  DateTime(sheet.generate_time(), zone), "</footer>\n", kTail);
   return html;
 }
 

@@ -1,4 +1,4 @@
-// The center's printed documents (每日服务通知, 每周业务简报) as HTML that prints on A4:
+// The center's printed documents (每日服务通知, 每周业务简报, 签到表) as HTML that prints on A4:
 // plain C++ over the structured responses, no template engine. Every text that came
 // from a user or another service is HTML-escaped; the documents load nothing from
 // outside (no scripts, fonts or images), so a printout needs only a browser.
@@ -10,6 +10,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "huiwu/booking/v1/reports.pb.h"
+#include "huiwu/booking/v1/sign_in.pb.h"
 
 namespace huiwu::booking::render {
 
@@ -24,6 +25,12 @@ std::string RenderDailyNotice(const v1::GetDailyServiceNoticeResponse& notice, a
 
 // The weekly business brief.
 std::string RenderWeeklyBrief(const v1::GetWeeklyBriefResponse& brief, absl::TimeZone zone);
+
+// The sign-in sheet (签到表) of one meeting: its title, time, room, organizer and figures,
+// then one row per line of the response (its order) with number, name, unit, title,
+// sign-in time (blank when not signed in) and a blank signature column (签名) tall enough
+// to sign by hand.
+std::string RenderSignInSheet(const v1::GetSignInSheetResponse& sheet, absl::TimeZone zone);
 
 }  // namespace huiwu::booking::render
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "common/api/timestamp.h"
 #include "common/status/status_macros.h"
 #include "common/time/center_zone.h"
+#include "services/booking/domain/attendance.h"
 #include "services/booking/domain/calendar.h"
 #include "services/booking/domain/readiness.h"
 #include "services/booking/domain/weekly_figures.h"
@@ -324,6 +327,43 @@ absl::Status Reports::GetDailyServiceNotice(absl::CivilDay day,
     *entry->mutable_readiness() = BuildReadiness(report, replies[i], peers_, now);
   }
   out->set_rendered_html(render::RenderDailyNotice(*out, zone));
+  return absl::OkStatus();
+}
+
+absl::Status Reports::GetSignInSheet(absl::string_view meeting_id,
+                                     absl::string_view organizer_scope,
+                                     v1::GetSignInSheetResponse* out) {
+  ASSIGN_OR_RETURN(SignInSheetData data, store_.GetSignInSheet(meeting_id, organizer_scope));
+  const Meeting& m = data.meeting;
+  out->set_meeting(MeetingName(m.id));
+  out->set_title(m.title);
+  out->set_organizer_unit(m.organizer_unit);
+  *out->mutable_start_time() = api::ToTimestamp(m.window.start);
+  *out->mutable_end_time() = api::ToTimestamp(m.window.end);
+  out->set_room_display_name(data.room_display_name);
+  for (const SignInSheetLine& line : ArrangeSignInSheet(m.attendees, data.sign_ins)) {
+    v1::SignInSheetLine* entry = out->add_lines();
+    v1::Attendee* attendee = entry->mutable_attendee();
+    attendee->set_id(line.attendee.id);
+    attendee->set_name(line.attendee.name);
+    attendee->set_unit(line.attendee.unit);
+    attendee->set_title(line.attendee.title);
+    attendee->set_vip(line.attendee.vip);
+    entry->set_walk_in(line.walk_in);
+    if (line.sign_in_time.has_value()) {
+      *entry->mutable_sign_in_time() = api::ToTimestamp(*line.sign_in_time);
+    }
+  }
+  std::vector<std::string> expected;
+  std::set<std::string> signed_in;
+  for (const Attendee& a : m.attendees) expected.push_back(a.id);
+  for (const SignInRecord& record : data.sign_ins) signed_in.insert(record.attendee_id);
+  const AttendanceFigures figures = ComputeAttendance(expected, signed_in, /*walk_ins=*/0);
+  out->set_expected(figures.expected);
+  out->set_signed_in(figures.signed_in);
+  out->set_walk_ins(figures.walk_ins);
+  *out->mutable_generate_time() = api::ToTimestamp(clock_.Now());
+  out->set_rendered_html(render::RenderSignInSheet(*out, CenterTimeZone()));
   return absl::OkStatus();
 }
 

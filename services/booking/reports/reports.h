@@ -14,6 +14,7 @@
 #include "common/db/pool.h"
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/reports.pb.h"
+#include "huiwu/booking/v1/sign_in.pb.h"
 #include "services/booking/peers/peer_clients.h"
 #include "services/booking/store/report_store.h"
 
@@ -37,6 +38,10 @@ class Reports final {
   absl::Status GetDailyServiceNotice(absl::CivilDay day, v1::GetDailyServiceNoticeResponse* out);
 
   absl::Status GetWeeklyBrief(absl::CivilDay any_day, v1::GetWeeklyBriefResponse* out);
+
+  // The sign-in sheet (签到表) of a meeting: booking's own data only.
+  absl::Status GetSignInSheet(absl::string_view meeting_id, absl::string_view organizer_scope,
+                              v1::GetSignInSheetResponse* out);
 
   absl::StatusOr<v1::ServiceProgress> RecordServiceDone(absl::string_view meeting_id, int kind,
                                                         absl::string_view actor);

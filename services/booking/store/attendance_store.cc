@@ -24,10 +24,6 @@ namespace {
 constexpr char kBumpSignIns[] =
     "UPDATE meetings SET sign_in_seq = sign_in_seq + 1 WHERE meeting_id = ?";
 
-// Attendees sign in at the door as they arrive; the door opens for sign-in an hour
-// before the start, when the attendants are there to check people in.
-constexpr absl::Duration kSignInOpensBefore = absl::Minutes(60);
-
 constexpr char kInsertSignIn[] =
     "INSERT INTO sign_ins (meeting_id, attendee_id, walk_in, name, unit, sign_in_time) "
     "VALUES (?, ?, ?, ?, ?, ?)";
@@ -36,31 +32,6 @@ constexpr char kSelectSignInTime[] =
 constexpr char kSelectSignedIn[] = "SELECT attendee_id FROM sign_ins WHERE meeting_id = ?";
 
 absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
-// OK when sign-in is open for `meeting` at `now`: it is IN_PROGRESS, or CONFIRMED and
-// at most an hour from its start. Otherwise FAILED_PRECONDITION, reason SIGN_IN_CLOSED.
-absl::Status CheckSignInOpen(const Meeting& meeting, absl::Time now) {
-  const std::string name = MeetingName(meeting.id);
-  const std::string state(MeetingStateName(meeting.state));
-  if (meeting.state != MeetingState::kConfirmed && meeting.state != MeetingState::kInProgress) {
-    return ErrorWithReason(
-        absl::StatusCode::kFailedPrecondition, "SIGN_IN_CLOSED",
-        absl::StrCat(name, " is ", state,
-                     "; sign-in is open while a meeting is CONFIRMED (from 60 minutes before "
-                     "its start) or IN_PROGRESS"),
-        {{"meeting", name}, {"state", state}});
-  }
-  const absl::Time opens = meeting.window.start - kSignInOpensBefore;
-  if (meeting.state == MeetingState::kConfirmed && now < opens) {
-    const std::string opens_text =
-        absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", opens, absl::UTCTimeZone());
-    return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "SIGN_IN_CLOSED",
-                           absl::StrCat("sign-in to ", name, " opens at ", opens_text,
-                                        " (60 minutes before its start); sign in from then on"),
-                           {{"meeting", name}, {"state", state}, {"opens_at", opens_text}});
-  }
-  return absl::OkStatus();
-}
 
 const Attendee* FindAttendee(const Meeting& meeting, absl::string_view attendee_id) {
   for (const Attendee& a : meeting.attendees) {

@@ -75,6 +75,9 @@ constexpr char kSelectRoomNames[] =
     "SELECT r.display_name, b.display_name FROM rooms r"
     " JOIN buildings b ON b.building_id = r.building_id"
     " WHERE r.building_id = ? AND r.room_id = ?";
+constexpr char kSelectSignIns[] =
+    "SELECT attendee_id, walk_in, name, unit, sign_in_time FROM sign_ins WHERE meeting_id = ?"
+    " ORDER BY sign_in_time, attendee_id";
 constexpr char kCountSignIns[] = "SELECT COUNT(*) FROM sign_ins WHERE meeting_id = ?";
 constexpr char kSelectDone[] =
     "SELECT kind, done_time, done_by FROM meeting_services_done WHERE meeting_id = ?"
@@ -113,6 +116,39 @@ ServiceDone ReadDone(sql::ResultSet& row, int first) {
 }
 
 }  // namespace
+
+absl::StatusOr<SignInSheetData> ReportStore::GetSignInSheet(absl::string_view meeting_id,
+                                                            absl::string_view organizer_scope) {
+  SignInSheetData result;
+  absl::Status status = db::ReadOnly(pool_, "GetSignInSheet", [&](db::Connection& c) {
+    std::optional<Meeting> meeting =
+        LoadScopedMeeting(c, meeting_id, /*lock=*/false, organizer_scope);
+    if (!meeting.has_value()) return MeetingNotFound(meeting_id);
+    result = SignInSheetData{};
+    result.meeting = *std::move(meeting);
+    if (result.meeting.has_room()) {
+      auto& names = c.Prepare(kSelectRoomNames);
+      names.setString(1, result.meeting.building_id);
+      names.setString(2, result.meeting.room_id);
+      std::unique_ptr<sql::ResultSet> row(names.executeQuery());
+      if (row->next()) {
+        result.room_display_name =
+            RoomDisplayName(std::string(row->getString(2)), std::string(row->getString(1)));
+      }
+    }
+    auto& select = c.Prepare(kSelectSignIns);
+    select.setString(1, std::string(meeting_id));
+    std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+    while (rows->next()) {
+      result.sign_ins.push_back(SignInRecord{
+          std::string(rows->getString(1)), rows->getBoolean(2), std::string(rows->getString(3)),
+          std::string(rows->getString(4)), db::FromSqlDateTime(std::string(rows->getString(5)))});
+    }
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
 
 absl::StatusOr<ReportMeeting> ReportStore::GetReportMeeting(absl::string_view meeting_id,
                                                             absl::string_view no_show_actor,

@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/db/pool.h"
+#include "services/booking/domain/attendance.h"
 #include "services/booking/domain/meeting.h"
 #include "services/booking/domain/time_window.h"
 
@@ -34,6 +35,14 @@ struct ReportMeeting {
   int signed_in = 0;  // listed attendees and walk-ins
   std::vector<ServiceDone> done;
   bool released_as_no_show = false;  // cancelled by the no-show release (无人签到)
+};
+
+// What the sign-in sheet (签到表) shows of a meeting: the meeting with its list and room,
+// and every sign-in, by time.
+struct SignInSheetData {
+  Meeting meeting;
+  std::string room_display_name;
+  std::vector<SignInRecord> sign_ins;
 };
 
 // A room the weekly brief reports on.
@@ -62,6 +71,12 @@ class ReportStore final {
   // Every meeting starting within `window`, whatever its state, by start, at most `limit`.
   absl::StatusOr<std::vector<ReportMeeting>> ListAllMeetings(TimeWindow window, int limit,
                                                              absl::string_view no_show_actor);
+
+  // The meeting, its room's name and its sign-ins, read together; NOT_FOUND
+  // (MEETING_NOT_FOUND) when there is no such meeting, or when it is not
+  // `organizer_scope`'s (a unit-bound caller's unit; empty: any).
+  absl::StatusOr<SignInSheetData> GetSignInSheet(absl::string_view meeting_id,
+                                                 absl::string_view organizer_scope = {});
 
   // Rooms not retired, by name.
   absl::StatusOr<std::vector<ReportRoom>> ListReportRooms();

@@ -4,7 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "common/status/errors.h"
 #include "gtest/gtest.h"
+#include "services/booking/domain/meeting_state.h"
 
 namespace huiwu::booking {
 namespace {
@@ -68,6 +70,88 @@ TEST(AttendanceTest, AnAttendeeListedTwiceCountsOnce) {
 
 TEST(AttendanceTest, ANegativeWalkInCountIsZero) {
   EXPECT_EQ(ComputeAttendance({"a"}, {"a"}, -3).walk_ins, 0);
+}
+
+Attendee Person(const std::string& id, const std::string& name, bool vip = false) {
+  Attendee a;
+  a.id = id;
+  a.name = name;
+  a.unit = "办公室";
+  a.vip = vip;
+  return a;
+}
+
+const absl::Time kT = absl::FromUnixSeconds(1796104800);
+
+std::vector<std::string> IdsOf(const std::vector<SignInSheetLine>& lines) {
+  std::vector<std::string> ids;
+  for (const SignInSheetLine& line : lines) ids.push_back(line.attendee.id);
+  return ids;
+}
+
+TEST(SignInSheetTest, VipsFirstThenTheListInOrderThenWalkInsBySignInTime) {
+  const std::vector<Attendee> list = {Person("e3", "赵秘书"), Person("e1", "李主任", true),
+                                      Person("e4", "孙科员"), Person("e2", "张书记", true),
+                                      Person("e3", "赵秘书")};
+  const std::vector<SignInRecord> sign_ins = {
+      {"w-2", true, "周记者", "日报社", kT + absl::Minutes(9)},
+      {"e4", false, "孙科员", "办公室", kT + absl::Minutes(3)},
+      {"w-1", true, "钱主任", "市发改委", kT + absl::Minutes(5)},
+      {"e1", false, "李主任", "办公室", kT},
+  };
+  const std::vector<SignInSheetLine> lines = ArrangeSignInSheet(list, sign_ins);
+  EXPECT_EQ(IdsOf(lines), (Ids{"e1", "e2", "e3", "e4", "w-1", "w-2"}));
+  EXPECT_EQ(lines[0].sign_in_time, kT);
+  EXPECT_FALSE(lines[1].sign_in_time.has_value());
+  EXPECT_FALSE(lines[2].sign_in_time.has_value());
+  EXPECT_EQ(lines[3].sign_in_time, kT + absl::Minutes(3));
+  EXPECT_FALSE(lines[3].walk_in);
+  EXPECT_TRUE(lines[4].walk_in);
+  EXPECT_EQ(lines[4].attendee.name, "钱主任");
+  EXPECT_EQ(lines[4].attendee.unit, "市发改委");
+  EXPECT_EQ(lines[4].sign_in_time, kT + absl::Minutes(5));
+}
+
+TEST(SignInSheetTest, AnEmptyListShowsOnlyWhoSignedIn) {
+  EXPECT_TRUE(ArrangeSignInSheet({}, {}).empty());
+  const auto lines =
+      ArrangeSignInSheet({}, {{"w-b", true, "乙", "", kT}, {"w-a", true, "甲", "", kT}});
+  EXPECT_EQ(IdsOf(lines), (Ids{"w-a", "w-b"}));  // same time: by id
+}
+
+Meeting MeetingIn(MeetingState state) {
+  Meeting m;
+  m.id = "m1";
+  m.state = state;
+  m.window = TimeWindow{kT, kT + absl::Hours(2)};
+  return m;
+}
+
+TEST(SignInOpenTest, OpenFromAnHourBeforeTheStartWhileConfirmedOrInProgress) {
+  EXPECT_TRUE(CheckSignInOpen(MeetingIn(MeetingState::kConfirmed), kT - absl::Hours(1)).ok());
+  const absl::Status early =
+      CheckSignInOpen(MeetingIn(MeetingState::kConfirmed), kT - absl::Hours(1) - absl::Seconds(1));
+  EXPECT_EQ(early.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ReasonOf(early), "SIGN_IN_CLOSED");
+  EXPECT_EQ(MetadataOf(early)["opens_at"], "2026-12-01T05:00:00Z");
+  EXPECT_TRUE(CheckSignInOpen(MeetingIn(MeetingState::kInProgress), kT - absl::Hours(3)).ok());
+  for (MeetingState closed :
+       {MeetingState::kSubmitted, MeetingState::kCompleted, MeetingState::kArchived,
+        MeetingState::kRejected, MeetingState::kCancelled}) {
+    const absl::Status status = CheckSignInOpen(MeetingIn(closed), kT);
+    EXPECT_EQ(ReasonOf(status), "SIGN_IN_CLOSED") << MeetingStateName(closed);
+    EXPECT_EQ(MetadataOf(status)["state"], MeetingStateName(closed));
+  }
+}
+
+TEST(SignInOpenTest, OnlyTheAttendantsDeskAndAdminsSignInWithoutACode) {
+  EXPECT_TRUE(MaySignInWithoutCode(""));  // TLS off: no caller is known
+  EXPECT_TRUE(MaySignInWithoutCode("spiffe://huiwu/attendant/zhao"));
+  EXPECT_TRUE(MaySignInWithoutCode("spiffe://huiwu/admin/root"));
+  EXPECT_FALSE(MaySignInWithoutCode("spiffe://huiwu/signin/portal"));
+  EXPECT_FALSE(MaySignInWithoutCode("spiffe://huiwu/organizer/u-001"));
+  EXPECT_FALSE(MaySignInWithoutCode("spiffe://huiwu/attendantx/eve"));
+  EXPECT_FALSE(MaySignInWithoutCode("spiffe://evil/attendant/zhao"));
 }
 
 }  // namespace

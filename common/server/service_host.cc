@@ -143,10 +143,10 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
                                                "; is the port in use? choose another --grpc_port"));
   }
 
-  host->health_ =
-      std::make_unique<HealthMonitor>(*host->pool_, host->server_->GetHealthCheckService(),
-                                      std::vector<std::string>{spec.grpc_service_name},
-                                      config.health_check_interval, *host->registry_);
+  host->health_ = std::make_unique<HealthMonitor>(
+      *host->pool_, host->server_->GetHealthCheckService(),
+      std::vector<std::string>{spec.grpc_service_name}, config.health_check_interval,
+      *host->registry_, spec.health_details);
   host->health_->Start();
   if (!spec.jobs.empty()) {
     host->jobs_ = std::make_unique<PeriodicJobRunner>(spec.jobs, *host->context_);

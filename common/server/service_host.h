@@ -17,6 +17,7 @@
 #include "common/db/pool.h"
 #include "common/events/subscription.h"
 #include "common/metrics/domain_gauges.h"
+#include "common/server/health_monitor.h"
 #include "grpcpp/impl/codegen/service_type.h"
 #include "grpcpp/server.h"
 
@@ -37,7 +38,6 @@ class AuthzPolicyWatcher;
 class CallGate;
 class GrpcServerMetrics;
 class RateLimiter;
-class HealthMonitor;
 class PeriodicJobRunner;
 
 // What a service's handlers get to work with. `calls` is every handler's entry (rate
@@ -75,6 +75,8 @@ struct ServiceSpec {
   // The service's domain gauges (common/metrics/domain_gauges.h), made once at start-up;
   // the host refreshes them then and every config.gauge_interval. Empty: none.
   std::function<std::vector<metrics::DomainGauge>(ServiceContext&)> make_gauges;
+  // Parts of the service health reports under names of their own (health_monitor.h).
+  std::vector<HealthDetail> health_details;
 };
 
 class ServiceHost final {

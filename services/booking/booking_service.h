@@ -89,6 +89,11 @@ class BookingService final : public v1::BookingService::Service {
   grpc::Status GetAttendance(grpc::ServerContext* context, const v1::GetAttendanceRequest* request,
                              v1::GetAttendanceResponse* response) override;
 
+  // The working-day calendar (working_days_handlers.cc).
+  grpc::Status GetWorkingDays(grpc::ServerContext* context,
+                              const v1::GetWorkingDaysRequest* request,
+                              v1::GetWorkingDaysResponse* response) override;
+
   // Availability and schedules (availability_handlers.cc).
   grpc::Status FindAvailableRooms(grpc::ServerContext* context,
                                   const v1::FindAvailableRoomsRequest* request,

@@ -5,6 +5,8 @@
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 
+#include <utility>
+
 #include "common/log/log.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "prometheus/gauge.h"
@@ -14,7 +16,7 @@ namespace huiwu::server {
 
 HealthMonitor::HealthMonitor(db::ConnectionPool& pool, grpc::HealthCheckServiceInterface* health,
                              std::vector<std::string> service_names, absl::Duration interval,
-                             prometheus::Registry& registry)
+                             prometheus::Registry& registry, std::vector<HealthDetail> details)
     : pool_(pool),
       health_(health),
       service_names_(std::move(service_names)),
@@ -23,7 +25,9 @@ HealthMonitor::HealthMonitor(db::ConnectionPool& pool, grpc::HealthCheckServiceI
                      .Name("huiwu_database_up")
                      .Help("1 while the service's database answers its health ping.")
                      .Register(registry)
-                     .Add({{"database", pool.config().database}})) {}
+                     .Add({{"database", pool.config().database}})),
+      details_(std::move(details)),
+      details_reported_(details_.size(), -1) {}
 
 HealthMonitor::~HealthMonitor() { StopThreads(); }
 
@@ -94,7 +98,22 @@ void HealthMonitor::PingLoop() {
   }
 }
 
+void HealthMonitor::ReportDetails() {
+  for (size_t i = 0; i < details_.size(); ++i) {
+    const absl::Status status = details_[i].check();
+    const int serving = status.ok() ? 1 : 0;
+    if (details_reported_[i] == serving) continue;
+    health_->SetServingStatus(details_[i].name, serving == 1);
+    log::Write(serving == 1 ? log::Level::kInfo : log::Level::kWarning, "health_detail_changed",
+               {{"service", details_[i].name},
+                {"status", serving == 1 ? "SERVING" : "NOT_SERVING"},
+                {"message", status.message()}});
+    details_reported_[i] = serving;
+  }
+}
+
 void HealthMonitor::Report(bool serving) {
+  ReportDetails();
   up_gauge_->Set(serving ? 1 : 0);
   if (reported_once_ && serving == last_reported_) return;
   for (const std::string& name : service_names_) health_->SetServingStatus(name, serving);

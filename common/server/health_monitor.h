@@ -11,12 +11,14 @@
 #ifndef HUIWU_COMMON_SERVER_HEALTH_MONITOR_H_
 #define HUIWU_COMMON_SERVER_HEALTH_MONITOR_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
@@ -33,12 +35,24 @@ class Gauge;
 
 namespace huiwu::server {
 
+// A part of a service that health reports under a name of its own, beside the database
+// (e.g. booking's holiday calendar, "huiwu.booking.v1.WorkingCalendar"): SERVING while
+// `check` answers OK, NOT_SERVING otherwise, its message logged once per change. It
+// does not change the overall "" status nor the service's own: a balancer keeps sending
+// calls, an operator's probe (huiwu-health-probe --service=NAME) sees the problem.
+// `check` runs on every interval and must be cheap (no I/O).
+struct HealthDetail {
+  std::string name;
+  std::function<absl::Status()> check;
+};
+
 class HealthMonitor final {
  public:
-  // `service_names` are reported along with the overall "" status.
+  // `service_names` are reported along with the overall "" status; `details` each under
+  // its own name.
   HealthMonitor(db::ConnectionPool& pool, grpc::HealthCheckServiceInterface* health,
                 std::vector<std::string> service_names, absl::Duration interval,
-                prometheus::Registry& registry);
+                prometheus::Registry& registry, std::vector<HealthDetail> details = {});
   ~HealthMonitor();  // stops the thread
 
   // Checks once now and starts the periodic thread.
@@ -51,6 +65,7 @@ class HealthMonitor final {
   bool DatabaseAnswers();     // on the ping thread
   bool PingWithinDeadline();  // false when the ping did not answer within the interval
   void Report(bool serving);
+  void ReportDetails();
   void Run();
   void PingLoop();
   void StopThreads();
@@ -63,6 +78,8 @@ class HealthMonitor final {
   std::unique_ptr<db::Connection> connection_;  // used by the ping thread only
   bool last_reported_ = false;
   bool reported_once_ = false;
+  const std::vector<HealthDetail> details_;
+  std::vector<int> details_reported_;  // per detail: -1 not yet, 0 NOT_SERVING, 1 SERVING
   absl::Notification stop_;
   std::thread thread_;
 

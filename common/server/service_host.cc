@@ -158,6 +158,7 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   grpc::ResourceQuota quota(absl::StrCat("huiwu-", spec.name));
   quota.SetMaxThreads(config.max_threads);
   builder.SetResourceQuota(quota);
+  builder.SetMaxReceiveMessageSize(kMaxRequestBytes);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   interceptors.push_back(host->grpc_metrics_->InterceptorFactory());
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
@@ -168,10 +169,10 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
                                                "; is the port in use? choose another --grpc_port"));
   }
 
-  host->health_ =
-      std::make_unique<HealthMonitor>(*host->pool_, host->server_->GetHealthCheckService(),
-                                      std::vector<std::string>{spec.grpc_service_name},
-                                      config.health_check_interval, *host->registry_);
+  host->health_ = std::make_unique<HealthMonitor>(
+      *host->pool_, host->server_->GetHealthCheckService(),
+      std::vector<std::string>{spec.grpc_service_name}, config.health_check_interval,
+      *host->registry_, spec.health_details);
   host->health_->Start();
   if (!spec.jobs.empty()) {
     host->jobs_ = std::make_unique<PeriodicJobRunner>(spec.jobs, *host->context_);

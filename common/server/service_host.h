@@ -18,6 +18,7 @@
 #include "common/events/subscription.h"
 #include "common/metrics/domain_gauges.h"
 #include "common/server/authz_policy_watcher.h"
+#include "common/server/health_monitor.h"
 #include "grpcpp/impl/codegen/service_type.h"
 #include "grpcpp/server.h"
 
@@ -37,8 +38,13 @@ namespace huiwu::server {
 class CallGate;
 class GrpcServerMetrics;
 class RateLimiter;
-class HealthMonitor;
 class PeriodicJobRunner;
+
+// The largest request any method accepts, in bytes (gRPC's default, set explicitly so that
+// it is a documented limit, README "Calling the API"): a bigger one is refused
+// RESOURCE_EXHAUSTED by gRPC before any of our code runs. Within it, each list and string
+// has its own limit in the protos, checked with the rest of the request.
+inline constexpr int kMaxRequestBytes = 4 * 1024 * 1024;
 
 // What a service's handlers get to work with. `calls` is every handler's entry (rate
 // limit, audit, errors): common/server/call_gate.h.
@@ -75,6 +81,8 @@ struct ServiceSpec {
   // The service's domain gauges (common/metrics/domain_gauges.h), made once at start-up;
   // the host refreshes them then and every config.gauge_interval. Empty: none.
   std::function<std::vector<metrics::DomainGauge>(ServiceContext&)> make_gauges;
+  // Parts of the service health reports under names of their own (health_monitor.h).
+  std::vector<HealthDetail> health_details;
 };
 
 class ServiceHost final {

@@ -98,6 +98,11 @@ class BookingService final : public v1::BookingService::Service {
                               const v1::GetSignInSheetRequest* request,
                               v1::GetSignInSheetResponse* response) override;
 
+  // The working-day calendar (working_days_handlers.cc).
+  grpc::Status GetWorkingDays(grpc::ServerContext* context,
+                              const v1::GetWorkingDaysRequest* request,
+                              v1::GetWorkingDaysResponse* response) override;
+
   // Availability and schedules (availability_handlers.cc).
   grpc::Status FindAvailableRooms(grpc::ServerContext* context,
                                   const v1::FindAvailableRoomsRequest* request,

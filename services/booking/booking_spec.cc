@@ -7,6 +7,7 @@
 #include "services/booking/booking_gauges.h"
 #include "services/booking/booking_service.h"
 #include "services/booking/hazard_flagger.h"
+#include "services/booking/holiday_files.h"
 #include "services/booking/no_show_releaser.h"
 #include "services/booking/room_clearance.h"
 
@@ -48,6 +49,12 @@ server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolic
         auto releaser = std::make_shared<NoShowReleaser>(*store, clock, policy);
         return [store, releaser] { releaser->RunOnce(); };
       }});
+  // 法定节假日与调休: without this year's file (and, from December, next year's), weekly
+  // and WORKDAYS series into the missing year are refused; health says so, naming it.
+  spec.health_details.push_back(server::HealthDetail{kWorkingCalendarHealthName, [&clock, &policy] {
+                                                       return CheckCalendarCoversNearYears(
+                                                           policy.calendar(), clock.Now());
+                                                     }});
   spec.make_gauges = [&clock, &policy](server::ServiceContext& context) {
     return BookingGauges(std::make_shared<BookingStore>(context.pool, policy.LongestMeeting()),
                          clock);

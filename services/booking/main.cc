@@ -1,4 +1,5 @@
 // huiwu-booking: books the center's meeting rooms. Wiring only.
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -6,6 +7,7 @@
 #include "common/server/service_host.h"
 #include "common/time/clock.h"
 #include "services/booking/booking_spec.h"
+#include "services/booking/holiday_files.h"
 #include "services/booking/meeting_limits_flag.h"
 #include "services/booking/sign_in_key_flag.h"
 
@@ -24,6 +26,11 @@ int main(int argc, char** argv) {
         auto from_flags = huiwu::booking::PolicyFromFlags();
         if (!from_flags.ok()) return from_flags.status();
         policy.emplace(*std::move(from_flags));
+        // 法定节假日与调休: series and GetWorkingDays judge days by it.
+        auto calendar = huiwu::booking::CalendarFromFlags(clock.Now());
+        if (!calendar.ok()) return calendar.status();
+        policy->SetCalendar(
+            std::make_shared<const huiwu::booking::WorkingCalendar>(*std::move(calendar)));
         const absl::Duration no_show_interval = absl::GetFlag(FLAGS_no_show_check_interval);
         if (no_show_interval <= absl::ZeroDuration()) {
           return absl::InvalidArgumentError(

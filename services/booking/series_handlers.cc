@@ -27,6 +27,7 @@ grpc::Status BookingService::CreateMeetingSeries(grpc::ServerContext* context,
                                        command.request_id, server::ActorOf(*context), now));
         ToProto(series, response->mutable_series());
         for (const Meeting& meeting : series.meetings) ToProto(meeting, response->add_meetings());
+        for (const SkippedDay& day : command.skipped) ToProto(day, response->add_skipped_days());
         return absl::OkStatus();
       });
 }

@@ -44,12 +44,14 @@ class SeriesTest : public BookingFixture {
   }
 
   // The weekly leadership meeting: every Monday 09:00–10:00 in 301, 8 weeks from
-  // Monday 2026-12-07.
+  // Monday 2026-12-07. It meets on holidays too: 2027's arrangement is not loaded, and a
+  // series that skips holidays would be refused there (working_days_test.cc).
   v1::CreateMeetingSeriesRequest WeeklyLeadershipMeeting() {
     v1::CreateMeetingSeriesRequest request;
     *request.mutable_meeting() = SampleMeeting(kRoom301, Local(7, 9), Local(7, 10));
     request.mutable_meeting()->set_title("领导班子周例会");
     request.mutable_recurrence()->set_frequency(v1::FREQUENCY_WEEKLY);
+    request.mutable_recurrence()->set_include_holidays(true);
     request.mutable_recurrence()->set_count(8);
     return request;
   }

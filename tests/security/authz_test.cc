@@ -222,6 +222,18 @@ TEST_F(AuthzTest, TheCentersRolesDoWhatTheirJobsNeedAndNoMore) {
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(code("spiffe://huiwu/organizer/u-001", booking, kSignIn),
             grpc::StatusCode::PERMISSION_DENIED);
+
+  // The working days (法定节假日与调休) are for every role that reads booking and for the
+  // other services (staffing's rosters), which read nothing else of booking.
+  constexpr char kWorkingDays[] = "/huiwu.booking.v1.BookingService/GetWorkingDays";
+  for (const char* reader : {"spiffe://huiwu/service/staffing", "spiffe://huiwu/keeper/sun",
+                             "spiffe://huiwu/attendant/zhao", "spiffe://huiwu/operator/wang"}) {
+    EXPECT_NE(code(reader, booking, kWorkingDays), grpc::StatusCode::PERMISSION_DENIED) << reader;
+  }
+  EXPECT_EQ(code("spiffe://huiwu/service/staffing", booking, kGet),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(code("spiffe://huiwu/unknown-role/eve", booking, kWorkingDays),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 // Reads are not audited, mutations always are, also when refused (issue 11): every

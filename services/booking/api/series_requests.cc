@@ -39,6 +39,8 @@ std::optional<Frequency> FrequencyOf(v1::Frequency frequency) {
       return Frequency::kWeekly;
     case v1::FREQUENCY_MONTHLY:
       return Frequency::kMonthly;
+    case v1::FREQUENCY_WORKDAYS:
+      return Frequency::kWorkdays;
     default:
       return std::nullopt;
   }
@@ -52,6 +54,8 @@ v1::Frequency ProtoOf(Frequency frequency) {
       return v1::FREQUENCY_WEEKLY;
     case Frequency::kMonthly:
       return v1::FREQUENCY_MONTHLY;
+    case Frequency::kWorkdays:
+      return v1::FREQUENCY_WORKDAYS;
   }
   return v1::FREQUENCY_UNSPECIFIED;
 }
@@ -81,6 +85,7 @@ RecurrenceRule ParseRecurrence(api::FieldChecks& checks, const v1::Recurrence& i
     if (!seen.insert(weekday).second) checks.Add(field, "duplicate weekday; list each once");
     if (weekday >= 1 && weekday <= 7) rule.weekdays.push_back(WeekdayOf(weekday));
   }
+  rule.include_holidays = in.include_holidays();
   const bool has_count = in.count() != 0;
   if (in.has_until() == has_count) {
     const std::string problem = has_count ? "set either until or count, not both; clear one"
@@ -169,14 +174,15 @@ absl::StatusOr<CreateSeriesCommand> ParseCreateMeetingSeries(
   }
   RETURN_IF_ERROR(checks.status());
   command.first = *std::move(first);
-  absl::StatusOr<std::vector<TimeWindow>> windows =
-      ExpandRecurrence(command.rule, command.first.window, CenterTimeZone(), kMaxOccurrences);
-  if (!windows.ok()) return RenameRecurrenceFields(windows.status());
-  for (size_t i = 0; i < windows->size(); ++i) {
-    RETURN_IF_ERROR(
-        CheckOccurrence(policy, command.first.kind, (*windows)[i], i, windows->size(), now));
+  absl::StatusOr<SeriesDates> dates = ExpandRecurrence(
+      command.rule, command.first.window, CenterTimeZone(), policy.calendar(), kMaxOccurrences);
+  if (!dates.ok()) return RenameRecurrenceFields(dates.status());
+  for (size_t i = 0; i < dates->windows.size(); ++i) {
+    RETURN_IF_ERROR(CheckOccurrence(policy, command.first.kind, dates->windows[i], i,
+                                    dates->windows.size(), now));
   }
-  command.windows = *std::move(windows);
+  command.windows = std::move(dates->windows);
+  command.skipped = std::move(dates->skipped);
   command.request_id = request.request_id();
   return command;
 }
@@ -222,9 +228,19 @@ void ToProto(const MeetingSeriesRecord& series, v1::MeetingSeries* out) {
     recurrence->mutable_until()->set_day(series.rule.until->day());
   }
   if (series.rule.count.has_value()) recurrence->set_count(*series.rule.count);
+  recurrence->set_include_holidays(series.rule.include_holidays);
   for (const Meeting& meeting : series.meetings) {
     out->add_meetings(absl::StrCat("meetings/", meeting.id));
   }
+}
+
+void ToProto(const SkippedDay& skipped, v1::WorkingDay* out) {
+  out->mutable_date()->set_year(static_cast<int32_t>(skipped.date.year()));
+  out->mutable_date()->set_month(skipped.date.month());
+  out->mutable_date()->set_day(skipped.date.day());
+  out->set_working(false);
+  out->set_kind(v1::DAY_KIND_HOLIDAY);
+  out->set_holiday_name(skipped.holiday_name);
 }
 
 void ToProto(const OccurrenceResult& result, v1::OccurrenceResult* out) {

@@ -22,6 +22,7 @@ struct CreateSeriesCommand {
   Meeting first;  // the template: every occurrence copies it at its own time
   RecurrenceRule rule;
   std::vector<TimeWindow> windows;  // the occurrences, in time order; windows[0] is first's
+  std::vector<SkippedDay> skipped;  // holidays the rule fell on, left out
   std::string request_id;
 };
 
@@ -34,9 +35,11 @@ struct ConfirmSeriesCommand {
 absl::StatusOr<std::string> ParseSeriesName(absl::string_view field, absl::string_view name);
 
 // Validates the template meeting ("meeting.…") and the recurrence ("recurrence.…"),
-// expands it in the center's zone and checks every occurrence against the kind's
-// limits: an occurrence too far ahead is FAILED_PRECONDITION (reason TOO_FAR_AHEAD)
-// naming its number and local date in metadata "occurrence" and "occurrence_date".
+// expands it in the center's zone with the policy's working calendar and checks every
+// occurrence against the kind's limits: an occurrence too far ahead is
+// FAILED_PRECONDITION (reason TOO_FAR_AHEAD) naming its number and local date in
+// metadata "occurrence" and "occurrence_date"; dates in a year the calendar lacks are
+// FAILED_PRECONDITION (reason WORKING_CALENDAR_YEAR_MISSING) naming the year.
 absl::StatusOr<CreateSeriesCommand> ParseCreateMeetingSeries(
     const v1::CreateMeetingSeriesRequest& request, const SchedulingPolicy& policy, absl::Time now);
 absl::StatusOr<ConfirmSeriesCommand> ParseConfirmMeetingSeries(
@@ -44,6 +47,7 @@ absl::StatusOr<ConfirmSeriesCommand> ParseConfirmMeetingSeries(
 
 void ToProto(const MeetingSeriesRecord& series, v1::MeetingSeries* out);
 void ToProto(const OccurrenceResult& result, v1::OccurrenceResult* out);
+void ToProto(const SkippedDay& skipped, v1::WorkingDay* out);
 
 }  // namespace huiwu::booking
 

@@ -36,9 +36,9 @@ absl::Status Validate(const RecurrenceRule& rule, TimeWindow first, absl::CivilD
                              "the start time");
   }
   if (rule.frequency != Frequency::kDaily && rule.frequency != Frequency::kWeekly &&
-      rule.frequency != Frequency::kMonthly) {
+      rule.frequency != Frequency::kMonthly && rule.frequency != Frequency::kWorkdays) {
     return InvalidFieldError("series.recurrence.frequency",
-                             "unknown frequency; use DAILY, WEEKLY or MONTHLY");
+                             "unknown frequency; use DAILY, WEEKLY, MONTHLY or WORKDAYS");
   }
   if (rule.interval < kMinInterval || rule.interval > kMaxInterval) {
     return InvalidFieldError(
@@ -47,6 +47,17 @@ absl::Status Validate(const RecurrenceRule& rule, TimeWindow first, absl::CivilD
                      rule.interval,
                      "; send how many days, weeks or months apart the meetings "
                      "are"));
+  }
+  if (rule.frequency == Frequency::kWorkdays && rule.interval != 1) {
+    return InvalidFieldError("series.recurrence.interval",
+                             absl::StrCat("must be 1 with frequency WORKDAYS (every working day), "
+                                          "got ",
+                                          rule.interval, "; clear interval, or use WEEKLY"));
+  }
+  if (rule.frequency == Frequency::kWorkdays && rule.include_holidays) {
+    return InvalidFieldError("series.recurrence.include_holidays",
+                             "a WORKDAYS series meets on working days only; clear "
+                             "include_holidays, or use DAILY to meet every day");
   }
   if (!rule.weekdays.empty() && rule.frequency != Frequency::kWeekly) {
     return InvalidFieldError("series.recurrence.weekdays",
@@ -80,18 +91,28 @@ absl::Status Validate(const RecurrenceRule& rule, TimeWindow first, absl::CivilD
 class SeriesBuilder final {
  public:
   SeriesBuilder(const RecurrenceRule& rule, TimeWindow first, absl::TimeZone zone,
-                int max_occurrences)
+                const WorkingCalendar& calendar, int max_occurrences)
       : rule_(rule),
         zone_(zone),
+        calendar_(calendar),
         max_occurrences_(max_occurrences),
         time_of_day_(absl::ToCivilSecond(first.start, zone) -
                      absl::CivilSecond(absl::ToCivilDay(first.start, zone))),
         length_(first.end - first.start) {}
 
-  // Adds the meeting on `day`. False when the series is complete (or too long: see
-  // status()), so the caller stops producing days.
+  // Adds the meeting on `day`, unless the calendar leaves the day out. False when the
+  // series is complete (or cannot be expanded: see Finish()), so the caller stops
+  // producing days.
   bool Add(absl::CivilDay day) {
     if (rule_.until.has_value() && day > *rule_.until) return false;
+    if (ConsultsCalendar()) {
+      absl::StatusOr<CalendarDay> described = calendar_.Describe(day);
+      if (!described.ok()) {
+        status_ = described.status();
+        return false;
+      }
+      if (LeftOut(*described)) return true;
+    }
     if (static_cast<int>(windows_.size()) >= max_occurrences_) {
       status_ = TooManyOccurrences(max_occurrences_);
       return false;
@@ -104,7 +125,7 @@ class SeriesBuilder final {
   // Whether no meeting can start on or after `day`.
   bool PastUntil(absl::CivilDay day) const { return rule_.until.has_value() && day > *rule_.until; }
 
-  absl::StatusOr<std::vector<TimeWindow>> Finish() && {
+  absl::StatusOr<SeriesDates> Finish() && {
     if (!status_.ok()) return status_;
     if (windows_.empty() && rule_.until.has_value()) {
       return InvalidFieldError(
@@ -112,16 +133,41 @@ class SeriesBuilder final {
           absl::StrCat("no meeting of the series falls on or before ", FormatDay(*rule_.until),
                        "; send a later until or other weekdays"));
     }
-    return std::move(windows_);
+    return SeriesDates{std::move(windows_), std::move(skipped_)};
   }
 
  private:
+  bool ConsultsCalendar() const {
+    return rule_.frequency == Frequency::kWorkdays ||
+           (rule_.frequency == Frequency::kWeekly && !rule_.include_holidays);
+  }
+
+  // Whether the rule leaves `day` out; a holiday left out is listed, an ordinary weekend
+  // of a workdays series is not (the organizer never meant it).
+  bool LeftOut(const CalendarDay& day) {
+    if (rule_.frequency == Frequency::kWorkdays) {
+      if (day.working()) return false;
+      if (day.kind == DayKind::kHoliday) {
+        const absl::Weekday weekday = absl::GetWeekday(day.date);
+        if (weekday != absl::Weekday::saturday && weekday != absl::Weekday::sunday) {
+          skipped_.push_back(SkippedDay{day.date, day.holiday_name});
+        }
+      }
+      return true;
+    }
+    if (day.kind != DayKind::kHoliday) return false;
+    skipped_.push_back(SkippedDay{day.date, day.holiday_name});
+    return true;
+  }
+
   const RecurrenceRule& rule_;
   const absl::TimeZone zone_;
+  const WorkingCalendar& calendar_;
   const int max_occurrences_;
   const absl::civil_diff_t time_of_day_;  // seconds after local midnight
   const absl::Duration length_;
   std::vector<TimeWindow> windows_;
+  std::vector<SkippedDay> skipped_;
   absl::Status status_;
 };
 
@@ -153,6 +199,11 @@ void ExpandWeekly(const RecurrenceRule& rule, absl::CivilDay first_day, SeriesBu
   }
 }
 
+void ExpandWorkdays(absl::CivilDay first_day, SeriesBuilder& series) {
+  for (absl::CivilDay day = first_day; series.Add(day); ++day) {
+  }
+}
+
 void ExpandMonthly(const RecurrenceRule& rule, absl::CivilDay first_day, SeriesBuilder& series) {
   const int day_of_month = first_day.day();
   for (absl::CivilMonth month(first_day);; month += rule.interval) {
@@ -166,12 +217,12 @@ void ExpandMonthly(const RecurrenceRule& rule, absl::CivilDay first_day, SeriesB
 
 }  // namespace
 
-absl::StatusOr<std::vector<TimeWindow>> ExpandRecurrence(const RecurrenceRule& rule,
-                                                         TimeWindow first, absl::TimeZone zone,
-                                                         int max_occurrences) {
+absl::StatusOr<SeriesDates> ExpandRecurrence(const RecurrenceRule& rule, TimeWindow first,
+                                             absl::TimeZone zone, const WorkingCalendar& calendar,
+                                             int max_occurrences) {
   const absl::CivilDay first_day = absl::ToCivilDay(first.start, zone);
   RETURN_IF_ERROR(Validate(rule, first, first_day, max_occurrences));
-  SeriesBuilder series(rule, first, zone, max_occurrences);
+  SeriesBuilder series(rule, first, zone, calendar, max_occurrences);
   switch (rule.frequency) {
     case Frequency::kDaily:
       ExpandDaily(rule, first_day, series);
@@ -181,6 +232,9 @@ absl::StatusOr<std::vector<TimeWindow>> ExpandRecurrence(const RecurrenceRule& r
       break;
     case Frequency::kMonthly:
       ExpandMonthly(rule, first_day, series);
+      break;
+    case Frequency::kWorkdays:
+      ExpandWorkdays(first_day, series);
       break;
   }
   return std::move(series).Finish();

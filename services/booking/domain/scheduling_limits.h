@@ -6,12 +6,15 @@
 #define HUIWU_SERVICES_BOOKING_DOMAIN_SCHEDULING_LIMITS_H_
 
 #include <array>
+#include <memory>
 #include <optional>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "services/booking/domain/meeting_kind.h"
 #include "services/booking/domain/time_window.h"
+#include "services/booking/domain/working_calendar.h"
 
 namespace huiwu::booking {
 
@@ -69,8 +72,17 @@ class SchedulingPolicy final {
   // it adds the buffers itself.
   absl::Duration LongestMeeting() const;
 
+  // The center's working days (法定节假日与调休), loaded at start (--holidays_dir); by
+  // default none: every series or query that needs a day's kind is refused naming its
+  // year. Shared by the copies of the policy, never changed after start.
+  const WorkingCalendar& calendar() const { return *calendar_; }
+  void SetCalendar(std::shared_ptr<const WorkingCalendar> calendar) {
+    calendar_ = std::move(calendar);
+  }
+
  private:
   std::array<KindLimits, kAllMeetingKinds.size()> limits_;
+  std::shared_ptr<const WorkingCalendar> calendar_ = std::make_shared<const WorkingCalendar>();
 };
 
 }  // namespace huiwu::booking

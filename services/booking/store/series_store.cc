@@ -34,10 +34,11 @@ constexpr char kCancelMethod[] = "CancelMeeting";
 
 constexpr char kInsertSeries[] =
     "INSERT INTO meeting_series (series_id, frequency, recurrence_interval, weekdays, "
-    "until_date, occurrence_count, create_time) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "until_date, occurrence_count, create_time, include_holidays) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kSelectSeries[] =
-    "SELECT frequency, recurrence_interval, weekdays, until_date, occurrence_count "
-    "FROM meeting_series WHERE series_id = ?";
+    "SELECT frequency, recurrence_interval, weekdays, until_date, occurrence_count, "
+    "include_holidays FROM meeting_series WHERE series_id = ?";
 // The index meetings_by_series (series_id, start_time) gives the occurrences in order.
 constexpr char kSelectOccurrences[] =
     "SELECT meeting_id, start_time, state FROM meetings WHERE series_id = ? "
@@ -70,7 +71,7 @@ absl::Status SeriesNotFound(absl::string_view series_id) {
 // Weekdays are stored as their ISO numbers (Monday 1 … Sunday 7), as in the API.
 int IsoNumber(absl::Weekday weekday) { return static_cast<int>(weekday) + 1; }
 
-// Frequencies are stored with the API's numbers (DAILY 1, WEEKLY 2, MONTHLY 3).
+// Frequencies are stored with the API's numbers (DAILY 1, WEEKLY 2, MONTHLY 3, WORKDAYS 4).
 int FrequencyNumber(Frequency frequency) { return static_cast<int>(frequency) + 1; }
 
 void InsertSeriesRow(db::Connection& c, absl::string_view series_id, const RecurrenceRule& rule,
@@ -94,6 +95,7 @@ void InsertSeriesRow(db::Connection& c, absl::string_view series_id, const Recur
     insert.setNull(6, 0);
   }
   insert.setDateTime(7, db::ToSqlDateTime(now));
+  insert.setInt(8, rule.include_holidays ? 1 : 0);
   insert.executeUpdate();
 }
 
@@ -133,6 +135,7 @@ std::optional<MeetingSeriesRecord> LoadSeries(db::Connection& c, absl::string_vi
       series.rule.until = until;
     }
     if (!row->isNull(5)) series.rule.count = row->getInt(5);
+    series.rule.include_holidays = row->getInt(6) != 0;
   }
   for (const Occurrence& occurrence : ReadOccurrences(c, series_id)) {
     std::optional<Meeting> meeting = LoadMeeting(c, occurrence.meeting_id, /*lock=*/false);

@@ -9,6 +9,7 @@
 #include "common/status/errors.h"
 #include "gtest/gtest.h"
 #include "services/booking/domain/calendar.h"
+#include "tests/booking/domain/holidays_2026.h"
 
 namespace huiwu::booking {
 namespace {
@@ -32,8 +33,24 @@ std::vector<TimeWindow> Mornings(const std::vector<CivilDay>& days) {
   return windows;
 }
 
+// The rule's arithmetic alone: holidays included, no calendar consulted. The calendar's
+// part is tested below, with 2026's arrangement.
+absl::StatusOr<std::vector<TimeWindow>> ExpandIgnoringHolidays(const RecurrenceRule& rule,
+                                                               TimeWindow first,
+                                                               absl::TimeZone zone,
+                                                               int max_occurrences = 366) {
+  RecurrenceRule with_holidays = rule;
+  with_holidays.include_holidays = true;
+  absl::StatusOr<SeriesDates> dates =
+      ExpandRecurrence(with_holidays, first, zone, WorkingCalendar(), max_occurrences);
+  if (!dates.ok()) return dates.status();
+  EXPECT_TRUE(dates->skipped.empty());
+  return dates->windows;
+}
+
 std::vector<TimeWindow> ExpandOrDie(const RecurrenceRule& rule, TimeWindow first) {
-  absl::StatusOr<std::vector<TimeWindow>> windows = ExpandRecurrence(rule, first, CenterTimeZone());
+  absl::StatusOr<std::vector<TimeWindow>> windows =
+      ExpandIgnoringHolidays(rule, first, CenterTimeZone());
   EXPECT_TRUE(windows.ok()) << windows.status();
   return windows.ok() ? *windows : std::vector<TimeWindow>{};
 }
@@ -196,7 +213,7 @@ TEST(RecurrenceTest, KeepsTheLocalWallTimeAcrossADaylightSavingChange) {
   RecurrenceRule rule = Weekly({}, 2);
   const absl::Time start = absl::FromCivil(CivilMinute(2024, 3, 4, 9, 0), new_york);
   const absl::StatusOr<std::vector<TimeWindow>> windows =
-      ExpandRecurrence(rule, TimeWindow{start, start + absl::Hours(1)}, new_york);
+      ExpandIgnoringHolidays(rule, TimeWindow{start, start + absl::Hours(1)}, new_york);
   ASSERT_TRUE(windows.ok()) << windows.status();
   ASSERT_EQ(windows->size(), 2u);
   EXPECT_EQ((*windows)[1].start, absl::FromCivil(CivilMinute(2024, 3, 11, 9, 0), new_york));
@@ -209,12 +226,12 @@ TEST(RecurrenceTest, ExactlyMaxOccurrencesIsAccepted) {
   rule.frequency = Frequency::kDaily;
   rule.until = CivilDay(2024, 6, 12);  // 10 days from 3 June
   const absl::StatusOr<std::vector<TimeWindow>> windows =
-      ExpandRecurrence(rule, MorningOf(2024, 6, 3), CenterTimeZone(), 10);
+      ExpandIgnoringHolidays(rule, MorningOf(2024, 6, 3), CenterTimeZone(), 10);
   ASSERT_TRUE(windows.ok()) << windows.status();
   EXPECT_EQ(windows->size(), 10u);
   rule.until = std::nullopt;
   rule.count = 10;
-  EXPECT_TRUE(ExpandRecurrence(rule, MorningOf(2024, 6, 3), CenterTimeZone(), 10).ok());
+  EXPECT_TRUE(ExpandIgnoringHolidays(rule, MorningOf(2024, 6, 3), CenterTimeZone(), 10).ok());
 }
 
 TEST(RecurrenceTest, MoreThanMaxOccurrencesUpToUntilIsRefusedWithTheLimit) {
@@ -222,7 +239,7 @@ TEST(RecurrenceTest, MoreThanMaxOccurrencesUpToUntilIsRefusedWithTheLimit) {
   rule.frequency = Frequency::kDaily;
   rule.until = CivilDay(2025, 12, 31);
   const absl::StatusOr<std::vector<TimeWindow>> windows =
-      ExpandRecurrence(rule, MorningOf(2024, 6, 3), CenterTimeZone());
+      ExpandIgnoringHolidays(rule, MorningOf(2024, 6, 3), CenterTimeZone());
   ASSERT_FALSE(windows.ok());
   EXPECT_EQ(windows.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldOf(windows.status()), "series.recurrence");
@@ -230,8 +247,9 @@ TEST(RecurrenceTest, MoreThanMaxOccurrencesUpToUntilIsRefusedWithTheLimit) {
       << windows.status();
 
   rule.until = CivilDay(2024, 6, 13);  // 11 days
-  EXPECT_EQ(FieldOf(ExpandRecurrence(rule, MorningOf(2024, 6, 3), CenterTimeZone(), 10).status()),
-            "series.recurrence");
+  EXPECT_EQ(
+      FieldOf(ExpandIgnoringHolidays(rule, MorningOf(2024, 6, 3), CenterTimeZone(), 10).status()),
+      "series.recurrence");
 }
 
 struct InvalidRuleCase {
@@ -247,7 +265,7 @@ class InvalidRuleTest : public testing::TestWithParam<InvalidRuleCase> {};
 
 TEST_P(InvalidRuleTest, IsRefusedNamingTheField) {
   const absl::StatusOr<std::vector<TimeWindow>> windows =
-      ExpandRecurrence(GetParam().rule, MorningOf(2024, 6, 4), CenterTimeZone());
+      ExpandIgnoringHolidays(GetParam().rule, MorningOf(2024, 6, 4), CenterTimeZone());
   ASSERT_FALSE(windows.ok());
   EXPECT_EQ(windows.status().code(), absl::StatusCode::kInvalidArgument) << windows.status();
   EXPECT_EQ(FieldOf(windows.status()), GetParam().field) << windows.status();
@@ -255,7 +273,7 @@ TEST_P(InvalidRuleTest, IsRefusedNamingTheField) {
 
 RecurrenceRule Rule(Frequency frequency, int interval, std::vector<Weekday> weekdays,
                     std::optional<CivilDay> until, std::optional<int> count) {
-  return RecurrenceRule{frequency, interval, std::move(weekdays), until, count};
+  return RecurrenceRule{frequency, interval, std::move(weekdays), until, count, false};
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -295,8 +313,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(RecurrenceTest, NeitherUntilNorCountNamesBothFields) {
   const absl::StatusOr<std::vector<TimeWindow>> windows =
-      ExpandRecurrence(Rule(Frequency::kDaily, 1, {}, std::nullopt, std::nullopt),
-                       MorningOf(2024, 6, 4), CenterTimeZone());
+      ExpandIgnoringHolidays(Rule(Frequency::kDaily, 1, {}, std::nullopt, std::nullopt),
+                             MorningOf(2024, 6, 4), CenterTimeZone());
   ASSERT_FALSE(windows.ok());
   const std::vector<FieldViolation> violations = FieldViolationsOf(windows.status());
   ASSERT_EQ(violations.size(), 2u);
@@ -306,8 +324,8 @@ TEST(RecurrenceTest, NeitherUntilNorCountNamesBothFields) {
 
 TEST(RecurrenceTest, IntervalBoundsAreInclusive) {
   for (int interval : {1, 52}) {
-    EXPECT_TRUE(ExpandRecurrence(Rule(Frequency::kWeekly, interval, {}, std::nullopt, 2),
-                                 MorningOf(2024, 6, 4), CenterTimeZone())
+    EXPECT_TRUE(ExpandIgnoringHolidays(Rule(Frequency::kWeekly, interval, {}, std::nullopt, 2),
+                                       MorningOf(2024, 6, 4), CenterTimeZone())
                     .ok())
         << interval;
   }
@@ -315,10 +333,148 @@ TEST(RecurrenceTest, IntervalBoundsAreInclusive) {
 
 TEST(RecurrenceTest, AnEmptyFirstMeetingIsRefused) {
   const TimeWindow empty{Local(2024, 6, 3, 9, 0), Local(2024, 6, 3, 9, 0)};
-  const absl::StatusOr<std::vector<TimeWindow>> windows =
-      ExpandRecurrence(Rule(Frequency::kDaily, 1, {}, std::nullopt, 2), empty, CenterTimeZone());
+  const absl::StatusOr<std::vector<TimeWindow>> windows = ExpandIgnoringHolidays(
+      Rule(Frequency::kDaily, 1, {}, std::nullopt, 2), empty, CenterTimeZone());
   ASSERT_FALSE(windows.ok());
   EXPECT_EQ(FieldOf(windows.status()), "meeting.end_time");
+}
+
+// Series and the working-day calendar (法定节假日与调休), across 2026's National Day:
+// Thursday 1 to Wednesday 7 October off, Sunday 20 September and Saturday 10 October
+// worked, and 中秋节 on Friday 25 September.
+
+SeriesDates ExpandWithCalendarOrDie(const RecurrenceRule& rule, TimeWindow first) {
+  absl::StatusOr<SeriesDates> dates =
+      ExpandRecurrence(rule, first, CenterTimeZone(), Calendar2026());
+  EXPECT_TRUE(dates.ok()) << dates.status();
+  return dates.ok() ? *dates : SeriesDates{};
+}
+
+std::vector<CivilDay> SkippedOf(const SeriesDates& dates) {
+  std::vector<CivilDay> days;
+  for (const SkippedDay& skipped : dates.skipped) days.push_back(skipped.date);
+  return days;
+}
+
+RecurrenceRule Workdays(std::optional<CivilDay> until, std::optional<int> count) {
+  return Rule(Frequency::kWorkdays, 1, {}, until, count);
+}
+
+TEST(RecurrenceCalendarTest, WorkdaysAcrossNationalDaySkipItAndMeetOnTheMakeUpSaturday) {
+  const SeriesDates dates = ExpandWithCalendarOrDie(Workdays(CivilDay(2026, 10, 16), std::nullopt),
+                                                    MorningOf(2026, 9, 28));
+  EXPECT_EQ(dates.windows,
+            Mornings({CivilDay(2026, 9, 28), CivilDay(2026, 9, 29), CivilDay(2026, 9, 30),
+                      CivilDay(2026, 10, 8), CivilDay(2026, 10, 9), CivilDay(2026, 10, 10),
+                      CivilDay(2026, 10, 12), CivilDay(2026, 10, 13), CivilDay(2026, 10, 14),
+                      CivilDay(2026, 10, 15), CivilDay(2026, 10, 16)}));
+  // The holidays that would have been working days; not their weekend.
+  EXPECT_EQ(SkippedOf(dates), (std::vector<CivilDay>{CivilDay(2026, 10, 1), CivilDay(2026, 10, 2),
+                                                     CivilDay(2026, 10, 5), CivilDay(2026, 10, 6),
+                                                     CivilDay(2026, 10, 7)}));
+  for (const SkippedDay& skipped : dates.skipped) EXPECT_EQ(skipped.holiday_name, "国庆节");
+}
+
+TEST(RecurrenceCalendarTest, WorkdaysCountOnlyMeetingsAndIncludeTheMakeUpSunday) {
+  // From Friday 18 September: Sunday 20 is worked, Friday 25 is 中秋节.
+  const SeriesDates dates =
+      ExpandWithCalendarOrDie(Workdays(std::nullopt, 7), MorningOf(2026, 9, 18));
+  EXPECT_EQ(dates.windows,
+            Mornings({CivilDay(2026, 9, 18), CivilDay(2026, 9, 20), CivilDay(2026, 9, 21),
+                      CivilDay(2026, 9, 22), CivilDay(2026, 9, 23), CivilDay(2026, 9, 24),
+                      CivilDay(2026, 9, 28)}));
+  ASSERT_EQ(dates.skipped.size(), 1u);
+  EXPECT_EQ(dates.skipped[0].date, CivilDay(2026, 9, 25));
+  EXPECT_EQ(dates.skipped[0].holiday_name, "中秋节");
+}
+
+TEST(RecurrenceCalendarTest, WorkdaysStartOnTheNextWorkingDayWhenTheFirstIsOff) {
+  const SeriesDates dates =
+      ExpandWithCalendarOrDie(Workdays(std::nullopt, 2), MorningOf(2026, 10, 3));
+  EXPECT_EQ(dates.windows, Mornings({CivilDay(2026, 10, 8), CivilDay(2026, 10, 9)}));
+}
+
+TEST(RecurrenceCalendarTest, WeeklySkipsTheHolidaysAndListsThem) {
+  // Mondays and Thursdays from Monday 28 September: Thursday 1 and Monday 5 October are
+  // National Day. Skipped days do not use up the count.
+  const SeriesDates dates = ExpandWithCalendarOrDie(Weekly({Weekday::monday, Weekday::thursday}, 4),
+                                                    MorningOf(2026, 9, 28));
+  EXPECT_EQ(dates.windows, Mornings({CivilDay(2026, 9, 28), CivilDay(2026, 10, 8),
+                                     CivilDay(2026, 10, 12), CivilDay(2026, 10, 15)}));
+  EXPECT_EQ(SkippedOf(dates),
+            (std::vector<CivilDay>{CivilDay(2026, 10, 1), CivilDay(2026, 10, 5)}));
+  EXPECT_EQ(dates.skipped[0].holiday_name, "国庆节");
+}
+
+TEST(RecurrenceCalendarTest, WeeklyWithIncludeHolidaysMeetsOnThemToo) {
+  RecurrenceRule rule = Weekly({Weekday::monday, Weekday::thursday}, 4);
+  rule.include_holidays = true;
+  const SeriesDates dates = ExpandWithCalendarOrDie(rule, MorningOf(2026, 9, 28));
+  EXPECT_EQ(dates.windows, Mornings({CivilDay(2026, 9, 28), CivilDay(2026, 10, 1),
+                                     CivilDay(2026, 10, 5), CivilDay(2026, 10, 8)}));
+  EXPECT_TRUE(dates.skipped.empty());
+}
+
+TEST(RecurrenceCalendarTest, WeeklyOnSaturdaysSkipsTheHolidayNotTheMakeUpDay) {
+  // Saturday 3 October is National Day; Saturday 10 October is a working Saturday, not a
+  // holiday, so a Saturday meeting meets as on any Saturday.
+  const SeriesDates dates =
+      ExpandWithCalendarOrDie(Weekly({Weekday::saturday}, 3), MorningOf(2026, 9, 26));
+  // Saturday 26 September is 中秋节 too.
+  EXPECT_EQ(dates.windows,
+            Mornings({CivilDay(2026, 10, 10), CivilDay(2026, 10, 17), CivilDay(2026, 10, 24)}));
+  EXPECT_EQ(SkippedOf(dates),
+            (std::vector<CivilDay>{CivilDay(2026, 9, 26), CivilDay(2026, 10, 3)}));
+}
+
+TEST(RecurrenceCalendarTest, DailyAndMonthlyDoNotConsultTheCalendar) {
+  const SeriesDates daily = ExpandWithCalendarOrDie(Rule(Frequency::kDaily, 1, {}, std::nullopt, 3),
+                                                    MorningOf(2026, 9, 30));
+  EXPECT_EQ(daily.windows,
+            Mornings({CivilDay(2026, 9, 30), CivilDay(2026, 10, 1), CivilDay(2026, 10, 2)}));
+  // Into 2027, which has no file: nothing to judge, nothing refused.
+  const SeriesDates monthly = ExpandWithCalendarOrDie(
+      Rule(Frequency::kMonthly, 1, {}, std::nullopt, 3), MorningOf(2026, 12, 1));
+  EXPECT_EQ(monthly.windows.size(), 3u);
+}
+
+TEST(RecurrenceCalendarTest, ASeriesReachingAYearWithoutAFileIsRefusedNamingIt) {
+  // Weekly on Mondays from 21 December 2026: the third is 4 January 2027.
+  for (const RecurrenceRule& rule : {Weekly({Weekday::monday}, 3), Workdays(std::nullopt, 10),
+                                     Workdays(CivilDay(2027, 1, 8), std::nullopt)}) {
+    const absl::StatusOr<SeriesDates> dates =
+        ExpandRecurrence(rule, MorningOf(2026, 12, 21), CenterTimeZone(), Calendar2026());
+    ASSERT_FALSE(dates.ok());
+    EXPECT_EQ(dates.status().code(), absl::StatusCode::kFailedPrecondition) << dates.status();
+    EXPECT_EQ(ReasonOf(dates.status()), "WORKING_CALENDAR_YEAR_MISSING");
+    EXPECT_EQ(MetadataOf(dates.status())["year"], "2027");
+  }
+  // Ending on 31 December, it never reaches 2027.
+  EXPECT_EQ(ExpandWithCalendarOrDie(Workdays(CivilDay(2026, 12, 31), std::nullopt),
+                                    MorningOf(2026, 12, 21))
+                .windows.size(),
+            9u);
+  // Told to include holidays, a weekly series needs no calendar.
+  RecurrenceRule rule = Weekly({Weekday::monday}, 3);
+  rule.include_holidays = true;
+  EXPECT_EQ(ExpandWithCalendarOrDie(rule, MorningOf(2026, 12, 21)).windows.size(), 3u);
+}
+
+TEST(RecurrenceCalendarTest, WorkdaysRefuseAnIntervalAndIncludeHolidaysNamingTheField) {
+  RecurrenceRule rule = Rule(Frequency::kWorkdays, 2, {}, std::nullopt, 3);
+  EXPECT_EQ(FieldOf(ExpandRecurrence(rule, MorningOf(2026, 9, 28), CenterTimeZone(), Calendar2026())
+                        .status()),
+            "series.recurrence.interval");
+  rule.interval = 1;
+  rule.include_holidays = true;
+  EXPECT_EQ(FieldOf(ExpandRecurrence(rule, MorningOf(2026, 9, 28), CenterTimeZone(), Calendar2026())
+                        .status()),
+            "series.recurrence.include_holidays");
+  rule.include_holidays = false;
+  rule.weekdays = {Weekday::monday};
+  EXPECT_EQ(FieldOf(ExpandRecurrence(rule, MorningOf(2026, 9, 28), CenterTimeZone(), Calendar2026())
+                        .status()),
+            "series.recurrence.weekdays");
 }
 
 }  // namespace

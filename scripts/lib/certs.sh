@@ -23,7 +23,7 @@ CERTS_DAYS=30
 CERTS_IDENTITIES=(
   booking=service/booking staffing=service/staffing inventory=service/inventory
   safety=service/safety admin=admin/local operator=operator/local dispatch=dispatch/hub
-  organizer=organizer/unit-001
+  organizer=organizer/u-001
 )
 
 # True when FILE is a certificate that is still valid a day from now.
@@ -64,7 +64,11 @@ certs_ensure() {
   fi
   for entry in "${CERTS_IDENTITIES[@]}"; do
     name="${entry%%=*}"
-    if ((renewed)) || ! _certs_fresh "${dir}/${name}.pem" || [[ ! -f "${dir}/${name}.key" ]]; then
+    # A certificate of an identity the list no longer names (e.g. the organizer's, once
+    # organizer/unit-001, now bound as organizer/u-001) is issued again.
+    if ((renewed)) || ! _certs_fresh "${dir}/${name}.pem" || [[ ! -f "${dir}/${name}.key" ]] ||
+      ! openssl x509 -in "${dir}/${name}.pem" -noout -ext subjectAltName 2>/dev/null |
+      grep -qF "URI:spiffe://huiwu/${entry#*=}"; then
       certs_issue "${dir}" "${name}" "${entry#*=}"
     fi
   done

@@ -267,7 +267,8 @@ absl::StatusOr<std::vector<OccurrenceResult>> BookingStore::ConfirmMeetingSeries
       }
     }
     auto confirm_one = [&](db::Connection& c) -> absl::Status {
-      std::optional<Meeting> meeting = LoadMeeting(c, occurrence.meeting_id, /*lock=*/true);
+      std::optional<Meeting> meeting =
+          LoadScopedMeeting(c, occurrence.meeting_id, /*lock=*/true, command.organizer_scope);
       if (!meeting.has_value()) return MeetingNotFound(occurrence.meeting_id);
       if (meeting->state != MeetingState::kSubmitted) {
         if (!command.request_id.empty() && RequestIdClaimed(c, method, command.request_id)) {

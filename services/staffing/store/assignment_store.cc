@@ -40,6 +40,8 @@ constexpr char kDeleteRequirementRoles[] = "DELETE FROM requirement_roles WHERE 
 constexpr char kInsertRequirementRole[] =
     "INSERT INTO requirement_roles (meeting_id, role, role_count) VALUES (?, ?, ?)";
 constexpr char kSelectShortfall[] = "SELECT shortfall FROM requirements WHERE meeting_id = ?";
+constexpr char kClaimFill[] =
+    "UPDATE requirements SET fill_seq = fill_seq + 1 WHERE meeting_id = ?";
 constexpr char kUpdateShortfall[] = "UPDATE requirements SET shortfall = ? WHERE meeting_id = ?";
 constexpr char kCountAssignments[] = "SELECT COUNT(*) FROM assignments WHERE meeting_id = ?";
 constexpr char kInsertAssignment[] =
@@ -112,6 +114,14 @@ absl::Status RequirementNotOpen(const StaffingRequirement& requirement) {
                                       "; its staffing no longer changes"),
                          {{"meeting", MeetingResource(requirement.meeting_id)},
                           {"state", closed ? "CLOSED" : "CANCELLED"}});
+}
+
+// Takes the meeting's turn to change its assignments (migration 0003, fill_seq): false
+// when it has no requirement.
+bool ClaimFill(db::Connection& c, absl::string_view meeting_id) {
+  auto& claim = c.Prepare(kClaimFill);
+  claim.setString(1, std::string(meeting_id));
+  return claim.executeUpdate() > 0;
 }
 
 bool LockRequirement(db::Connection& c, absl::string_view meeting_id) {
@@ -277,6 +287,7 @@ absl::StatusOr<Assignment> StaffingStore::Assign(absl::string_view meeting_id,
                                                  std::optional<Role> role, absl::Time now) {
   std::optional<Assignment> result;
   absl::Status status = db::InTransaction(pool_, "AssignStaff", [&](db::Connection& c) {
+    if (!ClaimFill(c, meeting_id)) return RequirementNotFound(meeting_id);
     std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
     if (!requirement.has_value()) return RequirementNotFound(meeting_id);
     if (requirement->state != RequirementState::kOpen) return RequirementNotOpen(*requirement);
@@ -295,6 +306,7 @@ absl::StatusOr<AutoAssignResult> StaffingStore::AutoAssign(absl::string_view mee
   AutoAssignResult result;
   absl::Status status = db::InTransaction(pool_, "AutoAssign", [&](db::Connection& c) {
     result = AutoAssignResult{};
+    if (!ClaimFill(c, meeting_id)) return RequirementNotFound(meeting_id);
     std::optional<StaffingRequirement> requirement = LoadRequirement(c, meeting_id);
     if (!requirement.has_value()) return RequirementNotFound(meeting_id);
     if (requirement->state != RequirementState::kOpen) return RequirementNotOpen(*requirement);

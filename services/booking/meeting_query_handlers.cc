@@ -15,14 +15,10 @@ grpc::Status BookingService::ListMeetings(grpc::ServerContext* context,
   return calls_.Serve(*context, "ListMeetings", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(ListMeetingsQuery query, ParseListMeetings(*request));
     ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    std::optional<std::string> unit = ScopedUnitFilter(query.filter.organizer_unit, scope);
+    if (!unit.has_value()) return absl::OkStatus();
     MeetingFilter filter = query.filter;
-    if (!scope.empty()) {
-      // Another unit's meetings do not exist for this caller: asking for them finds none.
-      if (!filter.organizer_unit.empty() && filter.organizer_unit != scope) {
-        return absl::OkStatus();
-      }
-      filter.organizer_unit = scope;
-    }
+    filter.organizer_unit = *std::move(unit);
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(
         std::vector<Meeting> meetings,

@@ -5,7 +5,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
 #include "common/api/date.h"
 #include "common/api/field_checks.h"
 #include "common/api/resource_name.h"
@@ -26,10 +26,6 @@ constexpr int kMaxOccurrences = 366;
 // CreateMeetingSeriesRequest it is the top-level field "recurrence".
 constexpr absl::string_view kDomainRecurrenceField = "series.recurrence";
 constexpr absl::string_view kRecurrenceField = "recurrence";
-
-std::string FormatDay(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
-}
 
 std::optional<Frequency> FrequencyOf(v1::Frequency frequency) {
   switch (frequency) {
@@ -130,7 +126,7 @@ absl::Status CheckOccurrence(const SchedulingPolicy& policy, MeetingKind kind, T
                              size_t index, size_t total, absl::Time now) {
   const absl::Status limits = policy.CheckWindow(kind, window, now);
   if (limits.ok()) return limits;
-  const std::string date = FormatDay(LocalDayOf(window.start, CenterTimeZone()));
+  const std::string date = absl::FormatCivilTime(LocalDayOf(window.start, CenterTimeZone()));
   ErrorMetadata metadata = MetadataOf(limits);
   metadata["occurrence"] = absl::StrCat(index + 1);
   metadata["occurrence_date"] = date;

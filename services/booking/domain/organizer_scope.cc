@@ -16,6 +16,12 @@ absl::Status CheckActsFor(absl::string_view field, absl::string_view organizer_u
                          {{"field", std::string(field)}, {"organizer_unit", std::string(scope)}});
 }
 
+std::optional<std::string> ScopedUnitFilter(absl::string_view asked, absl::string_view scope) {
+  if (scope.empty()) return std::string(asked);
+  if (!asked.empty() && asked != scope) return std::nullopt;
+  return std::string(scope);
+}
+
 absl::Status CheckCenterWide(absl::string_view what, absl::string_view scope) {
   if (scope.empty()) return absl::OkStatus();
   return ErrorWithReason(absl::StatusCode::kPermissionDenied, "CENTER_WIDE_VIEW",

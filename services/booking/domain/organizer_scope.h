@@ -7,6 +7,9 @@
 #ifndef HUIWU_SERVICES_BOOKING_DOMAIN_ORGANIZER_SCOPE_H_
 #define HUIWU_SERVICES_BOOKING_DOMAIN_ORGANIZER_SCOPE_H_
 
+#include <optional>
+#include <string>
+
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
@@ -17,6 +20,11 @@ namespace huiwu::booking {
 // over meetings in another unit's name.
 absl::Status CheckActsFor(absl::string_view field, absl::string_view organizer_unit,
                           absl::string_view scope);
+
+// The organizer unit a listing filters by, when the caller `asked` for one ("" for any):
+// for a unit-bound caller its own unit, or nullopt when it asked for another unit's, whose
+// meetings do not exist for it (the listing is empty, not refused).
+std::optional<std::string> ScopedUnitFilter(absl::string_view asked, absl::string_view scope);
 
 // OK, or PERMISSION_DENIED (reason CENTER_WIDE_VIEW) when a unit-bound caller asks for
 // `what` (e.g. "the daily service notice"), which shows every unit's meetings.

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
 #include "common/status/errors.h"
 #include "common/status/status_macros.h"
 #include "services/booking/domain/calendar.h"
@@ -15,10 +15,6 @@ namespace {
 
 constexpr int kMinInterval = 1;
 constexpr int kMaxInterval = 52;
-
-std::string FormatDay(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
-}
 
 absl::Status TooManyOccurrences(int max_occurrences) {
   return InvalidFieldError(
@@ -80,8 +76,9 @@ absl::Status Validate(const RecurrenceRule& rule, TimeWindow first, absl::CivilD
   if (rule.until.has_value() && *rule.until < first_day) {
     return InvalidFieldError(
         "series.recurrence.until",
-        absl::StrCat("is ", FormatDay(*rule.until), ", before the first meeting's day ",
-                     FormatDay(first_day), "; send a day on or after the first meeting"));
+        absl::StrCat("is ", absl::FormatCivilTime(*rule.until), ", before the first meeting's day ",
+                     absl::FormatCivilTime(first_day),
+                     "; send a day on or after the first meeting"));
   }
   return absl::OkStatus();
 }
@@ -128,10 +125,10 @@ class SeriesBuilder final {
   absl::StatusOr<SeriesDates> Finish() && {
     if (!status_.ok()) return status_;
     if (windows_.empty() && rule_.until.has_value()) {
-      return InvalidFieldError(
-          "series.recurrence.until",
-          absl::StrCat("no meeting of the series falls on or before ", FormatDay(*rule_.until),
-                       "; send a later until or other weekdays"));
+      return InvalidFieldError("series.recurrence.until",
+                               absl::StrCat("no meeting of the series falls on or before ",
+                                            absl::FormatCivilTime(*rule_.until),
+                                            "; send a later until or other weekdays"));
     }
     return SeriesDates{std::move(windows_), std::move(skipped_)};
   }

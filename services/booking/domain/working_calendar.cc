@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
 #include "common/status/errors.h"
 
 namespace huiwu::booking {
@@ -11,10 +11,6 @@ namespace {
 
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 9999;
-
-std::string FormatDay(absl::CivilDay day) {
-  return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
-}
 
 absl::Status InvalidCalendar(int year, absl::string_view problem) {
   return ErrorWithReason(absl::StatusCode::kInvalidArgument, "INVALID_HOLIDAY_CALENDAR",
@@ -33,12 +29,12 @@ absl::Status MissingYearError(absl::CivilDay day) {
   return ErrorWithReason(
       absl::StatusCode::kFailedPrecondition, "WORKING_CALENDAR_YEAR_MISSING",
       absl::StrCat("the working-day calendar has no file for ", day.year(), " (needed for ",
-                   FormatDay(day), "): the State Council's holiday arrangement for ", day.year(),
-                   " is not loaded; an admin adds ", day.year(),
+                   absl::FormatCivilTime(day), "): the State Council's holiday arrangement for ",
+                   day.year(), " is not loaded; an admin adds ", day.year(),
                    ".json to the holidays folder (see README, Working days), or book days "
                    "before ",
                    day.year()),
-      {{"year", absl::StrCat(day.year())}, {"date", FormatDay(day)}});
+      {{"year", absl::StrCat(day.year())}, {"date", absl::FormatCivilTime(day)}});
 }
 
 absl::Status WorkingCalendar::AddYear(int year, const std::vector<ListedDay>& days) {
@@ -50,13 +46,15 @@ absl::Status WorkingCalendar::AddYear(int year, const std::vector<ListedDay>& da
   std::map<absl::CivilDay, ListedDay> listed;
   for (const ListedDay& day : days) {
     if (day.date.year() != year) {
-      return InvalidCalendar(year, absl::StrCat(FormatDay(day.date), " is not in ", year));
+      return InvalidCalendar(year,
+                             absl::StrCat(absl::FormatCivilTime(day.date), " is not in ", year));
     }
     if (day.name.empty()) {
-      return InvalidCalendar(year, absl::StrCat(FormatDay(day.date), " has no name"));
+      return InvalidCalendar(year, absl::StrCat(absl::FormatCivilTime(day.date), " has no name"));
     }
     if (!listed.emplace(day.date, day).second) {
-      return InvalidCalendar(year, absl::StrCat(FormatDay(day.date), " is listed twice"));
+      return InvalidCalendar(year,
+                             absl::StrCat(absl::FormatCivilTime(day.date), " is listed twice"));
     }
   }
   years_.emplace(year, std::move(listed));

@@ -115,6 +115,17 @@ ServiceDone ReadDone(sql::ResultSet& row, int first) {
                      std::string(row.getString(first + 2))};
 }
 
+// The display name of the meeting's room, with its building's; empty without a room.
+std::string RoomDisplayNameOf(db::Connection& c, const Meeting& meeting) {
+  if (!meeting.has_room()) return "";
+  auto& names = c.Prepare(kSelectRoomNames);
+  names.setString(1, meeting.building_id);
+  names.setString(2, meeting.room_id);
+  std::unique_ptr<sql::ResultSet> row(names.executeQuery());
+  if (!row->next()) return "";
+  return RoomDisplayName(std::string(row->getString(2)), std::string(row->getString(1)));
+}
+
 }  // namespace
 
 absl::StatusOr<SignInSheetData> ReportStore::GetSignInSheet(absl::string_view meeting_id,
@@ -126,16 +137,7 @@ absl::StatusOr<SignInSheetData> ReportStore::GetSignInSheet(absl::string_view me
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     result = SignInSheetData{};
     result.meeting = *std::move(meeting);
-    if (result.meeting.has_room()) {
-      auto& names = c.Prepare(kSelectRoomNames);
-      names.setString(1, result.meeting.building_id);
-      names.setString(2, result.meeting.room_id);
-      std::unique_ptr<sql::ResultSet> row(names.executeQuery());
-      if (row->next()) {
-        result.room_display_name =
-            RoomDisplayName(std::string(row->getString(2)), std::string(row->getString(1)));
-      }
-    }
+    result.room_display_name = RoomDisplayNameOf(c, result.meeting);
     auto& select = c.Prepare(kSelectSignIns);
     select.setString(1, std::string(meeting_id));
     std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
@@ -162,16 +164,7 @@ absl::StatusOr<ReportMeeting> ReportStore::GetReportMeeting(absl::string_view me
     result.meeting = *std::move(meeting);
     result.listed_attendees = static_cast<int>(result.meeting.attendees.size());
     const std::string id(meeting_id);
-    if (result.meeting.has_room()) {
-      auto& names = c.Prepare(kSelectRoomNames);
-      names.setString(1, result.meeting.building_id);
-      names.setString(2, result.meeting.room_id);
-      std::unique_ptr<sql::ResultSet> row(names.executeQuery());
-      if (row->next()) {
-        result.room_display_name =
-            RoomDisplayName(std::string(row->getString(2)), std::string(row->getString(1)));
-      }
-    }
+    result.room_display_name = RoomDisplayNameOf(c, result.meeting);
     {
       auto& count = c.Prepare(kCountSignIns);
       count.setString(1, id);

@@ -18,6 +18,14 @@ TEST(OrganizerScopeRuleTest, AUnitMayNameOnlyItselfACenterWideCallerAnyUnit) {
   EXPECT_NE(other.message().find("市财政局"), absl::string_view::npos);
 }
 
+TEST(OrganizerScopeRuleTest, AUnitListsItsOwnMeetingsWhateverItAsksFor) {
+  EXPECT_EQ(ScopedUnitFilter("", ""), "");
+  EXPECT_EQ(ScopedUnitFilter("市审计局", ""), "市审计局");
+  EXPECT_EQ(ScopedUnitFilter("", "市财政局"), "市财政局");
+  EXPECT_EQ(ScopedUnitFilter("市财政局", "市财政局"), "市财政局");
+  EXPECT_EQ(ScopedUnitFilter("市审计局", "市财政局"), std::nullopt);
+}
+
 TEST(OrganizerScopeRuleTest, CenterWideViewsAreForCenterWideCallersOnly) {
   EXPECT_TRUE(CheckCenterWide("the weekly brief", "").ok());
   const absl::Status refused = CheckCenterWide("the weekly brief", "市财政局");

@@ -46,7 +46,7 @@ std::string LoadResult::ErrorsText() const {
 
 LoadResult RunLoad(const LoadPlan& plan, const CallFn& call) {
   std::vector<CallerTally> tallies(plan.callers);
-  std::atomic<int64_t> measured_calls{0};
+  std::atomic<int64_t> calls_made{0};
   std::atomic<bool> stop{false};
   const absl::Time start = absl::Now();
   const absl::Time measure_from = start + plan.warm_up;
@@ -60,8 +60,8 @@ LoadResult RunLoad(const LoadPlan& plan, const CallFn& call) {
         const absl::Time sent = absl::Now();
         if (sent >= measure_until) break;
         const bool measured = sent >= measure_from;
-        if (measured && plan.max_calls > 0 &&
-            measured_calls.fetch_add(1, std::memory_order_relaxed) >= plan.max_calls) {
+        if (plan.max_calls > 0 &&
+            calls_made.fetch_add(1, std::memory_order_relaxed) >= plan.max_calls) {
           stop = true;
           break;
         }

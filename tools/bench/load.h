@@ -18,8 +18,9 @@ struct LoadPlan {
   int callers = 1;
   absl::Duration warm_up = absl::Milliseconds(300);  // calls made, not measured
   absl::Duration measure = absl::Seconds(2);
-  // Stop early after this many measured calls in all (0: no limit): for calls that use
-  // up prepared data (each confirm needs its own notice).
+  // Stop early after this many calls in all, the warm-up's included (0: no limit): for
+  // calls that use up prepared data (each confirm needs its own notice, and a warm-up
+  // confirm takes one too).
   int64_t max_calls = 0;
 };
 

@@ -45,6 +45,7 @@ class Connection final {
   // transaction until Commit/Rollback (InTransaction, migrations). Sent to the server
   // only when the mode changes.
   void SetAutocommit(bool on);
+  bool autocommit() const { return autocommit_; }
 
   // True when the server answers a ping.
   bool IsAlive();

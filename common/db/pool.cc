@@ -6,7 +6,9 @@
 #include <cppconn/resultset.h>
 #include <mysql_driver.h>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -146,7 +148,7 @@ absl::StatusOr<std::unique_ptr<Connection>> ConnectionPool::OpenConnection(bool 
   }
 }
 
-absl::StatusOr<Lease> ConnectionPool::Acquire() {
+absl::StatusOr<Lease> ConnectionPool::Acquire(Work work) {
   EnsureThreadInitialized();
   const absl::Time start = absl::Now();
   const absl::Time deadline = start + config_.acquire_timeout;
@@ -164,8 +166,13 @@ absl::StatusOr<Lease> ConnectionPool::Acquire() {
                              "every database connection stayed busy; retry later");
     }
     if (!idle_.empty()) {
-      connection = std::move(idle_.back());
-      idle_.pop_back();
+      const bool autocommit = work == Work::kRead;
+      auto pick = std::find_if(idle_.rbegin(), idle_.rend(), [autocommit](const auto& idle) {
+        return idle->autocommit() == autocommit;
+      });
+      if (pick == idle_.rend()) pick = idle_.rbegin();
+      connection = std::move(*pick);
+      idle_.erase(std::next(pick).base());
       check_first = connection->last_used() <= lost_at_;
     } else {
       ++open_;

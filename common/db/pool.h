@@ -47,8 +47,12 @@ class ConnectionPool final {
   ~ConnectionPool();
 
   // Waits up to the acquire timeout for a connection. UNAVAILABLE when the database
-  // cannot be reached or every connection stays busy.
-  absl::StatusOr<Lease> Acquire();
+  // cannot be reached or every connection stays busy. Among the idle connections it
+  // takes, when there is one, the most recently used one already in the mode `work`
+  // needs: switching autocommit is a round trip, and a service that alternates reads
+  // and transactions would otherwise pay it twice per call (issue 13).
+  enum class Work { kTransaction, kRead };
+  absl::StatusOr<Lease> Acquire(Work work = Work::kTransaction);
 
   // Opens a connection outside the pool (the health checker's own), with `database`
   // selected or, when `select_database` is false, none (to create the database).

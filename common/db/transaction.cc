@@ -201,7 +201,7 @@ absl::Status ReadOnly(ConnectionPool& pool, absl::string_view name,
                       absl::FunctionRef<absl::Status(Connection&)> work,
                       const RetryPolicy& policy) {
   for (int attempt = 1;; ++attempt) {
-    auto lease = pool.Acquire();
+    auto lease = pool.Acquire(ConnectionPool::Work::kRead);
     if (!lease.ok()) return lease.status();
     Connection& connection = **lease;
     int error_code = 0;

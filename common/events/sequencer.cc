@@ -27,7 +27,6 @@ constexpr char kSelectUnsequenced[] =
     "SELECT id FROM event_outbox WHERE seq IS NULL ORDER BY create_time, id LIMIT ?";
 constexpr int kChunk = 50;
 constexpr char kSetCounter[] = "SET @huiwu_seq = ?";
-constexpr char kReadCounter[] = "SELECT @huiwu_seq";
 
 // Numbers up to kChunk rows by id in one statement (unused places hold id 0, which no
 // row has), in the same (create_time, id) order. By primary key only: a condition on
@@ -58,6 +57,7 @@ constexpr char kMarkPruned[] =
 constexpr char kDeletePruned[] = "DELETE FROM event_outbox WHERE seq <= ?";
 
 constexpr absl::Duration kPruneInterval = absl::Minutes(1);
+constexpr int kRoundLimit = 1000;
 constexpr absl::Duration kGaugeInterval = absl::Seconds(5);
 
 }  // namespace
@@ -101,15 +101,17 @@ void Sequencer::Start() {
   thread_ = std::thread([this] { Run(); });
 }
 
-absl::StatusOr<int> Sequencer::SequenceOnce(absl::Time now, int limit) {
-  bool any = false;
-  absl::Status looked = db::ReadOnly(pool_, "SequenceEvents.look", [&](db::Connection& c) {
-    std::unique_ptr<sql::ResultSet> rows(c.Prepare(kAnyUnsequenced).executeQuery());
-    any = rows->next();
-    return absl::OkStatus();
-  });
-  if (!looked.ok()) return looked;
-  if (!any) return 0;
+absl::StatusOr<int> Sequencer::SequenceOnce(absl::Time now, int limit, bool look_first) {
+  if (look_first) {
+    bool any = false;
+    absl::Status looked = db::ReadOnly(pool_, "SequenceEvents.look", [&](db::Connection& c) {
+      std::unique_ptr<sql::ResultSet> rows(c.Prepare(kAnyUnsequenced).executeQuery());
+      any = rows->next();
+      return absl::OkStatus();
+    });
+    if (!looked.ok()) return looked;
+    if (!any) return 0;
+  }
 
   int numbered = 0;
   absl::Status status = db::InTransaction(pool_, "SequenceEvents", [&](db::Connection& c) {
@@ -140,13 +142,10 @@ absl::StatusOr<int> Sequencer::SequenceOnce(absl::Time now, int limit) {
       numbered += number.executeUpdate();
     }
     if (numbered == 0) return absl::OkStatus();
-    int64_t next = last;
-    {
-      std::unique_ptr<sql::ResultSet> rows(c.Prepare(kReadCounter).executeQuery());
-      if (rows->next()) next = rows->getInt64(1);
-    }
+    // Each numbered row took the counter's next value, once: the counter now stands at
+    // last + numbered, without a round trip to read it back.
     auto& write = c.Prepare(kWriteSequence);
-    write.setInt64(1, next);
+    write.setInt64(1, last + numbered);
     write.executeUpdate();
     c.AfterCommit([] { EventsSequenced().Raise(); });
     return absl::OkStatus();
@@ -198,6 +197,8 @@ void Sequencer::Run() {
   absl::Time next_prune = absl::Now() + kPruneInterval;
   absl::Time next_gauges = absl::Now();
   uint64_t seen = EventsCommitted().generation();
+  // Woken by a local commit, there is something to number: no need to look first.
+  bool signalled = false;
   for (;;) {
     {
       absl::MutexLock lock(&mu_);
@@ -205,12 +206,14 @@ void Sequencer::Run() {
     }
     try {
       for (;;) {
-        absl::StatusOr<int> numbered = SequenceOnce(absl::Now());
+        absl::StatusOr<int> numbered =
+            SequenceOnce(absl::Now(), kRoundLimit, /*look_first=*/!signalled);
+        signalled = false;
         if (!numbered.ok()) {
           log::Warning("sequence_events_failed", {{"message", numbered.status().message()}});
           break;
         }
-        if (*numbered < 1000) break;  // caught up
+        if (*numbered < kRoundLimit) break;  // caught up
       }
       if (absl::Now() >= next_prune) {
         absl::StatusOr<int> pruned = PruneOnce(absl::Now());
@@ -226,7 +229,9 @@ void Sequencer::Run() {
     } catch (const std::exception& e) {
       log::Error("sequencer_failed", {{"message", e.what()}});
     }
-    seen = EventsCommitted().WaitAfter(seen, absl::Now() + config_.poll_interval);
+    const uint64_t woken = EventsCommitted().WaitAfter(seen, absl::Now() + config_.poll_interval);
+    signalled = woken != seen;
+    seen = woken;
   }
 }
 

@@ -159,9 +159,12 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   quota.SetMaxThreads(config.max_threads);
   builder.SetResourceQuota(quota);
   builder.SetMaxReceiveMessageSize(kMaxRequestBytes);
-  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(host->grpc_metrics_->InterceptorFactory());
-  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  if (config.observe_calls) {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
+    interceptors.push_back(host->grpc_metrics_->InterceptorFactory());
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  }
   host->server_ = builder.BuildAndStart();
   if (host->server_ == nullptr || host->grpc_port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.host, ":",
@@ -253,6 +256,10 @@ void ServiceHost::Shutdown(absl::Duration grace) {
   health_.reset();
 }
 
+void DisableMutexDeadlockDetection() {
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+}
+
 int RunServiceMain(int argc, char** argv, absl::string_view usage,
                    const std::function<absl::StatusOr<ServiceSpec>()>& make_spec) {
   // Signals are taken synchronously by the main thread below; every thread started from
@@ -264,6 +271,7 @@ int RunServiceMain(int argc, char** argv, absl::string_view usage,
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   config::ParseFlagsAndEnvironment(argc, argv, usage);
+  DisableMutexDeadlockDetection();
   absl::StatusOr<ServiceSpec> made = make_spec();
   if (!made.ok()) {
     std::fprintf(stderr, "%s\n", std::string(made.status().message()).c_str());

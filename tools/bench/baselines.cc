@@ -163,4 +163,26 @@ CallFn SqlBookingBaseline::Transactions() {
   };
 }
 
+CallFn SqlBookingBaseline::PointReads() {
+  return [this](int caller, int64_t n, std::string*) {
+    auto lease = pool_.Acquire(db::ConnectionPool::Work::kRead);
+    if (!lease.ok()) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "no connection");
+    db::Connection& connection = **lease;
+    try {
+      connection.SetAutocommit(true);
+      sql::PreparedStatement& select = connection.Prepare(
+          "SELECT building_id, room_id, version FROM bench_rooms WHERE building_id = ? AND "
+          "room_id = ?");
+      select.setString(1, "city-hall");
+      select.setString(2, absl::StrCat("r", (caller + n) % rooms_));
+      std::unique_ptr<sql::ResultSet> row(select.executeQuery());
+      if (!row->next()) return grpc::Status(grpc::StatusCode::NOT_FOUND, "no room");
+    } catch (const sql::SQLException& e) {
+      connection.MarkBroken();
+      return grpc::Status(grpc::StatusCode::INTERNAL, e.what());
+    }
+    return grpc::Status::OK;
+  };
+}
+
 }  // namespace huiwu::bench

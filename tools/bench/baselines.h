@@ -42,6 +42,9 @@ class SqlBookingBaseline final {
   SqlBookingBaseline(const config::DatabaseConfig& database, int rooms);
   absl::Status Prepare();  // (re)creates and empties the bench_* tables
   CallFn Transactions();
+  // One prepared primary-key SELECT of a room per call, in autocommit: the least any read
+  // through a service costs the database (a GetRoom is at best one echo plus one of these).
+  CallFn PointReads();
 
  private:
   absl::Status Book(int64_t slot);

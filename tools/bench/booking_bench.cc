@@ -174,6 +174,7 @@ absl::StatusOr<std::unique_ptr<BookingBench>> BookingBench::Start(
 }
 
 BookingBench::~BookingBench() {
+  if (unobserved_ != nullptr) unobserved_->Shutdown(absl::Seconds(2));
   if (booking_ != nullptr) booking_->Shutdown(absl::Seconds(2));
   if (safety_ != nullptr) safety_->Shutdown(absl::Seconds(2));
 }
@@ -222,6 +223,27 @@ CallFn BookingBench::GetRoom() {
     request.set_name(rooms_[(caller + n) % rooms_.size()]);
     v1::GetRoomResponse response;
     return Labelled(stub_->GetRoom(Context().get(), request, &response), label);
+  };
+}
+
+absl::Status BookingBench::StartUnobserved() {
+  config::ServerConfig config = booking_config_;
+  config.observe_calls = false;
+  auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_, policy_), config,
+                                         absl::Seconds(30));
+  if (!host.ok()) return host.status();
+  unobserved_ = std::move(*host);
+  unobserved_stub_ = v1::BookingService::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", unobserved_->grpc_port()), grpc::InsecureChannelCredentials()));
+  return absl::OkStatus();
+}
+
+CallFn BookingBench::GetRoomUnobserved() {
+  return [this](int caller, int64_t n, std::string* label) {
+    v1::GetRoomRequest request;
+    request.set_name(rooms_[(caller + n) % rooms_.size()]);
+    v1::GetRoomResponse response;
+    return Labelled(unobserved_stub_->GetRoom(Context().get(), request, &response), label);
   };
 }
 

@@ -44,6 +44,10 @@ class BookingBench final {
 
   CallFn GetRoom();
   CallFn GetMeeting();
+  // A second booking server on the same database, without the metrics interceptor and
+  // call log, and GetRoom through it: what observing every call costs.
+  absl::Status StartUnobserved();
+  CallFn GetRoomUnobserved();
   CallFn ListMeetingsOfDay();
   CallFn FindAvailableRooms();
   // A notice for a fresh slot per call; the notices made wait for ConfirmNotices.
@@ -76,6 +80,8 @@ class BookingBench final {
   std::unique_ptr<server::ServiceHost> safety_;
   std::unique_ptr<server::ServiceHost> booking_;
   std::unique_ptr<booking::v1::BookingService::Stub> stub_;
+  std::unique_ptr<server::ServiceHost> unobserved_;
+  std::unique_ptr<booking::v1::BookingService::Stub> unobserved_stub_;
   std::vector<std::string> rooms_;  // resource names
   absl::Time first_slot_;
   absl::Time read_day_start_;

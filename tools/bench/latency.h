@@ -13,6 +13,9 @@ namespace huiwu::bench {
 class Latencies final {
  public:
   void Add(absl::Duration d) { samples_.push_back(d); }
+  void Add(const Latencies& other) {
+    samples_.insert(samples_.end(), other.samples_.begin(), other.samples_.end());
+  }
   // The q-quantile (0 < q ≤ 1) by the nearest-rank method; zero when empty.
   absl::Duration Quantile(double q) const;
   size_t count() const { return samples_.size(); }

@@ -31,6 +31,14 @@ double LoadResult::PerSecond() const {
   return seconds > 0 ? static_cast<double>(ok) / seconds : 0.0;
 }
 
+void LoadResult::Add(const LoadResult& other) {
+  callers = other.callers;
+  ok += other.ok;
+  for (const auto& [label, count] : other.errors) errors[label] += count;
+  elapsed += other.elapsed;
+  latencies.Add(other.latencies);
+}
+
 int64_t LoadResult::failed() const {
   int64_t n = 0;
   for (const auto& [_, count] : errors) n += count;

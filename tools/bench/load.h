@@ -32,6 +32,8 @@ struct LoadResult {
   Latencies latencies;  // of every measured call, failed ones included
 
   double PerSecond() const;  // successful calls per second
+  // Adds another run of the same load (its calls, errors, time and latencies).
+  void Add(const LoadResult& other);
   int64_t failed() const;
   std::string ErrorsText() const;  // "RESOURCE_EXHAUSTED 12, ABORTED 3", or "0"
 };

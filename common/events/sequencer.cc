@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/db/sql_time.h"
 #include "common/db/transaction.h"
@@ -26,22 +27,20 @@ constexpr char kLockSequence[] = "SELECT last_seq FROM event_sequence WHERE id =
 constexpr char kSelectUnsequenced[] =
     "SELECT id FROM event_outbox WHERE seq IS NULL ORDER BY create_time, id LIMIT ?";
 constexpr int kChunk = 50;
-constexpr char kSetCounter[] = "SET @huiwu_seq = ?";
 
-// Numbers up to kChunk rows by id in one statement (unused places hold id 0, which no
-// row has), in the same (create_time, id) order. By primary key only: a condition on
-// seq would scan its index through the rows of transactions still open and wait for
-// their locks. The rows were read unsequenced under the event_sequence lock, so no other
+// Numbers up to kChunk rows by id in one statement: row i of the list gets base + i + 1
+// (FIELD is its 1-based place; unused places hold id 0, which no row has), so cursors
+// follow the list's (create_time, id) order. By primary key only: a condition on seq
+// would scan its index through the rows of transactions still open and wait for their
+// locks. The rows were read unsequenced under the event_sequence lock, so no other
 // sequencer on this server numbers them meanwhile; one on another Galera node writes the
 // same rows and certification refuses one of the two rounds.
 const std::string& NumberChunkSql() {
   static const std::string* sql = [] {
     std::string places = "?";
     for (int i = 1; i < kChunk; ++i) places += ", ?";
-    return new std::string(
-        "UPDATE event_outbox SET seq = (@huiwu_seq := @huiwu_seq + 1), sequence_time = ? "
-        "WHERE id IN (" +
-        places + ") ORDER BY create_time, id");
+    return new std::string("UPDATE event_outbox SET seq = ? + FIELD(id, " + places +
+                           "), sequence_time = ? WHERE id IN (" + places + ")");
   }();
   return *sql;
 }
@@ -101,17 +100,18 @@ void Sequencer::Start() {
   thread_ = std::thread([this] { Run(); });
 }
 
-absl::StatusOr<int> Sequencer::SequenceOnce(absl::Time now, int limit, bool look_first) {
-  if (look_first) {
-    bool any = false;
-    absl::Status looked = db::ReadOnly(pool_, "SequenceEvents.look", [&](db::Connection& c) {
-      std::unique_ptr<sql::ResultSet> rows(c.Prepare(kAnyUnsequenced).executeQuery());
-      any = rows->next();
-      return absl::OkStatus();
-    });
-    if (!looked.ok()) return looked;
-    if (!any) return 0;
-  }
+absl::StatusOr<int> Sequencer::SequenceOnce(absl::Time now, int limit) {
+  // A plain read first: a poll usually finds nothing, and the wake-up signal is the
+  // process's, raised by every service's commits when several share one process (the
+  // tests, the benchmark).
+  bool any = false;
+  absl::Status looked = db::ReadOnly(pool_, "SequenceEvents.look", [&](db::Connection& c) {
+    std::unique_ptr<sql::ResultSet> rows(c.Prepare(kAnyUnsequenced).executeQuery());
+    any = rows->next();
+    return absl::OkStatus();
+  });
+  if (!looked.ok()) return looked;
+  if (!any) return 0;
 
   int numbered = 0;
   absl::Status status = db::InTransaction(pool_, "SequenceEvents", [&](db::Connection& c) {
@@ -129,21 +129,25 @@ absl::StatusOr<int> Sequencer::SequenceOnce(absl::Time now, int limit, bool look
       while (rows->next()) ids.push_back(rows->getInt64(1));
     }
     if (ids.empty()) return absl::OkStatus();
-    auto& set = c.Prepare(kSetCounter);
-    set.setInt64(1, last);
-    set.execute();
     auto& number = c.Prepare(NumberChunkSql());
     for (size_t from = 0; from < ids.size(); from += kChunk) {
-      number.setDateTime(1, db::ToSqlDateTime(now));
+      number.setInt64(1, last + static_cast<int64_t>(from));
       for (int i = 0; i < kChunk; ++i) {
         const size_t at = from + i;
-        number.setInt64(2 + i, at < ids.size() ? ids[at] : 0);
+        const int64_t id = at < ids.size() ? ids[at] : 0;
+        number.setInt64(2 + i, id);
+        number.setInt64(3 + kChunk + i, id);
       }
+      number.setDateTime(2 + kChunk, db::ToSqlDateTime(now));
       numbered += number.executeUpdate();
     }
-    if (numbered == 0) return absl::OkStatus();
-    // Each numbered row took the counter's next value, once: the counter now stands at
-    // last + numbered, without a round trip to read it back.
+    // Every row read was numbered (nothing else numbers or deletes unnumbered rows while
+    // the lock is held), so the cursors are last + 1 … last + numbered, without a gap. A
+    // shortfall would leave one: the round is undone instead, and the next one reads again.
+    if (numbered != static_cast<int>(ids.size())) {
+      return absl::AbortedError(
+          absl::StrCat("numbered ", numbered, " of ", ids.size(), " events; the round is undone"));
+    }
     auto& write = c.Prepare(kWriteSequence);
     write.setInt64(1, last + numbered);
     write.executeUpdate();
@@ -197,8 +201,6 @@ void Sequencer::Run() {
   absl::Time next_prune = absl::Now() + kPruneInterval;
   absl::Time next_gauges = absl::Now();
   uint64_t seen = EventsCommitted().generation();
-  // Woken by a local commit, there is something to number: no need to look first.
-  bool signalled = false;
   for (;;) {
     {
       absl::MutexLock lock(&mu_);
@@ -206,9 +208,7 @@ void Sequencer::Run() {
     }
     try {
       for (;;) {
-        absl::StatusOr<int> numbered =
-            SequenceOnce(absl::Now(), kRoundLimit, /*look_first=*/!signalled);
-        signalled = false;
+        absl::StatusOr<int> numbered = SequenceOnce(absl::Now(), kRoundLimit);
         if (!numbered.ok()) {
           log::Warning("sequence_events_failed", {{"message", numbered.status().message()}});
           break;
@@ -229,9 +229,7 @@ void Sequencer::Run() {
     } catch (const std::exception& e) {
       log::Error("sequencer_failed", {{"message", e.what()}});
     }
-    const uint64_t woken = EventsCommitted().WaitAfter(seen, absl::Now() + config_.poll_interval);
-    signalled = woken != seen;
-    seen = woken;
+    seen = EventsCommitted().WaitAfter(seen, absl::Now() + config_.poll_interval);
   }
 }
 

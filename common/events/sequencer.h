@@ -40,9 +40,8 @@ class Sequencer final {
   void Start();
 
   // One round: numbers up to `limit` committed, unnumbered events in (commit time, id)
-  // order; returns how many. `look_first` checks for any with a plain read before
-  // opening the round's transaction (a poll usually finds none).
-  absl::StatusOr<int> SequenceOnce(absl::Time now, int limit = 1000, bool look_first = true);
+  // order; returns how many.
+  absl::StatusOr<int> SequenceOnce(absl::Time now, int limit = 1000);
   // Deletes up to 10,000 numbered events older than the retention and records the
   // newest deleted cursor (pruned_through); returns how many.
   absl::StatusOr<int> PruneOnce(absl::Time now);

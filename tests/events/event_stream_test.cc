@@ -78,6 +78,35 @@ TEST_F(EventsTest, ClientThatResumesFromItsLastCursorSeesEveryEventOnceInOrder) 
   EXPECT_TRUE(seen.front().has_commit_time());
 }
 
+// One commit of more events than the sequencer numbers in one statement (50): a round
+// numbers them in several chunks, and the cursors still follow the commit's order with no
+// gap (a reader takes a gap for events not yet visible, or pruned).
+TEST_F(EventsTest, AManyEventCommitGetsConsecutiveCursorsInItsOrder) {
+  std::vector<std::string> published;
+  ASSERT_TRUE(db::InTransaction(*pool_, "TestPublishMany", [&](db::Connection& c) {
+                published.clear();
+                for (int i = 0; i < 120; ++i) {
+                  huiwu::booking::v1::RoomDeleted payload;
+                  payload.set_room(absl::StrCat("m", i));
+                  events::Publish(c, payload, {}, absl::Now());
+                  published.push_back(payload.room());
+                }
+                return absl::OkStatus();
+              }).ok());
+  auto context = StreamContext();
+  StreamEventsRequest request;
+  request.set_after_cursor(0);
+  auto stream = stub_->StreamEvents(context.get(), request);
+  std::vector<Event> seen = ReadEvents(*stream, published.size());
+  context->TryCancel();
+  stream->Finish().ok();
+  ASSERT_EQ(seen.size(), published.size());
+  EXPECT_EQ(Labels(seen), published);
+  for (size_t i = 0; i < seen.size(); ++i) {
+    EXPECT_EQ(seen[i].cursor(), static_cast<int64_t>(i + 1)) << "event " << i;
+  }
+}
+
 // The trap: a transaction that took its outbox id first but commits last. A reader that
 // went by id would pass over it; cursors are given after commit, so it comes after.
 TEST_F(EventsTest, EventThatCommitsLateIsStillStreamedAfterTheOnesBeforeIt) {

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/api/confidential.h"
 #include "common/api/personal_data.h"
 #include "common/audit/audit_scope.h"
 #include "common/db/transaction.h"
@@ -156,6 +157,9 @@ void CallGate::MaskFor(const grpc::ServerContext& context,
   const absl::StatusOr<CallerAccess> access = AccessOf(context);
   // A caller the file stopped binding since it was admitted sees as little as possible.
   if (!access.ok() || !access->personal_data) api::MaskPersonalData(response);
+  // Here, like personal data, so that no read (a new one included) can forget it.
+  api::MaskConfidential(response,
+                        access.ok() ? access->viewer() : api::ConfidentialViewer::Nobody());
 }
 
 grpc::Status CallGate::Serve(const grpc::ServerContext& context, absl::string_view method,

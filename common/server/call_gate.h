@@ -40,7 +40,8 @@ class CallGate final {
            RateLimiter& limiter, KeyOf key_of = nullptr);
 
   // A read: not audited. Once `body` filled `response`, its personal data is masked
-  // for a caller that may not see it (common/api/personal_data.h).
+  // for a caller that may not see it (common/api/personal_data.h), and so is the content
+  // of confidential meetings (common/api/confidential.h).
   grpc::Status Serve(const grpc::ServerContext& context, absl::string_view method,
                      google::protobuf::Message* response,
                      absl::FunctionRef<absl::Status()> body) const;
@@ -82,7 +83,8 @@ class CallGate final {
   // Authorize, then the rate limit: OK, PERMISSION_DENIED, or RESOURCE_EXHAUSTED with
   // RetryInfo.
   grpc::Status Admit(const grpc::ServerContext& context, absl::string_view method) const;
-  // Masks `response`'s personal data unless the caller may see it.
+  // Masks `response`'s personal data unless the caller may see it, and the content of
+  // confidential meetings it may not see (common/api/confidential.h).
   void MaskFor(const grpc::ServerContext& context, google::protobuf::Message& response) const;
 
   std::string grpc_service_;

@@ -57,6 +57,7 @@ absl::StatusOr<DataAccessPolicy> DataAccessPolicy::Parse(absl::string_view json)
 absl::StatusOr<CallerAccess> DataAccessPolicy::For(absl::string_view principal) const {
   CallerAccess access;
   access.personal_data = AnyMatches(policy_.personal_data_principals(), principal);
+  access.confidential = AnyMatches(policy_.confidential_principals(), principal);
   if (!AnyMatches(policy_.unit_bound_principals(), principal)) return access;
   for (const common::v1::UnitBinding& unit : policy_.units()) {
     if (unit.principal() == principal) {

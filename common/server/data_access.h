@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "common/api/confidential.h"
 #include "huiwu/common/v1/data_access.pb.h"
 
 namespace huiwu::server {
@@ -18,8 +19,15 @@ struct CallerAccess {
   std::string organizer_unit;
   // Whether phones and attendee lists are shown unmasked.
   bool personal_data = true;
+  // Whether the content of every confidential meeting (保密会议) is shown; a unit-bound
+  // caller sees its own unit's anyway (common/api/confidential.h).
+  bool confidential = true;
 
   bool unit_bound() const { return !organizer_unit.empty(); }
+  // Who the caller is for confidential content.
+  api::ConfidentialViewer viewer() const {
+    return api::ConfidentialViewer{confidential, organizer_unit};
+  }
   // Everything: TLS off (the local run, tests), or a caller the file restricts in nothing.
   static CallerAccess Unrestricted() { return CallerAccess{}; }
 };

@@ -88,7 +88,8 @@ grpc::Status BookingService::GetSignInSheet(grpc::ServerContext* context,
   return calls_.Serve(*context, "GetSignInSheet", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseGetSignInSheet(*request));
     ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
-    return reports_->GetSignInSheet(meeting_id, scope, response);
+    ASSIGN_OR_RETURN(api::ConfidentialViewer viewer, ViewerOf(*context));
+    return reports_->GetSignInSheet(meeting_id, scope, viewer, response);
   });
 }
 

@@ -117,6 +117,12 @@ absl::StatusOr<std::string> BookingService::OrganizerScopeOf(
   return access.organizer_unit;
 }
 
+absl::StatusOr<api::ConfidentialViewer> BookingService::ViewerOf(
+    const grpc::ServerContext& context) const {
+  ASSIGN_OR_RETURN(server::CallerAccess access, calls_.AccessOf(context));
+  return access.viewer();
+}
+
 grpc::Status BookingService::ListAuditRecords(grpc::ServerContext* context,
                                               const v1::ListAuditRecordsRequest* request,
                                               v1::ListAuditRecordsResponse* response) {

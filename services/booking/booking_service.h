@@ -134,6 +134,20 @@ class BookingService final : public v1::BookingService::Service {
                                  v1::RecordServiceDoneResponse* response) override;
 
   // The audit trail of this service's mutations (common/audit).
+  // Numbered material copies (material_copy_handlers.cc).
+  grpc::Status IssueMaterialCopy(grpc::ServerContext* context,
+                                 const v1::IssueMaterialCopyRequest* request,
+                                 v1::IssueMaterialCopyResponse* response) override;
+  grpc::Status RecoverMaterialCopy(grpc::ServerContext* context,
+                                   const v1::RecoverMaterialCopyRequest* request,
+                                   v1::RecoverMaterialCopyResponse* response) override;
+  grpc::Status WriteOffMaterialCopy(grpc::ServerContext* context,
+                                    const v1::WriteOffMaterialCopyRequest* request,
+                                    v1::WriteOffMaterialCopyResponse* response) override;
+  grpc::Status ListMaterialCopies(grpc::ServerContext* context,
+                                  const v1::ListMaterialCopiesRequest* request,
+                                  v1::ListMaterialCopiesResponse* response) override;
+
   grpc::Status ListAuditRecords(grpc::ServerContext* context,
                                 const v1::ListAuditRecordsRequest* request,
                                 v1::ListAuditRecordsResponse* response) override;
@@ -142,6 +156,9 @@ class BookingService final : public v1::BookingService::Service {
   // The organizer unit the caller acts for, whose meetings alone it sees; empty for a
   // caller that works for the whole center (domain/organizer_scope.h).
   absl::StatusOr<std::string> OrganizerScopeOf(const grpc::ServerContext& context) const;
+  // Who the caller is for confidential content (common/api/confidential.h), for the
+  // printable documents that the call gate's masking of the answer comes too late for.
+  absl::StatusOr<api::ConfidentialViewer> ViewerOf(const grpc::ServerContext& context) const;
 
   const server::CallGate& calls_;
   db::ConnectionPool& audit_pool_;

@@ -19,6 +19,10 @@ grpc::Status BookingService::ListMeetings(grpc::ServerContext* context,
     if (!unit.has_value()) return absl::OkStatus();
     MeetingFilter filter = query.filter;
     filter.organizer_unit = *std::move(unit);
+    // A title search must not find a confidential meeting the caller sees as 内部会议.
+    ASSIGN_OR_RETURN(api::ConfidentialViewer viewer, ViewerOf(*context));
+    filter.title_sees_confidential = viewer.sees_all;
+    filter.title_viewer_unit = viewer.organizer_unit;
     // One more than a page tells whether another page follows.
     ASSIGN_OR_RETURN(
         std::vector<Meeting> meetings,

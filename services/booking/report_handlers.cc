@@ -27,7 +27,8 @@ grpc::Status BookingService::GetDailyServiceNotice(grpc::ServerContext* context,
     ASSIGN_OR_RETURN(absl::CivilDay day, ParseGetDailyServiceNotice(*request));
     ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
     RETURN_IF_ERROR(CheckCenterWide("the daily service notice", scope));
-    return reports_->GetDailyServiceNotice(day, response);
+    ASSIGN_OR_RETURN(api::ConfidentialViewer viewer, ViewerOf(*context));
+    return reports_->GetDailyServiceNotice(day, viewer, response);
   });
 }
 
@@ -38,7 +39,8 @@ grpc::Status BookingService::GetWeeklyBrief(grpc::ServerContext* context,
     ASSIGN_OR_RETURN(absl::CivilDay day, ParseGetWeeklyBrief(*request));
     ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
     RETURN_IF_ERROR(CheckCenterWide("the weekly brief", scope));
-    return reports_->GetWeeklyBrief(day, response);
+    ASSIGN_OR_RETURN(api::ConfidentialViewer viewer, ViewerOf(*context));
+    return reports_->GetWeeklyBrief(day, viewer, response);
   });
 }
 

@@ -94,6 +94,8 @@ void ToProto(const RoomSchedule& schedule, v1::RoomSchedule* out) {
     busy->set_meeting(absl::StrCat("meetings/", block.meeting_id));
     busy->set_title(block.title);
     busy->set_state(static_cast<v1::MeetingState>(NumberOf(block.state)));
+    busy->set_confidential(block.confidential);
+    busy->set_organizer_unit(block.organizer_unit);
   }
 }
 

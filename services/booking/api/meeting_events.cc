@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/api/confidential.h"
 #include "common/api/timestamp.h"
 #include "common/events/outbox.h"
 #include "huiwu/booking/v1/events.pb.h"
@@ -19,11 +20,16 @@ std::vector<std::string> SubjectsOf(const Meeting& meeting) {
   return subjects;
 }
 
-// The API's Meeting without attendees and history.
+// The API's Meeting without attendees and history, and a confidential meeting's content
+// masked as for a caller without the right: the stream goes to the center's other
+// services and to organizer units' systems (other units' too), none of which needs the
+// title or agenda to staff, supply or inspect the room. `confidential` tells a consumer
+// that GetMeeting, under its own rights, has the rest.
 void ToEventMeeting(const Meeting& meeting, v1::Meeting* out) {
   ToProto(meeting, out);
   out->clear_attendees();
   out->clear_history();
+  api::MaskConfidential(*out, api::ConfidentialViewer::Nobody());
 }
 
 // An event whose payload is `Payload{meeting = …}`.

@@ -218,6 +218,7 @@ void CheckMeetingDetails(api::FieldChecks& checks, const v1::Meeting& in, absl::
   if (details & kMeetingSummary) {
     m.summary = ParseSummary(checks, Path(field, "summary"), in.summary());
   }
+  if (details & kMeetingConfidential) m.confidential = in.confidential();
 }
 
 absl::StatusOr<Meeting> ParseMeetingFields(const v1::Meeting& in, absl::string_view field,
@@ -438,6 +439,7 @@ void ToProto(const Meeting& m, v1::Meeting* out) {
     *out->mutable_occupancy_start_time() = api::ToTimestamp(m.occupancy->start);
     *out->mutable_occupancy_end_time() = api::ToTimestamp(m.occupancy->end);
   }
+  out->set_confidential(m.confidential);
   out->set_etag(api::EtagOf(m.version));
   *out->mutable_create_time() = api::ToTimestamp(m.create_time);
   *out->mutable_update_time() = api::ToTimestamp(m.update_time);

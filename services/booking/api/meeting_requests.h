@@ -47,8 +47,9 @@ enum MeetingDetail : uint32_t {
   kMeetingSafetyMeasures = 1u << 11,
   kMeetingNotes = 1u << 12,
   kMeetingSummary = 1u << 13,
+  kMeetingConfidential = 1u << 14,
 };
-inline constexpr uint32_t kAllMeetingDetails = (1u << 14) - 1;
+inline constexpr uint32_t kAllMeetingDetails = (1u << 15) - 1;
 
 // Checks the details of `in` selected by `details` (paths prefixed by `field`) and copies
 // them into `out`; the other fields of `out` are left as they are.

@@ -12,7 +12,7 @@ namespace {
 
 constexpr char kUpdatablePaths[] =
     "title, kind, organizer_unit, contact, requirements, expected_participants, attendees, "
-    "agenda, services, materials, budget_fen, safety_measures, notes, summary";
+    "agenda, services, materials, budget_fen, safety_measures, notes, confidential, summary";
 
 const absl::flat_hash_map<std::string, uint32_t>& MeetingMaskPaths() {
   static const auto* paths = new absl::flat_hash_map<std::string, uint32_t>{
@@ -30,6 +30,7 @@ const absl::flat_hash_map<std::string, uint32_t>& MeetingMaskPaths() {
       {"safety_measures", kMeetingSafetyMeasures},
       {"notes", kMeetingNotes},
       {"summary", kMeetingSummary},
+      {"confidential", kMeetingConfidential},
   };
   return *paths;
 }
@@ -122,6 +123,7 @@ absl::Status ApplyMeetingUpdate(const UpdateMeetingCommand& command, const Sched
   if (d & kMeetingSafetyMeasures) meeting.safety_measures = p.safety_measures;
   if (d & kMeetingNotes) meeting.notes = p.notes;
   if (d & kMeetingSummary) meeting.summary = p.summary;
+  if (d & kMeetingConfidential) meeting.confidential = p.confidential;
   return absl::OkStatus();
 }
 

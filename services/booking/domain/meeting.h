@@ -89,6 +89,9 @@ struct Meeting {
   std::vector<StateChange> history;
   std::optional<TimeWindow> occupancy;  // set while it holds its room
   std::vector<MeetingFlag> flags;       // oldest first
+  // 保密会议: its content is shown only to callers entitled to it (common/api/confidential.h),
+  // and its numbered material copies must all be accounted for before the archive.
+  bool confidential = false;
   int64_t version = 0;
   absl::Time create_time;
   absl::Time update_time;

@@ -290,6 +290,7 @@ absl::StatusOr<v1::MeetingReadiness> Reports::GetMeetingReadiness(
 }
 
 absl::Status Reports::GetDailyServiceNotice(absl::CivilDay day,
+                                            const api::ConfidentialViewer& viewer,
                                             v1::GetDailyServiceNoticeResponse* out) {
   const absl::TimeZone zone = CenterTimeZone();
   ASSIGN_OR_RETURN(
@@ -325,18 +326,24 @@ absl::Status Reports::GetDailyServiceNotice(absl::CivilDay day,
     entry->set_listed_attendees(report.listed_attendees);
     AddServiceProgress(report, entry->mutable_services());
     *entry->mutable_readiness() = BuildReadiness(report, replies[i], peers_, now);
+    entry->set_confidential(m.confidential);
   }
+  // Before rendering: the printed notice is read by everyone on duty (保密会议).
+  api::MaskConfidential(*out, viewer);
   out->set_rendered_html(render::RenderDailyNotice(*out, zone));
   return absl::OkStatus();
 }
 
 absl::Status Reports::GetSignInSheet(absl::string_view meeting_id,
                                      absl::string_view organizer_scope,
+                                     const api::ConfidentialViewer& viewer,
                                      v1::GetSignInSheetResponse* out) {
   ASSIGN_OR_RETURN(SignInSheetData data, store_.GetSignInSheet(meeting_id, organizer_scope));
   const Meeting& m = data.meeting;
   out->set_meeting(MeetingName(m.id));
-  out->set_title(m.title);
+  // The sheet lies on the desk at the door: a confidential meeting's title stays off it
+  // unless the caller may see it; its attendees are on it, since they sign it.
+  out->set_title(api::TitleFor(viewer, m.confidential, m.organizer_unit, m.title));
   out->set_organizer_unit(m.organizer_unit);
   *out->mutable_start_time() = api::ToTimestamp(m.window.start);
   *out->mutable_end_time() = api::ToTimestamp(m.window.end);
@@ -367,7 +374,8 @@ absl::Status Reports::GetSignInSheet(absl::string_view meeting_id,
   return absl::OkStatus();
 }
 
-absl::Status Reports::GetWeeklyBrief(absl::CivilDay any_day, v1::GetWeeklyBriefResponse* out) {
+absl::Status Reports::GetWeeklyBrief(absl::CivilDay any_day, const api::ConfidentialViewer& viewer,
+                                     v1::GetWeeklyBriefResponse* out) {
   const absl::TimeZone zone = CenterTimeZone();
   const absl::CivilDay monday = CenterWeekStart(any_day);
   const TimeWindow week = WeekWindow(monday, zone);
@@ -400,6 +408,7 @@ absl::Status Reports::GetWeeklyBrief(absl::CivilDay any_day, v1::GetWeeklyBriefR
       if (m.has_room()) no_show->set_room(RoomName(m.building_id, m.room_id));
       no_show->set_room_display_name(report.room_display_name);
       *no_show->mutable_start_time() = api::ToTimestamp(m.window.start);
+      no_show->set_confidential(m.confidential);
     }
     if (!WasHeld(m.state)) continue;
     ++held;
@@ -430,6 +439,8 @@ absl::Status Reports::GetWeeklyBrief(absl::CivilDay any_day, v1::GetWeeklyBriefR
   FillConsumption(replies, peers_.deadline, out->mutable_consumption());
   FillHazards(replies.hazards, week, now, peers_.deadline, out->mutable_hazards());
   FillWorkload(replies, peers_.deadline, out->mutable_workload());
+  // Before rendering, as the daily notice.
+  api::MaskConfidential(*out, viewer);
   out->set_rendered_html(render::RenderWeeklyBrief(*out, zone));
   return absl::OkStatus();
 }

@@ -11,6 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
+#include "common/api/confidential.h"
 #include "common/db/pool.h"
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/reports.pb.h"
@@ -35,12 +36,18 @@ class Reports final {
   absl::StatusOr<v1::MeetingReadiness> GetMeetingReadiness(absl::string_view meeting_id,
                                                            absl::string_view organizer_scope = {});
 
-  absl::Status GetDailyServiceNotice(absl::CivilDay day, v1::GetDailyServiceNoticeResponse* out);
+  // `viewer` here and below: who asks, so that a confidential meeting's title and
+  // content stay out of the printable document (the answer's structured part is masked by
+  // the call gate too).
+  absl::Status GetDailyServiceNotice(absl::CivilDay day, const api::ConfidentialViewer& viewer,
+                                     v1::GetDailyServiceNoticeResponse* out);
 
-  absl::Status GetWeeklyBrief(absl::CivilDay any_day, v1::GetWeeklyBriefResponse* out);
+  absl::Status GetWeeklyBrief(absl::CivilDay any_day, const api::ConfidentialViewer& viewer,
+                              v1::GetWeeklyBriefResponse* out);
 
   // The sign-in sheet (签到表) of a meeting: booking's own data only.
   absl::Status GetSignInSheet(absl::string_view meeting_id, absl::string_view organizer_scope,
+                              const api::ConfidentialViewer& viewer,
                               v1::GetSignInSheetResponse* out);
 
   absl::StatusOr<v1::ServiceProgress> RecordServiceDone(absl::string_view meeting_id, int kind,

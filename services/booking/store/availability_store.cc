@@ -45,7 +45,8 @@ constexpr char kSelectHoldsOfRooms[] =
 // The same range, with the meeting holding the room: one join, not a query per room.
 constexpr char kSelectBusyBlocksOfRooms[] =
     "SELECT o.building_id, o.room_id, o.start_time, o.end_time, o.meeting_id, m.title, "
-    "m.state FROM occupancies o JOIN meetings m ON m.meeting_id = o.meeting_id "
+    "m.state, m.confidential, m.organizer_unit FROM occupancies o JOIN meetings m ON m.meeting_id "
+    "= o.meeting_id "
     "WHERE (o.building_id, o.room_id) IN (";
 constexpr char kHoldsInRange[] = ") AND o.start_time > ? AND o.start_time < ? AND o.end_time > ?";
 constexpr char kByStart[] = " ORDER BY o.start_time, o.meeting_id";
@@ -182,7 +183,8 @@ absl::StatusOr<std::vector<RoomSchedule>> BookingStore::GetRoomSchedule(
                 [&](size_t i, const TimeWindow& hold, sql::ResultSet& row) {
                   busy[i].push_back(BusyBlock{
                       hold, std::string(row.getString(5)), std::string(row.getString(6)),
-                      MeetingStateFromNumber(row.getInt(7)).value_or(MeetingState::kConfirmed)});
+                      MeetingStateFromNumber(row.getInt(7)).value_or(MeetingState::kConfirmed),
+                      row.getInt(8) != 0, std::string(row.getString(9))});
                 });
     for (size_t i = 0; i < rooms.size(); ++i) {
       result.push_back(RoomSchedule{std::move(rooms[i]), std::move(busy[i])});

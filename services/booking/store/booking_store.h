@@ -18,6 +18,7 @@
 #include "common/db/pool.h"
 #include "services/booking/domain/attendance.h"
 #include "services/booking/domain/catalog.h"
+#include "services/booking/domain/material_copies.h"
 #include "services/booking/domain/meeting.h"
 #include "services/booking/domain/recurrence.h"
 
@@ -58,6 +59,8 @@ struct BusyBlock {
   std::string meeting_id;
   std::string title;
   MeetingState state = MeetingState::kConfirmed;
+  bool confidential = false;  // the title is masked for callers without the right
+  std::string organizer_unit;
 };
 
 struct RoomSchedule {
@@ -73,6 +76,10 @@ struct MeetingFilter {
   std::string organizer_unit;
   std::optional<MeetingState> state;
   std::string title_contains;
+  // Who searches by title: a confidential meeting it may not see is not matched by its
+  // title, or the search would tell the title (common/api/confidential.h).
+  bool title_sees_confidential = true;
+  std::string title_viewer_unit;
 };
 
 // A state change asked of the store; the lifecycle table itself is domain/meeting_state.
@@ -130,6 +137,14 @@ struct OccurrenceResult {
   OccurrenceOutcome outcome = OccurrenceOutcome::kRefused;
   std::string conflicting_meeting;  // kConflict: `meetings/{id}` holding the room
   std::string detail;               // kRefused: why
+};
+
+// A meeting's numbered material copies (material_copy_store.cc), with what decides who
+// sees their holders (a confidential meeting's are its content).
+struct MaterialCopyList {
+  bool confidential = false;
+  std::string organizer_unit;
+  std::vector<MaterialCopy> copies;  // by number
 };
 
 // A CONFIRMED meeting nobody signed in to, as the no-show sweep reads it.
@@ -239,6 +254,25 @@ class BookingStore final {
   // per hazard: a repeated or redelivered event flags nothing twice. Publishes
   // MeetingFlagged for each meeting newly flagged and returns their ids.
   absl::StatusOr<std::vector<std::string>> FlagMeetings(const FlagCommand& command, absl::Time now);
+
+  // Numbered material copies (material_copy_store.cc; 保密文件编号发放、回收).
+  // Records `copy` (meeting_id, number, holder, holder_unit, issued_by) as handed out,
+  // writing its meeting's row so that an archive on another Galera node conflicts with
+  // it. MEETING_NOT_FOUND (also for another unit's meeting), FAILED_PRECONDITION
+  // MEETING_READ_ONLY for an archived meeting, ALREADY_EXISTS MATERIAL_COPY_EXISTS for a
+  // number already recorded. With request_id a retry returns the copy as it is now.
+  absl::StatusOr<MaterialCopy> IssueMaterialCopy(const MaterialCopy& copy,
+                                                 absl::string_view request_id,
+                                                 absl::string_view organizer_scope, absl::Time now);
+  // Recovers (`to` kRecovered) or writes off (kWrittenOff, with `reason`) a copy that is
+  // out; FAILED_PRECONDITION MATERIAL_COPY_NOT_OUT otherwise, NOT_FOUND
+  // MATERIAL_COPY_NOT_FOUND for a number never handed out.
+  absl::StatusOr<MaterialCopy> CloseMaterialCopy(absl::string_view meeting_id,
+                                                 absl::string_view number, MaterialCopyState to,
+                                                 absl::string_view reason, absl::string_view actor,
+                                                 absl::string_view organizer_scope, absl::Time now);
+  absl::StatusOr<MaterialCopyList> ListMaterialCopies(absl::string_view meeting_id,
+                                                      absl::string_view organizer_scope = {});
 
   // Sign-in and attendance (attendance_store.cc).
   // Signs someone in (签到) to a meeting that is CONFIRMED (from 60 minutes before its

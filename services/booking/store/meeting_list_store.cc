@@ -29,15 +29,16 @@ const std::string kListMeetings = absl::StrCat(
     " AND (? = '' OR (building_id = ? AND room_id = ?))"
     " AND (? = '' OR organizer_unit = ?)"
     " AND (? = 0 OR state = ?)"
-    " AND (? = '' OR title LIKE ? ESCAPE '!')"
+    " AND (? = '' OR (title LIKE ? ESCAPE '!'"
+    "  AND (confidential = 0 OR ? = 1 OR (? <> '' AND organizer_unit = ?))))"
     " ORDER BY start_time, meeting_id LIMIT ?) AS page"
     " LEFT JOIN occupancies o ON o.meeting_id = page.meeting_id"
     " LEFT JOIN meeting_flags f ON f.meeting_id = page.meeting_id"
     " ORDER BY page.start_time, page.meeting_id, f.create_time, f.hazard");
 // The columns of the hold's start and of the flag's hazard in kListMeetings, after the
 // meeting's columns.
-constexpr int kHoldStartColumn = 31;
-constexpr int kFlagHazardColumn = 33;
+constexpr int kHoldStartColumn = kMeetingColumnCount + 1;
+constexpr int kFlagHazardColumn = kMeetingColumnCount + 3;
 
 // Bounds for absent time filters: every stored meeting starts within 2000–2200.
 const absl::Time kBeforeEverything =
@@ -88,6 +89,9 @@ absl::StatusOr<std::vector<Meeting>> BookingStore::ListMeetings(
     select.setInt(i++, state);
     select.setString(i++, title);
     select.setString(i++, title);
+    select.setInt(i++, filter.title_sees_confidential ? 1 : 0);
+    select.setString(i++, filter.title_viewer_unit);
+    select.setString(i++, filter.title_viewer_unit);
     select.setInt(i++, limit);
     std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
     while (rows->next()) {

@@ -22,14 +22,14 @@ const char kMeetingColumns[] =
     "end_time, building_id, room_id, req_min_capacity, req_equipment, req_vip, req_building_id, "
     "expected_participants, materials, budget_fen, safety_measures, notes, setup_minutes, "
     "cleanup_minutes, state, state_reason, series_id, summary_attendance, summary_notes, "
-    "summary_problems, version, create_time, update_time";
+    "summary_problems, version, create_time, update_time, confidential";
 
 namespace {
 
 const std::string kInsertMeeting = absl::StrCat(
     "INSERT INTO meetings (", kMeetingColumns,
     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "1, ?, ?)");
+    "1, ?, ?, ?)");
 constexpr char kUpdateMeeting[] =
     "UPDATE meetings SET title = ?, kind = ?, organizer_unit = ?, contact_name = ?, "
     "contact_phone = ?, start_time = ?, end_time = ?, building_id = ?, room_id = ?, "
@@ -37,7 +37,7 @@ constexpr char kUpdateMeeting[] =
     "expected_participants = ?, materials = ?, budget_fen = ?, safety_measures = ?, notes = ?, "
     "setup_minutes = ?, cleanup_minutes = ?, state = ?, state_reason = ?, "
     "summary_attendance = ?, summary_notes = ?, summary_problems = ?, version = version + 1, "
-    "update_time = ? WHERE meeting_id = ?";
+    "update_time = ?, confidential = ? WHERE meeting_id = ?";
 const std::string kSelectMeeting =
     absl::StrCat("SELECT ", kMeetingColumns, " FROM meetings WHERE meeting_id = ?");
 const std::string kSelectMeetingForUpdate = kSelectMeeting + " FOR UPDATE";
@@ -257,6 +257,7 @@ Meeting ReadMeetingRow(sql::ResultSet& row) {
   m.version = row.getInt64(28);
   m.create_time = db::FromSqlDateTime(std::string(row.getString(29)));
   m.update_time = db::FromSqlDateTime(std::string(row.getString(30)));
+  m.confidential = row.getInt(31) != 0;
   return m;
 }
 
@@ -270,6 +271,7 @@ void InsertMeeting(db::Connection& c, const Meeting& m) {
   i = BindSummary(insert, i, m);
   insert.setDateTime(i++, db::ToSqlDateTime(m.create_time));
   insert.setDateTime(i++, db::ToSqlDateTime(m.update_time));
+  insert.setInt(i++, m.confidential ? 1 : 0);
   insert.executeUpdate();
   InsertChildren(c, m);
 }
@@ -279,6 +281,7 @@ void UpdateMeetingRow(db::Connection& c, const Meeting& m, bool children) {
   int i = BindMutable(update, 1, m);
   i = BindSummary(update, i, m);
   update.setDateTime(i++, db::ToSqlDateTime(m.update_time));
+  update.setInt(i++, m.confidential ? 1 : 0);
   update.setString(i++, m.id);
   update.executeUpdate();
   if (children) {

@@ -13,6 +13,7 @@
 #include "common/db/connection.h"
 #include "services/booking/api/meeting_events.h"
 #include "services/booking/domain/catalog.h"
+#include "services/booking/domain/material_copies.h"
 #include "services/booking/domain/meeting.h"
 
 namespace sql {
@@ -53,6 +54,13 @@ std::optional<Meeting> LoadMeetingRow(db::Connection& c, absl::string_view meeti
 // The meeting row alone (no children), as ListMeetings returns it.
 Meeting ReadMeetingRow(sql::ResultSet& row);
 extern const char kMeetingColumns[];
+// How many columns kMeetingColumns lists: the queries that select more after them
+// number theirs from here.
+inline constexpr int kMeetingColumnCount = 31;
+
+// The meeting's numbered material copies by number, read with a shared lock (under the
+// archive's meeting row lock: see material_copy_store.cc).
+std::vector<MaterialCopy> LoadMaterialCopiesLocked(db::Connection& c, absl::string_view meeting_id);
 
 // Appends a state change to the meeting's history.
 void AppendHistory(db::Connection& c, absl::string_view meeting_id, const StateChange& change);

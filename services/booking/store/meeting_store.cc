@@ -152,6 +152,14 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
                                             "UpdateMeeting (update_mask summary) first"),
                                {{"meeting", MeetingName(meeting.id)}});
       }
+      {
+        // 保密文件回收: every numbered copy accounted for before the archive.
+        absl::Status copies =
+            CheckCopiesAccountedFor(meeting.id, meeting.confidential,
+                                    meeting.confidential ? LoadMaterialCopiesLocked(c, meeting.id)
+                                                         : std::vector<MaterialCopy>{});
+        if (!copies.ok()) return copies;
+      }
       break;
     case MeetingAction::kStart:
       break;

@@ -55,12 +55,12 @@ const std::string kListReportMeetings = absl::StrCat(
     " LEFT JOIN buildings b ON b.building_id = page.building_id"
     " ORDER BY page.start_time, page.building_id, page.room_id, page.meeting_id");
 // Columns of kListReportMeetings after the meeting's own.
-constexpr int kHoldStartColumn = 31;
-constexpr int kRoomNameColumn = 33;
-constexpr int kBuildingNameColumn = 34;
-constexpr int kAttendeesColumn = 35;
-constexpr int kSignInsColumn = 36;
-constexpr int kNoShowColumn = 37;
+constexpr int kHoldStartColumn = kMeetingColumnCount + 1;
+constexpr int kRoomNameColumn = kMeetingColumnCount + 3;
+constexpr int kBuildingNameColumn = kMeetingColumnCount + 4;
+constexpr int kAttendeesColumn = kMeetingColumnCount + 5;
+constexpr int kSignInsColumn = kMeetingColumnCount + 6;
+constexpr int kNoShowColumn = kMeetingColumnCount + 7;
 
 constexpr char kListServicesIn[] =
     "SELECT s.meeting_id, s.kind, s.quantity, s.notes FROM meetings m"

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "common/api/field_checks.h"
 #include "common/api/resource_name.h"
 #include "common/api/timestamp.h"

@@ -15,8 +15,10 @@
 #include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
+#include "huiwu/booking/v1/events.pb.h"
 #include "services/booking/booking_spec.h"
 #include "tests/booking/meeting_test_util.h"
+#include "tests/booking/outbox_test_util.h"
 #include "tests/support/grpc_errors.h"
 #include "tests/support/service_fixture.h"
 #include "tests/support/test_env.h"
@@ -233,6 +235,26 @@ TEST_F(ConfidentialMeetingTest, ThePrintedDailyNoticeKeepsTheTitleOff) {
   v1::GetDailyServiceNoticeResponse admin;
   ASSERT_TRUE(Booking(kAdmin)->GetDailyServiceNotice(CallContext().get(), request, &admin).ok());
   EXPECT_TRUE(absl::StrContains(admin.rendered_html(), kSecretTitle));
+}
+
+// The event stream reaches every service of the center and other units' systems: it
+// carries the meeting as a caller without the right sees it.
+TEST_F(ConfidentialMeetingTest, EventsCarryTheMeetingMasked) {
+  int confirmed = 0;
+  for (const OutboxRow& event : ReadOutbox(*database_)) {
+    if (event.type != "MeetingConfirmed") continue;
+    const v1::Meeting m = event.PayloadAs<v1::MeetingConfirmed>().meeting();
+    if (m.name() != secret_.name()) continue;
+    ++confirmed;
+    EXPECT_TRUE(m.confidential());
+    EXPECT_EQ(m.title(), "内部会议");
+    EXPECT_EQ(m.agenda_size(), 0);
+    EXPECT_EQ(m.materials(), "");
+    EXPECT_EQ(m.notes(), "");
+    EXPECT_EQ(m.room(), kRoom);
+    EXPECT_EQ(api::FromTimestamp(m.start_time()), Local(3, 9));
+  }
+  EXPECT_EQ(confirmed, 1);
 }
 
 v1::MaterialCopy Issue(v1::BookingService::Stub& stub, const std::string& meeting,

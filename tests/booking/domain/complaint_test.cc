@@ -72,9 +72,9 @@ TEST(ComplaintTest, TheWholeLifecycleKeepsWhoWhenAndWhatOfEveryStep) {
   EXPECT_EQ(c.history[0].actor, "spiffe://huiwu/organizer/u-003");
   EXPECT_EQ(c.version, 1);
 
-  ASSERT_TRUE(ApplyComplaintAction(c, ComplaintAction::kAssign, "staff/s-01", "hub",
-                                   kT0 + absl::Minutes(5))
-                  .ok());
+  ASSERT_TRUE(
+      ApplyComplaintAction(c, ComplaintAction::kAssign, "staff/s-01", "hub", kT0 + absl::Minutes(5))
+          .ok());
   // Reassigned before it is answered: the handler changes, the state stays.
   ASSERT_TRUE(ApplyComplaintAction(c, ComplaintAction::kAssign, "staff/s-07", "lead",
                                    kT0 + absl::Minutes(6))
@@ -84,9 +84,9 @@ TEST(ComplaintTest, TheWholeLifecycleKeepsWhoWhenAndWhatOfEveryStep) {
                                    kT0 + absl::Hours(2))
                   .ok());
   EXPECT_EQ(c.answer, "已更换投影仪线缆");
-  ASSERT_TRUE(ApplyComplaintAction(c, ComplaintAction::kClose, "单位满意", "hub",
-                                   kT0 + absl::Hours(3))
-                  .ok());
+  ASSERT_TRUE(
+      ApplyComplaintAction(c, ComplaintAction::kClose, "单位满意", "hub", kT0 + absl::Hours(3))
+          .ok());
   EXPECT_EQ(c.state, ComplaintState::kClosed);
   EXPECT_EQ(c.version, 5);
   EXPECT_EQ(c.update_time, kT0 + absl::Hours(3));

@@ -74,9 +74,7 @@ TEST(ICalendarTest, LongLinesAreFoldedAt75OctetsWithoutSplittingACharacter) {
   EXPECT_EQ(FoldLine(std::string(76, 'a')), std::string(75, 'a') + "\r\n a\r\n");
 }
 
-TEST(ICalendarTest, TimesAreUtcInBasicForm) {
-  EXPECT_EQ(UtcDateTime(kNow), "20261201T010000Z");
-}
+TEST(ICalendarTest, TimesAreUtcInBasicForm) { EXPECT_EQ(UtcDateTime(kNow), "20261201T010000Z"); }
 
 TEST(ICalendarTest, AFeedShowsWhatHoldsTheRoomAndAUnitsFeedItsNoticesToo) {
   for (bool unit_feed : {false, true}) {

@@ -234,6 +234,37 @@ TEST_F(AuthzTest, TheCentersRolesDoWhatTheirJobsNeedAndNoMore) {
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(code("spiffe://huiwu/unknown-role/eve", booking, kWorkingDays),
             grpc::StatusCode::PERMISSION_DENIED);
+
+  // Service evaluation (服务评价) is the organizer unit's word, not the center's; complaints
+  // (投诉) are recorded by units and the dispatch hub and handled by the hub and the
+  // supervisors, never by units or read-only roles.
+  constexpr char kEvaluate[] = "/huiwu.booking.v1.BookingService/SubmitServiceEvaluation";
+  constexpr char kComplain[] = "/huiwu.booking.v1.BookingService/RecordComplaint";
+  constexpr char kAnswer[] = "/huiwu.booking.v1.BookingService/AnswerComplaint";
+  constexpr char kFeedback[] = "/huiwu.booking.v1.BookingService/GetFeedbackReport";
+  constexpr char kFeed[] = "/huiwu.booking.v1.BookingService/GetCalendarFeed";
+  EXPECT_NE(code("spiffe://huiwu/organizer/u-001", booking, kEvaluate),
+            grpc::StatusCode::PERMISSION_DENIED);
+  for (const char* center : {"spiffe://huiwu/dispatch/hub", "spiffe://huiwu/operator/wang",
+                             "spiffe://huiwu/attendant/zhao"}) {
+    EXPECT_EQ(code(center, booking, kEvaluate), grpc::StatusCode::PERMISSION_DENIED) << center;
+  }
+  for (const char* recorder : {"spiffe://huiwu/organizer/u-001", "spiffe://huiwu/dispatch/hub"}) {
+    EXPECT_NE(code(recorder, booking, kComplain), grpc::StatusCode::PERMISSION_DENIED) << recorder;
+  }
+  for (const char* handler : {"spiffe://huiwu/dispatch/hub", "spiffe://huiwu/supervisor/li"}) {
+    EXPECT_NE(code(handler, booking, kAnswer), grpc::StatusCode::PERMISSION_DENIED) << handler;
+  }
+  for (const char* other : {"spiffe://huiwu/organizer/u-001", "spiffe://huiwu/operator/wang",
+                            "spiffe://huiwu/attendant/zhao"}) {
+    EXPECT_EQ(code(other, booking, kAnswer), grpc::StatusCode::PERMISSION_DENIED) << other;
+  }
+  EXPECT_EQ(code("spiffe://huiwu/organizer/u-001", booking, kFeedback),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_NE(code("spiffe://huiwu/operator/wang", booking, kFeedback),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_NE(code("spiffe://huiwu/organizer/u-001", booking, kFeed),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 // Reads are not audited, mutations always are, also when refused (issue 11): every

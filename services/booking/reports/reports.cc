@@ -21,6 +21,7 @@
 #include "services/booking/no_show_releaser.h"
 #include "services/booking/peers/call_group.h"
 #include "services/booking/render/report_html.h"
+#include "services/booking/reports/feedback_report.h"
 #include "services/booking/reports/readiness_builder.h"
 #include "services/booking/store/meeting_rows.h"
 
@@ -430,6 +431,7 @@ absl::Status Reports::GetWeeklyBrief(absl::CivilDay any_day, v1::GetWeeklyBriefR
   FillConsumption(replies, peers_.deadline, out->mutable_consumption());
   FillHazards(replies.hazards, week, now, peers_.deadline, out->mutable_hazards());
   FillWorkload(replies, peers_.deadline, out->mutable_workload());
+  RETURN_IF_ERROR(FillFeedbackFigures(feedback_, rooms, week, out->mutable_feedback()));
   out->set_rendered_html(render::RenderWeeklyBrief(*out, zone));
   return absl::OkStatus();
 }

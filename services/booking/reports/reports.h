@@ -16,6 +16,7 @@
 #include "huiwu/booking/v1/reports.pb.h"
 #include "huiwu/booking/v1/sign_in.pb.h"
 #include "services/booking/peers/peer_clients.h"
+#include "services/booking/store/feedback_store.h"
 #include "services/booking/store/report_store.h"
 
 namespace huiwu::booking {
@@ -28,7 +29,7 @@ inline constexpr int kMaxBriefMeetings = 5000;
 class Reports final {
  public:
   Reports(db::ConnectionPool& pool, const Clock& clock, peers::PeerClients peers)
-      : store_(pool), clock_(clock), peers_(std::move(peers)) {}
+      : store_(pool), feedback_(pool), clock_(clock), peers_(std::move(peers)) {}
 
   // `organizer_scope`: a unit-bound caller's unit (another unit's meeting is NOT_FOUND);
   // empty: any.
@@ -51,6 +52,7 @@ class Reports final {
   absl::Time PeerDeadline() const;
 
   ReportStore store_;
+  FeedbackStore feedback_;  // the brief's ratings and complaints
   const Clock& clock_;
   const peers::PeerClients peers_;
 };

@@ -97,6 +97,25 @@ TEST_F(SeatingPlanTest, RanksAreKeptWithTheListAndThePlanSeatsByThem) {
                                                   "赵秘书@H1.2", "钱科长@H1.1"));
 }
 
+TEST_F(SeatingPlanTest, ARankChangedByUpdateMeetingMovesTheSeats) {
+  v1::Meeting meeting = Notice({{"李市长", 1}, {"王副市长", 2}});
+  // The organizer swaps the two (a change of ranks only: same people, same list order).
+  meeting.mutable_attendees(0)->set_protocol_rank(2);
+  meeting.mutable_attendees(1)->set_protocol_rank(1);
+  v1::UpdateMeetingRequest update;
+  *update.mutable_meeting() = meeting;
+  update.mutable_update_mask()->add_paths("attendees");
+  v1::UpdateMeetingResponse updated;
+  grpc::Status status = stub_->UpdateMeeting(CallContext().get(), update, &updated);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_NE(updated.meeting().etag(), meeting.etag());
+
+  v1::GetSeatingPlanResponse plan;
+  status = Plan(meeting.name(), 2, 0, 0, v1::SENIOR_SIDE_LEFT, &plan);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(Seats(plan), ::testing::ElementsAre("王副市长@R1.1", "李市长@R1.2"));
+}
+
 TEST_F(SeatingPlanTest, ALayoutTooSmallForTheListIsAFailedPreconditionWithTheCounts) {
   const v1::Meeting meeting = Notice({{"李市长", 1}, {"王副市长", 2}, {"赵秘书", 0}});
   v1::GetSeatingPlanResponse plan;

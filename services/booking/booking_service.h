@@ -102,6 +102,11 @@ class BookingService final : public v1::BookingService::Service {
                               const v1::GetSignInSheetRequest* request,
                               v1::GetSignInSheetResponse* response) override;
 
+  // Seating by rank (座次) and nameplates (seating_handlers.cc).
+  grpc::Status GetSeatingPlan(grpc::ServerContext* context,
+                              const v1::GetSeatingPlanRequest* request,
+                              v1::GetSeatingPlanResponse* response) override;
+
   // The working-day calendar (working_days_handlers.cc).
   grpc::Status GetWorkingDays(grpc::ServerContext* context,
                               const v1::GetWorkingDaysRequest* request,

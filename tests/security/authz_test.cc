@@ -214,6 +214,15 @@ TEST_F(AuthzTest, TheCentersRolesDoWhatTheirJobsNeedAndNoMore) {
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(code("spiffe://huiwu/signin/portal", booking, kSheet),
             grpc::StatusCode::PERMISSION_DENIED);
+  // The seating plan (座次) and nameplates: read by booking's readers and the organizer
+  // unit, not by the sign-in portal.
+  constexpr char kSeating[] = "/huiwu.booking.v1.BookingService/GetSeatingPlan";
+  for (const char* reader : {"spiffe://huiwu/operator/wang", "spiffe://huiwu/dispatch/hub",
+                             "spiffe://huiwu/attendant/zhao", "spiffe://huiwu/organizer/u-001"}) {
+    EXPECT_NE(code(reader, booking, kSeating), grpc::StatusCode::PERMISSION_DENIED) << reader;
+  }
+  EXPECT_EQ(code("spiffe://huiwu/signin/portal", booking, kSeating),
+            grpc::StatusCode::PERMISSION_DENIED);
   // The portal attendees' phones reach signs in (with a code: the service checks it) and
   // does nothing else; an organizer's system does not sign people in.
   EXPECT_NE(code("spiffe://huiwu/signin/portal", booking, kSignIn),

@@ -285,6 +285,28 @@ TEST_F(OrganizerScopeTest, PersonalDataIsMaskedForRolesThatDoNotNeedIt) {
   for (const v1::Meeting& meeting : listed.meetings()) {
     EXPECT_TRUE(absl::StrContains(meeting.contact().phone(), "****")) << meeting.name();
   }
+
+  // The seating plan (座次) and its documents name people: withheld from the operator, not
+  // from the dispatch hub or the organizer unit; another unit's plan is NOT_FOUND.
+  v1::GetSeatingPlanRequest seating;
+  seating.set_meeting(office_meeting_.name());
+  seating.mutable_layout()->set_rostrum_seats(3);
+  v1::GetSeatingPlanResponse plan;
+  ASSERT_TRUE(Booking(kOperator)->GetSeatingPlan(CallContext().get(), seating, &plan).ok());
+  EXPECT_EQ(plan.seats_size(), 0);
+  EXPECT_TRUE(plan.rendered_html().empty());
+  EXPECT_TRUE(plan.nameplates_html().empty());
+  EXPECT_EQ(plan.title(), Stored(office_meeting_.name()).title());
+  for (const char* caller : {kDispatch, kOfficeSystem}) {
+    v1::GetSeatingPlanResponse seen;
+    ASSERT_TRUE(Booking(caller)->GetSeatingPlan(CallContext().get(), seating, &seen).ok());
+    EXPECT_EQ(seen.seats_size(), 1) << caller;
+    EXPECT_FALSE(seen.nameplates_html().empty()) << caller;
+  }
+  v1::GetSeatingPlanResponse other;
+  EXPECT_EQ(
+      Booking(kReformSystem)->GetSeatingPlan(CallContext().get(), seating, &other).error_code(),
+      grpc::StatusCode::NOT_FOUND);
 }
 
 // A unit's system following booking's events gets its own unit's, never another's: the

@@ -25,6 +25,8 @@ struct Attendee {
   std::string unit;
   std::string title;
   bool vip = false;
+  // The organizer's protocol rank (排序), 1 = the principal; 0: unranked (seating.h).
+  int protocol_rank = 0;
 };
 
 struct AgendaItem {

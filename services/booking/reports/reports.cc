@@ -350,6 +350,7 @@ absl::Status Reports::GetSignInSheet(absl::string_view meeting_id,
     attendee->set_unit(line.attendee.unit);
     attendee->set_title(line.attendee.title);
     attendee->set_vip(line.attendee.vip);
+    attendee->set_protocol_rank(line.attendee.protocol_rank);
     entry->set_walk_in(line.walk_in);
     if (line.sign_in_time.has_value()) {
       *entry->mutable_sign_in_time() = api::ToTimestamp(*line.sign_in_time);

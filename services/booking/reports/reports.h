@@ -14,7 +14,9 @@
 #include "common/db/pool.h"
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/reports.pb.h"
+#include "huiwu/booking/v1/seating.pb.h"
 #include "huiwu/booking/v1/sign_in.pb.h"
+#include "services/booking/api/seating_requests.h"
 #include "services/booking/peers/peer_clients.h"
 #include "services/booking/store/feedback_store.h"
 #include "services/booking/store/report_store.h"
@@ -43,6 +45,11 @@ class Reports final {
   // The sign-in sheet (签到表) of a meeting: booking's own data only.
   absl::Status GetSignInSheet(absl::string_view meeting_id, absl::string_view organizer_scope,
                               v1::GetSignInSheetResponse* out);
+
+  // The seating plan (座次) of a meeting with its printable plan and nameplates: booking's
+  // own data only. FAILED_PRECONDITION, NOT_ENOUGH_SEATS, when the layout is too small.
+  absl::Status GetSeatingPlan(const SeatingPlanCall& call, absl::string_view organizer_scope,
+                              v1::GetSeatingPlanResponse* out);
 
   absl::StatusOr<v1::ServiceProgress> RecordServiceDone(absl::string_view meeting_id, int kind,
                                                         absl::string_view actor);

@@ -65,15 +65,15 @@ std::vector<BadInput> BadInputs(const v1::Room& existing_room, const std::string
     r.mutable_update_mask()->add_paths(path);
     cases.push_back(Case(what, field, &Stub::UpdateRoom, r));
   };
-  update("update: SQL metacharacters are fine but a tab is not",
-         "room.allowed_organizer_units[0]", "allowed_organizer_units",
-         [](v1::Room& room) { room.add_allowed_organizer_units("办公室\t'; DROP TABLE rooms; --"); });
+  update("update: SQL metacharacters are fine but a tab is not", "room.allowed_organizer_units[0]",
+         "allowed_organizer_units", [](v1::Room& room) {
+           room.add_allowed_organizer_units("办公室\t'; DROP TABLE rooms; --");
+         });
   update("update: unknown kind", "room.allowed_kinds[0]", "allowed_kinds",
          [](v1::Room& room) { room.add_allowed_kinds(static_cast<v1::MeetingKind>(-1)); });
   update("update: unknown waitlist mode", "room.waitlist_mode", "waitlist_mode",
          [](v1::Room& room) { room.set_waitlist_mode(static_cast<v1::WaitlistMode>(3)); });
-  update("update: misspelled mask path", "update_mask.paths[0]", "allowed_unit",
-         [](v1::Room&) {});
+  update("update: misspelled mask path", "update_mask.paths[0]", "allowed_unit", [](v1::Room&) {});
 
   auto wait = [&](std::string what, std::string field,
                   std::function<void(v1::WaitlistMeetingRequest&)> spoil) {
@@ -97,7 +97,8 @@ std::vector<BadInput> BadInputs(const v1::Room& existing_room, const std::string
   };
   leave("empty name", "name", [](auto& r) { r.set_name(""); });
   leave("oversized etag", "etag", [](auto& r) { r.set_etag(std::string(65, 'e')); });
-  leave("request_id too long", "request_id", [](auto& r) { r.set_request_id(std::string(65, 'r')); });
+  leave("request_id too long", "request_id",
+        [](auto& r) { r.set_request_id(std::string(65, 'r')); });
 
   auto find = [&](std::string what, std::string field,
                   std::function<void(v1::FindAvailableRoomsRequest&)> spoil) {
@@ -122,8 +123,9 @@ TEST_F(RoomRightsBadInputTest, EachIsInvalidArgumentNamingTheFieldAndWritesNothi
   const std::string meeting =
       Notice(*stub_, SampleMeeting("buildings/city-hall/rooms/301", Local(3, 9), Local(3, 10)));
   ASSERT_FALSE(meeting.empty());
-  const std::vector<std::string> tables = {"rooms",           "meetings",         "meeting_history",
-                                           "waitlist_entries", "idempotency_keys", "event_outbox"};
+  const std::vector<std::string> tables = {
+      "rooms",       "meetings", "meeting_history", "waitlist_entries", "idempotency_keys",
+      "event_outbox"};
   ExpectEachRefusedAndNothingWritten(*stub_, BadInputs(room, meeting), database_, tables);
 }
 

@@ -32,7 +32,8 @@ class RoomRightsTest : public BookingFixture {
     ASSERT_TRUE(CreateRoom(*stub_, "city-hall", "vip", vip, &vip_).ok());
   }
 
-  v1::Meeting Reception(const std::string& unit, v1::MeetingKind kind = v1::MEETING_KIND_VIP_RECEPTION,
+  v1::Meeting Reception(const std::string& unit,
+                        v1::MeetingKind kind = v1::MEETING_KIND_VIP_RECEPTION,
                         const std::string& room = kVipRoom) {
     v1::Meeting meeting = SampleMeeting(room, Local(3, 10), Local(3, 11));
     meeting.set_organizer_unit(unit);
@@ -78,7 +79,8 @@ TEST_F(RoomRightsTest, AnotherUnitIsRefusedAndNothingIsHeld) {
   EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM occupancies"), 0);
 
   // The same unit's notice naming no room is refused when the room is given at confirm.
-  const std::string roomless = Notice(*stub_, Reception(kOtherUnit, v1::MEETING_KIND_VIP_RECEPTION, ""));
+  const std::string roomless =
+      Notice(*stub_, Reception(kOtherUnit, v1::MEETING_KIND_VIP_RECEPTION, ""));
   EXPECT_EQ(DetailsOf(ConfirmMeeting(*stub_, roomless, kVipRoom)).reason, "ROOM_RESTRICTED");
 }
 

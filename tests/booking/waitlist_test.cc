@@ -115,9 +115,9 @@ TEST_F(WaitlistTest, HolderCancelsAndTheFirstWaitingNoticeIsConfirmedInTheSameTr
 
   const std::vector<std::string> types = OutboxTypes(database_);
   ASSERT_GE(types.size(), 3u);
-  EXPECT_THAT(std::vector<std::string>(types.end() - 3, types.end()),
-              ::testing::ElementsAre("MeetingCancelled", "MeetingConfirmed",
-                                     "MeetingWaitlistPromoted"));
+  EXPECT_THAT(
+      std::vector<std::string>(types.end() - 3, types.end()),
+      ::testing::ElementsAre("MeetingCancelled", "MeetingConfirmed", "MeetingWaitlistPromoted"));
   const auto event = ReadOutbox(database_).back().PayloadAs<v1::MeetingWaitlistPromoted>();
   EXPECT_TRUE(event.confirmed());
   EXPECT_EQ(event.freed_by(), holder_);

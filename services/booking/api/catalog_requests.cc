@@ -316,7 +316,8 @@ void ToProto(const Room& room, v1::Room* out) {
   out->set_default_setup_minutes(room.default_setup_minutes);
   out->set_default_cleanup_minutes(room.default_cleanup_minutes);
   out->set_state(static_cast<v1::RoomState>(room.state));
-  for (const std::string& unit : room.rights.organizer_units) out->add_allowed_organizer_units(unit);
+  for (const std::string& unit : room.rights.organizer_units)
+    out->add_allowed_organizer_units(unit);
   for (int kind : room.rights.kinds) out->add_allowed_kinds(static_cast<v1::MeetingKind>(kind));
   out->set_waitlist_mode(room.waitlist_mode == WaitlistMode::kOffer
                              ? v1::WAITLIST_MODE_OFFER

@@ -12,8 +12,7 @@ absl::Status CheckCanWaitlist(const Meeting& meeting, absl::Time now) {
         absl::StatusCode::kFailedPrecondition, "INVALID_STATE_TRANSITION",
         absl::StrCat(name, " is ", std::string(MeetingStateName(meeting.state)),
                      "; only a SUBMITTED notice can wait for a room"),
-        {{"current_state", std::string(MeetingStateName(meeting.state))},
-         {"action", "WAITLIST"}});
+        {{"current_state", std::string(MeetingStateName(meeting.state))}, {"action", "WAITLIST"}});
   }
   if (!meeting.has_room()) {
     return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "ROOM_REQUIRED",

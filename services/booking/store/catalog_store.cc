@@ -32,8 +32,9 @@ const std::string kListBuildings =
     absl::StrCat("SELECT ", kBuildingColumns,
                  " FROM buildings WHERE building_id > ? ORDER BY building_id LIMIT ?");
 
-const std::string kInsertRoom = absl::StrCat("INSERT INTO rooms (", kRoomColumns,
-                                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)");
+const std::string kInsertRoom =
+    absl::StrCat("INSERT INTO rooms (", kRoomColumns,
+                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)");
 const std::string kSelectRoom =
     absl::StrCat("SELECT ", kRoomColumns, " FROM rooms WHERE building_id = ? AND room_id = ?");
 const std::string kSelectRoomForUpdate = kSelectRoom + " FOR UPDATE";
@@ -48,7 +49,8 @@ const std::string kListRooms =
 constexpr char kUpdateRoom[] =
     "UPDATE rooms SET display_name = ?, floor = ?, capacity = ?, seating_layouts = ?, "
     "equipment = ?, vip = ?, default_setup_minutes = ?, default_cleanup_minutes = ?, state = ?, "
-    "allowed_units = ?, allowed_kinds = ?, waitlist_mode = ?, version = version + 1, update_time = ? WHERE building_id = ? AND room_id = ?";
+    "allowed_units = ?, allowed_kinds = ?, waitlist_mode = ?, version = version + 1, update_time = "
+    "? WHERE building_id = ? AND room_id = ?";
 constexpr char kDeleteRoom[] = "DELETE FROM rooms WHERE building_id = ? AND room_id = ?";
 // The room's meetings still to happen (SUBMITTED, CONFIRMED or IN_PROGRESS, ending after
 // now): the next one and how many. An index range on meetings_by_room.

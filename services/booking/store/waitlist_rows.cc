@@ -82,8 +82,8 @@ void DeleteEntry(db::Connection& c, absl::string_view meeting_id) {
 // Whether `meeting` would now fit the room for an offer: bookable, big enough, admitted
 // and free over its hold. An offer holds nothing, so this is the confirm's checks
 // without the write; ConfirmMeeting checks again when the offer is taken.
-bool FitsForOffer(db::Connection& c, const Meeting& meeting, const RoomRights& rights,
-                  int capacity, int state, TimeWindow hold, absl::Duration longest_hold) {
+bool FitsForOffer(db::Connection& c, const Meeting& meeting, const RoomRights& rights, int capacity,
+                  int state, TimeWindow hold, absl::Duration longest_hold) {
   if (state != kRoomStateActive || capacity < meeting.expected_participants) return false;
   if (RefusalOf(rights, meeting.organizer_unit, meeting.kind).has_value()) return false;
   auto& overlap = c.Prepare(kSelectOverlap);

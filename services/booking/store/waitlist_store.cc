@@ -81,8 +81,8 @@ absl::StatusOr<Meeting> RecordWaitChange(db::Connection& c, Meeting& meeting,
   meeting.update_time = Micros(now);
   UpdateMeetingRow(c, meeting, /*children=*/false);
   AppendHistory(c, meeting.id,
-                StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted,
-                            std::string(actor), reason, meeting.update_time});
+                StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted, std::string(actor),
+                            reason, meeting.update_time});
   std::optional<Meeting> result = LoadMeeting(c, meeting.id, /*lock=*/false);
   if (!result.has_value()) RetryRolledBack(MeetingName(meeting.id));
   result->waitlist = LoadWaitlistPlace(c, *result);
@@ -112,17 +112,15 @@ absl::StatusOr<Meeting> BookingStore::WaitlistMeeting(absl::string_view meeting_
     if (!etag_ok.ok()) return etag_ok;
     absl::Status can = CheckCanWaitlist(*meeting, now);
     if (!can.ok()) return can;
-    absl::Status admitted =
-        CheckRoomRights(c, *meeting, meeting->building_id, meeting->room_id);
+    absl::Status admitted = CheckRoomRights(c, *meeting, meeting->building_id, meeting->room_id);
     if (!admitted.ok()) return admitted;
     const std::string room = RoomResource(meeting->building_id, meeting->room_id);
     if (auto entry = LockEntry(c, meeting_id); entry.has_value()) {
       if (entry->first == meeting->building_id && entry->second == meeting->room_id) {
-        return ErrorWithReason(
-            absl::StatusCode::kAlreadyExists, "ALREADY_WAITLISTED",
-            absl::StrCat(MeetingName(meeting_id), " already waits for ", room,
-                         "; a notice waits once (LeaveWaitlist ends the wait)"),
-            {{"meeting", MeetingName(meeting_id)}, {"room", room}});
+        return ErrorWithReason(absl::StatusCode::kAlreadyExists, "ALREADY_WAITLISTED",
+                               absl::StrCat(MeetingName(meeting_id), " already waits for ", room,
+                                            "; a notice waits once (LeaveWaitlist ends the wait)"),
+                               {{"meeting", MeetingName(meeting_id)}, {"room", room}});
       }
       DeleteEntry(c, meeting_id);  // it waited for the room it was moved away from
     }
@@ -134,8 +132,7 @@ absl::StatusOr<Meeting> BookingStore::WaitlistMeeting(absl::string_view meeting_
                              absl::StrCat(room, " does not exist; list rooms to find one"),
                              {{"room", room}});
     }
-    std::optional<TimeWindow> hold =
-        PlanHold(c, *meeting, meeting->building_id, meeting->room_id);
+    std::optional<TimeWindow> hold = PlanHold(c, *meeting, meeting->building_id, meeting->room_id);
     if (!hold.has_value()) RetryRolledBack(room);
     std::optional<std::string> holder =
         HolderOver(c, *meeting, *hold, LongestHold(longest_meeting_));
@@ -183,10 +180,10 @@ absl::StatusOr<Meeting> BookingStore::LeaveWaitlist(absl::string_view meeting_id
     if (!etag_ok.ok()) return etag_ok;
     std::optional<WaitlistEntry> place = LoadWaitlistPlace(c, *meeting);
     if (!place.has_value()) {
-      return ErrorWithReason(absl::StatusCode::kFailedPrecondition, "NOT_WAITLISTED",
-                             absl::StrCat(MeetingName(meeting_id),
-                                          " is not waiting for a room; nothing to leave"),
-                             {{"meeting", MeetingName(meeting_id)}});
+      return ErrorWithReason(
+          absl::StatusCode::kFailedPrecondition, "NOT_WAITLISTED",
+          absl::StrCat(MeetingName(meeting_id), " is not waiting for a room; nothing to leave"),
+          {{"meeting", MeetingName(meeting_id)}});
     }
     DeleteEntry(c, meeting_id);
     absl::StatusOr<Meeting> changed = RecordWaitChange(

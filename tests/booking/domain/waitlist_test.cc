@@ -52,8 +52,8 @@ TEST(WaitlistRuleTest, AReleaseServesALiveWaitSkipsAnOfferAndDropsTheEnded) {
   offered.offer_time = kNow - absl::Minutes(5);
   EXPECT_EQ(WaitlistEntryVerdict(offered, notice, kNow), WaitlistVerdict::kSkip);
 
-  for (MeetingState state : {MeetingState::kConfirmed, MeetingState::kRejected,
-                             MeetingState::kCancelled}) {
+  for (MeetingState state :
+       {MeetingState::kConfirmed, MeetingState::kRejected, MeetingState::kCancelled}) {
     Meeting ended = notice;
     ended.state = state;
     EXPECT_EQ(WaitlistEntryVerdict(entry, ended, kNow), WaitlistVerdict::kDrop);
@@ -73,10 +73,10 @@ TEST(WaitlistRuleTest, AReleaseServesALiveWaitSkipsAnOfferAndDropsTheEnded) {
 }
 
 TEST(WaitlistRuleTest, ThePromotionReasonNamesTheRoomTheModeAndWhatFreedIt) {
-  EXPECT_EQ(PromotionReason(WaitlistMode::kAutoConfirm, "buildings/city-hall/rooms/301",
-                            "meetings/abc"),
-            "confirmed from the waitlist of buildings/city-hall/rooms/301: meetings/abc gave the "
-            "room up");
+  EXPECT_EQ(
+      PromotionReason(WaitlistMode::kAutoConfirm, "buildings/city-hall/rooms/301", "meetings/abc"),
+      "confirmed from the waitlist of buildings/city-hall/rooms/301: meetings/abc gave the "
+      "room up");
   EXPECT_EQ(PromotionReason(WaitlistMode::kOffer, "buildings/city-hall/rooms/301", "meetings/abc")
                 .substr(0, 7),
             "offered");

@@ -125,6 +125,20 @@ TEST_F(WaitlistTest, HolderCancelsAndTheFirstWaitingNoticeIsConfirmedInTheSameTr
   EXPECT_EQ(Entries(), 1);
 }
 
+TEST_F(WaitlistTest, WaitsForOtherDaysQueuedFirstDoNotHideTheFreedSlotsNotice) {
+  // Twelve notices wait for 301 on later days (each day's holder keeps its room), more
+  // than one release examines; the freed slot's notice joined after all of them.
+  for (int day = 10; day < 22; ++day) {
+    ASSERT_FALSE(BookMeeting(*stub_, kRoom301, Local(day, 10), Local(day, 12)).empty());
+    Waiting(Local(day, 11), Local(day, 12));
+  }
+  clock_.Advance(absl::Minutes(1));
+  const std::string waiting = Waiting(Local(3, 11), Local(3, 12));
+  ASSERT_TRUE(CancelMeeting(*stub_, holder_).ok());
+  EXPECT_EQ(GetMeeting(*stub_, waiting).state(), v1::MEETING_STATE_CONFIRMED);
+  EXPECT_EQ(Entries(), 12);
+}
+
 TEST_F(WaitlistTest, InOfferModeTheSlotIsOfferedAndTheDispatchHubConfirms) {
   SetWaitlistMode(v1::WAITLIST_MODE_OFFER);
   const std::string waiting = Waiting(Local(3, 11), Local(3, 12));

@@ -160,9 +160,10 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
       break;
   }
   // A holder that gives its room up before using it frees a slot its waitlist may want.
-  const bool frees_slot =
-      meeting.occupancy.has_value() &&
-      (command.action == MeetingAction::kCancel || command.action == MeetingAction::kReleaseNoShow);
+  const std::optional<TimeWindow> freed_hold =
+      command.action == MeetingAction::kCancel || command.action == MeetingAction::kReleaseNoShow
+          ? meeting.occupancy
+          : std::nullopt;
   // The domain decides which states hold the room; a state that does not gives it up.
   if (!OccupiesRoom(*next)) {
     ReleaseHold(c, meeting.id);
@@ -178,7 +179,9 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
   meeting.history.push_back(change);
   // `meeting` is now as a reload would read it, so the event needs no extra round trips.
   PublishEvent(c, MeetingTransitionEvent(command.action, meeting), now);
-  if (frees_slot) return ServeWaitlist(c, meeting, longest_meeting, command.actor, now);
+  if (freed_hold.has_value()) {
+    return ServeWaitlist(c, meeting, *freed_hold, longest_meeting, command.actor, now);
+  }
   return absl::OkStatus();
 }
 

@@ -25,16 +25,18 @@ namespace huiwu::booking {
 absl::Status CheckRoomRights(db::Connection& c, const Meeting& meeting,
                              absl::string_view building_id, absl::string_view room_id);
 
-// Serves the waitlist of `freed`'s room after `freed` gave it up in this transaction
-// (cancelled, or released as a no-show): the first waiting notice (by join time) that
-// now fits is confirmed through the lifecycle (its history, MeetingConfirmed) or offered
+// Serves the waitlist of `freed`'s room after `freed` gave up `freed_hold` of it in this
+// transaction (cancelled, or released as a no-show): among the entries whose slot can
+// reach the freed hold (only those can newly fit), the first waiting notice (by join
+// time) that now fits is confirmed through the lifecycle (its history, MeetingConfirmed) or offered
 // the slot, per the room's waitlist_mode, and MeetingWaitlistPromoted is published.
 // Entries whose wait has ended are removed on the way (WaitlistEntryVerdict). Takes
 // the room row's lock first (writing booking_seq, as a booking does), so two releases
 // of one room, or a release and a WaitlistMeeting, are ordered and a slot is served
-// once. At most kMaxWaitlistCandidates entries are examined.
-absl::Status ServeWaitlist(db::Connection& c, const Meeting& freed, absl::Duration longest_meeting,
-                           absl::string_view actor, absl::Time now);
+// once. At most kMaxWaitlistCandidates entries are examined. Entries of other slots are
+// left for the release of their own slot (or their own LeaveWaitlist).
+absl::Status ServeWaitlist(db::Connection& c, const Meeting& freed, TimeWindow freed_hold,
+                           absl::Duration longest_meeting, absl::string_view actor, absl::Time now);
 
 // The meeting's live place on a waitlist (domain IsLiveWait), or nullopt.
 std::optional<WaitlistEntry> LoadWaitlistPlace(db::Connection& c, const Meeting& meeting);

@@ -43,7 +43,7 @@ WaitlistVerdict WaitlistEntryVerdict(const WaitlistEntry& entry, const Meeting& 
 
 // Whether `entry` is a live wait of `meeting` (shown as Meeting.waitlist): the notice is
 // SUBMITTED and still names the entry's room. A lapsed entry is shown (with its
-// expire_time passed) until the room's next release removes it.
+// expire_time passed) until a release of the room around its slot removes it.
 bool IsLiveWait(const WaitlistEntry& entry, const Meeting& meeting);
 
 // The history reason of a promotion, for the organizer unit: which room, what freed it.

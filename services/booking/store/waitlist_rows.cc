@@ -130,19 +130,27 @@ absl::Status ServeWaitlist(db::Connection& c, const Meeting& freed, TimeWindow f
     bump.setString(2, freed.room_id);
     if (bump.executeUpdate() == 0) return absl::OkStatus();
   }
-  auto& select_room = c.Prepare(kSelectRoomForWaitlist);
-  select_room.setString(1, freed.building_id);
-  select_room.setString(2, freed.room_id);
-  std::unique_ptr<sql::ResultSet> room(select_room.executeQuery());
-  if (!room->next()) return absl::OkStatus();
-  const RoomRights rights = RightsOf(*room);
-  const WaitlistMode mode = room->getInt(3) == static_cast<int>(WaitlistMode::kOffer)
-                                ? WaitlistMode::kOffer
-                                : WaitlistMode::kAutoConfirm;
-  const int capacity = room->getInt(4);
-  const int room_state = room->getInt(5);
-  const int setup_minutes = room->getInt(6);
-  const int cleanup_minutes = room->getInt(7);
+  // Read into values and closed at once: no result set stays open while the promotion
+  // runs the lifecycle's statements on the same connection.
+  RoomRights rights;
+  WaitlistMode mode = WaitlistMode::kAutoConfirm;
+  int capacity = 0;
+  int room_state = 0;
+  int setup_minutes = 0;
+  int cleanup_minutes = 0;
+  {
+    auto& select_room = c.Prepare(kSelectRoomForWaitlist);
+    select_room.setString(1, freed.building_id);
+    select_room.setString(2, freed.room_id);
+    std::unique_ptr<sql::ResultSet> room(select_room.executeQuery());
+    if (!room->next()) return absl::OkStatus();
+    rights = RightsOf(*room);
+    if (room->getInt(3) == static_cast<int>(WaitlistMode::kOffer)) mode = WaitlistMode::kOffer;
+    capacity = room->getInt(4);
+    room_state = room->getInt(5);
+    setup_minutes = room->getInt(6);
+    cleanup_minutes = room->getInt(7);
+  }
 
   std::vector<WaitlistEntry> queue;
   {

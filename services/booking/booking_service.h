@@ -108,6 +108,11 @@ class BookingService final : public v1::BookingService::Service {
                               v1::GetSeatingPlanResponse* response) override;
 
   // The working-day calendar (working_days_handlers.cc).
+  grpc::Status WaitlistMeeting(grpc::ServerContext* context,
+                               const v1::WaitlistMeetingRequest* request,
+                               v1::WaitlistMeetingResponse* response) override;
+  grpc::Status LeaveWaitlist(grpc::ServerContext* context, const v1::LeaveWaitlistRequest* request,
+                             v1::LeaveWaitlistResponse* response) override;
   grpc::Status GetWorkingDays(grpc::ServerContext* context,
                               const v1::GetWorkingDaysRequest* request,
                               v1::GetWorkingDaysResponse* response) override;

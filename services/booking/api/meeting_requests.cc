@@ -454,6 +454,15 @@ void ToProto(const Meeting& m, v1::Meeting* out) {
     flag->set_reason(f.reason);
     *flag->mutable_create_time() = api::ToTimestamp(f.create_time);
   }
+  if (m.waitlist.has_value()) {
+    auto* wait = out->mutable_waitlist();
+    wait->set_room(RoomName(m.waitlist->building_id, m.waitlist->room_id));
+    *wait->mutable_join_time() = api::ToTimestamp(m.waitlist->join_time);
+    if (m.waitlist->offer_time.has_value()) {
+      *wait->mutable_offer_time() = api::ToTimestamp(*m.waitlist->offer_time);
+    }
+    *wait->mutable_expire_time() = api::ToTimestamp(m.window.start);
+  }
 }
 
 }  // namespace huiwu::booking

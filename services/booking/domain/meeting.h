@@ -16,6 +16,7 @@
 #include "services/booking/domain/meeting_state.h"
 #include "services/booking/domain/room_requirements.h"
 #include "services/booking/domain/time_window.h"
+#include "services/booking/domain/waitlist_entry.h"
 
 namespace huiwu::booking {
 
@@ -91,6 +92,9 @@ struct Meeting {
   std::vector<StateChange> history;
   std::optional<TimeWindow> occupancy;  // set while it holds its room
   std::vector<MeetingFlag> flags;       // oldest first
+  // Its live place on a room's waitlist; loaded only where the API shows it (GetMeeting,
+  // the waitlist methods), never by the lifecycle's row loads.
+  std::optional<WaitlistEntry> waitlist;
   int64_t version = 0;
   absl::Time create_time;
   absl::Time update_time;

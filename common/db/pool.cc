@@ -23,6 +23,14 @@
 namespace huiwu::db {
 namespace {
 
+thread_local absl::Time t_call_deadline = absl::InfiniteFuture();
+
+absl::Status CallDeadlinePassed() {
+  return ErrorWithReason(absl::StatusCode::kDeadlineExceeded, "DEADLINE_PASSED_WAITING",
+                         "the call's deadline passed before a database connection was free; "
+                         "nothing was done (retry with a longer deadline, or later)");
+}
+
 sql::mysql::MySQL_Driver* Driver() {
   static sql::mysql::MySQL_Driver* driver = sql::mysql::get_mysql_driver_instance();
   return driver;
@@ -58,6 +66,14 @@ std::string SessionSetup(const config::DatabaseConfig& config) {
 constexpr double kAcquireBuckets[] = {0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5};
 
 }  // namespace
+
+CallDeadline::CallDeadline(absl::Time deadline) : previous_(t_call_deadline) {
+  t_call_deadline = std::min(deadline, previous_);
+}
+
+CallDeadline::~CallDeadline() { t_call_deadline = previous_; }
+
+absl::Time CallDeadline::Current() { return t_call_deadline; }
 
 void InitDriver() { Driver(); }
 
@@ -151,7 +167,9 @@ absl::StatusOr<std::unique_ptr<Connection>> ConnectionPool::OpenConnection(bool 
 absl::StatusOr<Lease> ConnectionPool::Acquire(Work work) {
   EnsureThreadInitialized();
   const absl::Time start = absl::Now();
-  const absl::Time deadline = start + config_.acquire_timeout;
+  const absl::Time call_deadline = CallDeadline::Current();
+  if (call_deadline <= start) return CallDeadlinePassed();
+  const absl::Time deadline = std::min(start + config_.acquire_timeout, call_deadline);
   std::unique_ptr<Connection> connection;
   bool open_new = false;
   bool check_first = false;
@@ -162,6 +180,7 @@ absl::StatusOr<Lease> ConnectionPool::Acquire(Work work) {
     };
     if (!mu_.AwaitWithDeadline(absl::Condition(&available), deadline)) {
       if (metrics_.acquire_timeouts != nullptr) metrics_.acquire_timeouts->Increment();
+      if (deadline == call_deadline) return CallDeadlinePassed();
       return ErrorWithReason(absl::StatusCode::kUnavailable, "DATABASE_POOL_EXHAUSTED",
                              "every database connection stayed busy; retry later");
     }

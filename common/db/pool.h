@@ -10,6 +10,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "common/config/config.h"
 #include "common/db/connection.h"
 
@@ -23,6 +24,22 @@ class Histogram;
 namespace huiwu::db {
 
 class ConnectionPool;
+
+// The deadline of the call being served on this thread (gRPC's, set by CallGate around a
+// handler): a connection is not waited for past it, and a call whose caller has already
+// given up does no database work. Infinite where no call is being served.
+class CallDeadline final {
+ public:
+  explicit CallDeadline(absl::Time deadline);
+  ~CallDeadline();
+  CallDeadline(const CallDeadline&) = delete;
+  CallDeadline& operator=(const CallDeadline&) = delete;
+
+  static absl::Time Current();
+
+ private:
+  absl::Time previous_;
+};
 
 // A connection on loan; goes back to the pool (or is discarded if broken) when destroyed.
 class Lease final {
@@ -47,7 +64,8 @@ class ConnectionPool final {
   ~ConnectionPool();
 
   // Waits up to the acquire timeout for a connection. UNAVAILABLE when the database
-  // cannot be reached or every connection stays busy. Among the idle connections it
+  // cannot be reached or every connection stays busy; DEADLINE_EXCEEDED when the call's
+  // deadline (CallDeadline) comes first, or has passed already. Among the idle connections it
   // takes, when there is one, the most recently used one already in the mode `work`
   // needs: switching autocommit is a round trip, and a service that alternates reads
   // and transactions would otherwise pay it twice per call (issue 13).

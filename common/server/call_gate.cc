@@ -2,15 +2,18 @@
 
 #include <openssl/sha.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "common/api/confidential.h"
 #include "common/api/personal_data.h"
 #include "common/audit/audit_scope.h"
+#include "common/db/pool.h"
 #include "common/db/transaction.h"
 #include "common/log/log.h"
 #include "common/server/actor.h"
@@ -55,6 +58,12 @@ bool RecordsRefusal(absl::StatusCode code) {
 std::string CodeName(absl::StatusCode code) {
   // absl's names are google.rpc.Code's ("FAILED_PRECONDITION").
   return absl::StatusCodeToString(code);
+}
+
+absl::Time DeadlineOf(const grpc::ServerContext& context) {
+  const std::chrono::system_clock::time_point deadline = context.deadline();
+  if (deadline == std::chrono::system_clock::time_point::max()) return absl::InfiniteFuture();
+  return absl::FromChrono(deadline);
 }
 
 }  // namespace
@@ -167,7 +176,11 @@ grpc::Status CallGate::Serve(const grpc::ServerContext& context, absl::string_vi
                              absl::FunctionRef<absl::Status()> body) const {
   grpc::Status admitted = Admit(context, method);
   if (!admitted.ok()) return admitted;
-  grpc::Status answer = ServeCall(error_domain_, method, body);
+  grpc::Status answer;
+  {
+    db::CallDeadline deadline(DeadlineOf(context));
+    answer = ServeCall(error_domain_, method, body);
+  }
   if (answer.ok() && response != nullptr) MaskFor(context, *response);
   return answer;
 }
@@ -194,6 +207,8 @@ grpc::Status CallGate::ServeMutation(const grpc::ServerContext& context,
   {
     audit::Scope scope(record, audit::Scope::Kind::kCall,
                        record.request_id.empty() ? "" : RequestFingerprint(request), parent);
+    // The refusal's record, below, is written even when the caller has gone.
+    db::CallDeadline deadline(DeadlineOf(context));
     answer = ServeCall(error_domain_, method, [&]() -> absl::Status {
       outcome = body();
       return *outcome;

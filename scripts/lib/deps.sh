@@ -20,6 +20,9 @@ HUIWU_APT_PACKAGES=(
   # daily_notice_print_test.cc): headless Chromium prints it, poppler-utils reads the
   # PDF, a small CJK font renders the Chinese (~110 MB download, ~2 min).
   chromium poppler-utils fonts-wqy-zenhei
+  # The calendar feed (tests/booking/calendar_feed_test.cc) is parsed by a real
+  # iCalendar parser, Debian's python3-icalendar, run by /usr/bin/python3.
+  python3-icalendar
   tzdata ca-certificates curl iproute2 procps
   # mTLS: the openssl command makes the local run's and the tests' certificates;
   # libcrypto hashes request bodies for request_id reuse.

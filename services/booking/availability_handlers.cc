@@ -6,6 +6,7 @@
 #include "services/booking/booking_service.h"
 #include "services/booking/domain/organizer_scope.h"
 #include "services/booking/domain/room_fit.h"
+#include "services/booking/domain/room_rights.h"
 
 namespace huiwu::booking {
 
@@ -14,8 +15,22 @@ grpc::Status BookingService::FindAvailableRooms(grpc::ServerContext* context,
                                                 v1::FindAvailableRoomsResponse* response) {
   return calls_.Serve(*context, "FindAvailableRooms", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(FindAvailableRoomsQuery query, ParseFindAvailableRooms(*request));
-    ASSIGN_OR_RETURN(std::vector<AvailableRoom> free,
+    // A unit-bound caller books only for its own unit, so it is shown only the rooms its
+    // unit may have (a room kept for another unit is no answer to its search).
+    ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
+    if (!query.organizer_unit.empty()) {
+      RETURN_IF_ERROR(CheckActsFor("organizer_unit", query.organizer_unit, scope));
+    } else {
+      query.organizer_unit = scope;
+    }
+    ASSIGN_OR_RETURN(std::vector<AvailableRoom> all_free,
                      store_.FindAvailableRooms(query.window, query.requirements));
+    std::vector<AvailableRoom> free;
+    for (AvailableRoom& room : all_free) {
+      if (OfferedTo(room.room.rights, query.organizer_unit, query.kind)) {
+        free.push_back(std::move(room));
+      }
+    }
     std::vector<Room> rooms;
     for (const AvailableRoom& room : free) rooms.push_back(room.room);
     // Best fit first (preferred building, smallest sufficient room, least surplus).

@@ -15,6 +15,8 @@
 #include "services/booking/reports/reports.h"
 #include "services/booking/room_clearance.h"
 #include "services/booking/store/booking_store.h"
+#include "services/booking/store/feedback_store.h"
+#include "services/booking/store/report_store.h"
 
 namespace huiwu::booking {
 
@@ -37,7 +39,9 @@ class BookingService final : public v1::BookingService::Service {
         policy_(policy),
         clearance_(std::move(clearance)),
         reports_(std::make_unique<Reports>(pool, clock, peers::PeerClients::FromConfig(config))),
-        sign_in_codes_(std::move(sign_in_codes)) {}
+        sign_in_codes_(std::move(sign_in_codes)),
+        feedback_store_(pool),
+        report_store_(pool) {}
 
   grpc::Status CreateBuilding(grpc::ServerContext* context,
                               const v1::CreateBuildingRequest* request,
@@ -98,7 +102,17 @@ class BookingService final : public v1::BookingService::Service {
                               const v1::GetSignInSheetRequest* request,
                               v1::GetSignInSheetResponse* response) override;
 
+  // Seating by rank (座次) and nameplates (seating_handlers.cc).
+  grpc::Status GetSeatingPlan(grpc::ServerContext* context,
+                              const v1::GetSeatingPlanRequest* request,
+                              v1::GetSeatingPlanResponse* response) override;
+
   // The working-day calendar (working_days_handlers.cc).
+  grpc::Status WaitlistMeeting(grpc::ServerContext* context,
+                               const v1::WaitlistMeetingRequest* request,
+                               v1::WaitlistMeetingResponse* response) override;
+  grpc::Status LeaveWaitlist(grpc::ServerContext* context, const v1::LeaveWaitlistRequest* request,
+                             v1::LeaveWaitlistResponse* response) override;
   grpc::Status GetWorkingDays(grpc::ServerContext* context,
                               const v1::GetWorkingDaysRequest* request,
                               v1::GetWorkingDaysResponse* response) override;
@@ -132,6 +146,39 @@ class BookingService final : public v1::BookingService::Service {
   grpc::Status RecordServiceDone(grpc::ServerContext* context,
                                  const v1::RecordServiceDoneRequest* request,
                                  v1::RecordServiceDoneResponse* response) override;
+
+  // Service evaluation (服务评价), complaints (投诉) and their report (feedback_handlers.cc).
+  grpc::Status SubmitServiceEvaluation(grpc::ServerContext* context,
+                                       const v1::SubmitServiceEvaluationRequest* request,
+                                       v1::SubmitServiceEvaluationResponse* response) override;
+  grpc::Status GetServiceEvaluation(grpc::ServerContext* context,
+                                    const v1::GetServiceEvaluationRequest* request,
+                                    v1::GetServiceEvaluationResponse* response) override;
+  grpc::Status RecordComplaint(grpc::ServerContext* context,
+                               const v1::RecordComplaintRequest* request,
+                               v1::RecordComplaintResponse* response) override;
+  grpc::Status AssignComplaint(grpc::ServerContext* context,
+                               const v1::AssignComplaintRequest* request,
+                               v1::AssignComplaintResponse* response) override;
+  grpc::Status AnswerComplaint(grpc::ServerContext* context,
+                               const v1::AnswerComplaintRequest* request,
+                               v1::AnswerComplaintResponse* response) override;
+  grpc::Status CloseComplaint(grpc::ServerContext* context,
+                              const v1::CloseComplaintRequest* request,
+                              v1::CloseComplaintResponse* response) override;
+  grpc::Status GetComplaint(grpc::ServerContext* context, const v1::GetComplaintRequest* request,
+                            v1::GetComplaintResponse* response) override;
+  grpc::Status ListComplaints(grpc::ServerContext* context,
+                              const v1::ListComplaintsRequest* request,
+                              v1::ListComplaintsResponse* response) override;
+  grpc::Status GetFeedbackReport(grpc::ServerContext* context,
+                                 const v1::GetFeedbackReportRequest* request,
+                                 v1::GetFeedbackReportResponse* response) override;
+
+  // Calendar feeds, iCalendar (calendar_feed_handlers.cc).
+  grpc::Status GetCalendarFeed(grpc::ServerContext* context,
+                               const v1::GetCalendarFeedRequest* request,
+                               v1::GetCalendarFeedResponse* response) override;
 
   // The audit trail of this service's mutations (common/audit).
   // Numbered material copies (material_copy_handlers.cc).
@@ -168,6 +215,8 @@ class BookingService final : public v1::BookingService::Service {
   std::unique_ptr<RoomClearance> clearance_;
   std::unique_ptr<Reports> reports_;
   std::shared_ptr<const SignInCodes> sign_in_codes_;
+  FeedbackStore feedback_store_;
+  ReportStore report_store_;  // rooms' display names for feeds and the feedback report
 };
 
 }  // namespace huiwu::booking

@@ -78,6 +78,23 @@ std::vector<BadInput> BadInputs(const std::string& existing) {
       a->set_name("张科长");
     }
   });
+  create("protocol rank above 1000", "meeting.attendees[0].protocol_rank", [](auto& r) {
+    auto* a = r.mutable_meeting()->add_attendees();
+    a->set_name("张科长");
+    a->set_protocol_rank(1001);
+  });
+  create("negative protocol rank", "meeting.attendees[0].protocol_rank", [](auto& r) {
+    auto* a = r.mutable_meeting()->add_attendees();
+    a->set_name("张科长");
+    a->set_protocol_rank(-1);
+  });
+  create("two attendees of one protocol rank", "meeting.attendees[1].protocol_rank", [](auto& r) {
+    for (const char* name : {"李市长", "王市长"}) {
+      auto* a = r.mutable_meeting()->add_attendees();
+      a->set_name(name);
+      a->set_protocol_rank(1);
+    }
+  });
   create("attendee without a name", "meeting.attendees[0].name",
          [](auto& r) { r.mutable_meeting()->add_attendees(); });
   create("unknown service kind", "meeting.services[0].kind", [](auto& r) {

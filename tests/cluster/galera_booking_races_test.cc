@@ -7,18 +7,22 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/barrier.h"
 #include "absl/time/clock.h"
 #include "common/db/pool.h"
 #include "gtest/gtest.h"
 #include "services/booking/booking_spec.h"
 #include "services/booking/store/booking_store.h"
 #include "tests/booking/catalog_test_util.h"
+#include "tests/booking/meeting_race_util.h"
 #include "tests/booking/meeting_test_util.h"
 #include "tests/booking/room_race_util.h"
 #include "tests/booking/sign_in_race_util.h"
+#include "tests/booking/waitlist_test_util.h"
 #include "tests/support/galera_cluster.h"
 #include "tests/support/service_fixture.h"
 
@@ -189,6 +193,83 @@ TEST_F(GaleraBookingRacesTest, NoticeAgainstDeleteRoomOnTwoNodesNeverBothWin) {
                "by the cluster (the losers, and the outbox sequencers of the two replicas)\n",
                kRounds, absl::FormatDuration(race_time).c_str(), notices_won, deletes_won, both_won,
                static_cast<long long>(refused));
+}
+
+// The two holders around a waiting notice's slot are cancelled at once, one through each
+// node, with a rival confirming the same slot through node 0. Each cancel frees its hold
+// and serves the room's waitlist under a room row lock that holds only on its own node;
+// both write that row (booking_seq), so the later commit is refused, retried, and then
+// reads the earlier release: the waiting notice is promoted exactly once, by the second
+// release, and never both it and the rival hold the room (0010_room_rights_waitlist.sql).
+TEST_F(GaleraBookingRacesTest, TwoReleasesOnTwoNodesPromoteTheWaitingNoticeOnce) {
+  constexpr int kPromotionRounds = 30;
+  ASSERT_NO_FATAL_FAILURE(StartReplicas("huiwu_booking_waitlist_race"));
+  ASSERT_TRUE(CreateBuilding(*stubs_[0], "city-hall", "市政府大楼").ok());
+  ASSERT_TRUE(CreateRoom(*stubs_[0], "city-hall", "301", SampleRoom("301会议室", 30)).ok());
+  struct Round {
+    std::string first, second, waiting, rival;
+  };
+  std::vector<Round> rounds;
+  for (int i = 0; i < kPromotionRounds; ++i) {
+    // Holders 09:00–10:00 and 11:00–12:00; the waiting notice's 10:00–11:00 hold
+    // (09:30–11:30) needs both gone.
+    const absl::Time day = Local(2, 0) + absl::Hours(24 * i);
+    Round round;
+    round.first = BookMeeting(*stubs_[0], kRoom301, day + absl::Hours(9), day + absl::Hours(10));
+    round.second = BookMeeting(*stubs_[0], kRoom301, day + absl::Hours(11), day + absl::Hours(12));
+    round.waiting =
+        Notice(*stubs_[0], SampleMeeting(kRoom301, day + absl::Hours(10), day + absl::Hours(11)));
+    round.rival =
+        Notice(*stubs_[0], SampleMeeting(kRoom301, day + absl::Hours(10), day + absl::Hours(11)));
+    ASSERT_FALSE(round.first.empty() || round.second.empty());
+    ASSERT_TRUE(WaitlistMeeting(*stubs_[0], round.waiting).ok());
+    rounds.push_back(round);
+  }
+  ASSERT_EQ(Count(1, "SELECT COUNT(*) FROM waitlist_entries"), kPromotionRounds);
+
+  const int64_t refused_before = cluster_->RefusedCommits(database_);
+  for (const Round& round : rounds) {
+    SCOPED_TRACE(round.waiting);
+    grpc::Status cancels[2];
+    grpc::Status rival;
+    auto* barrier = new absl::Barrier(3);
+    std::vector<std::thread> threads;
+    for (int node = 0; node < 2; ++node) {
+      threads.emplace_back([&, node] {
+        if (barrier->Block()) delete barrier;
+        cancels[node] = CancelMeeting(*stubs_[node], node == 0 ? round.first : round.second);
+      });
+    }
+    threads.emplace_back([&] {
+      if (barrier->Block()) delete barrier;
+      rival = ConfirmMeeting(*stubs_[0], round.rival);
+    });
+    for (std::thread& thread : threads) thread.join();
+    EXPECT_TRUE(cancels[0].ok()) << cancels[0].error_message();
+    EXPECT_TRUE(cancels[1].ok()) << cancels[1].error_message();
+    EXPECT_FALSE(rival.ok());
+    // A causal read: a replica's own read may not have the other node's commit yet.
+    EXPECT_EQ(Count(1, absl::StrCat("SELECT state FROM meetings WHERE meeting_id = '",
+                                    round.waiting.substr(std::string("meetings/").size()), "'")),
+              v1::MEETING_STATE_CONFIRMED);
+  }
+  for (int node = 0; node < GaleraCluster::kNodes; ++node) {
+    SCOPED_TRACE(absl::StrCat("node ", node));
+    EXPECT_EQ(Count(node, kOverlappingHolds), 0);
+    EXPECT_EQ(Count(node, "SELECT COUNT(*) FROM waitlist_entries"), 0);
+    EXPECT_EQ(Count(node, "SELECT COUNT(*) FROM occupancies"), kPromotionRounds);
+    EXPECT_EQ(Count(node,
+                    "SELECT COUNT(*) FROM event_outbox "
+                    "WHERE type = 'huiwu.booking.v1.MeetingWaitlistPromoted'"),
+              kPromotionRounds);
+    EXPECT_EQ(Count(node,
+                    "SELECT COUNT(*) FROM meeting_history WHERE to_state = 2 AND reason LIKE "
+                    "'confirmed from the waitlist%'"),
+              kPromotionRounds);
+  }
+  std::fprintf(stderr, "%d promotion rounds; %lld commits refused by the cluster\n",
+               kPromotionRounds,
+               static_cast<long long>(cluster_->RefusedCommits(database_) - refused_before));
 }
 
 }  // namespace

@@ -1,10 +1,13 @@
 // db::ConnectionPool against the real test MariaDB: reads and transactions each get an
 // idle connection already in their autocommit mode, so a service that alternates them
-// does not pay a SET autocommit round trip on every call (issue 13).
+// does not pay a SET autocommit round trip on every call; a call waits for a connection
+// only until its own deadline (issue 13: excess work queues, a call whose deadline cannot
+// be met is answered DEADLINE_EXCEEDED).
 #include "common/db/pool.h"
 
 #include <set>
 
+#include "absl/time/clock.h"
 #include "common/db/transaction.h"
 #include "gtest/gtest.h"
 #include "tests/support/test_database.h"
@@ -55,6 +58,40 @@ TEST(ConnectionPoolTest, AWorkFindsNoConnectionOfItsModeAndTakesAnother) {
                 return absl::OkStatus();
               }).ok());
   EXPECT_TRUE(autocommit_in_read);
+}
+
+TEST(ConnectionPoolTest, ACallWaitsForAConnectionOnlyUntilItsDeadline) {
+  testing::TestDatabase database;
+  config::DatabaseConfig config = database.config();
+  config.pool_size = 1;
+  config.acquire_timeout = absl::Seconds(20);
+  ConnectionPool pool(config, nullptr);
+  auto busy = pool.Acquire();
+  ASSERT_TRUE(busy.ok());
+  const absl::Time start = absl::Now();
+  {
+    CallDeadline deadline(start + absl::Milliseconds(300));
+    auto waited = pool.Acquire();
+    ASSERT_FALSE(waited.ok());
+    EXPECT_EQ(waited.status().code(), absl::StatusCode::kDeadlineExceeded) << waited.status();
+  }
+  const absl::Duration took = absl::Now() - start;
+  EXPECT_GE(took, absl::Milliseconds(300));
+  EXPECT_LT(took, absl::Seconds(10)) << "it waited for the pool's timeout, not the call's";
+  EXPECT_EQ(CallDeadline::Current(), absl::InfiniteFuture()) << "the scope ended";
+}
+
+TEST(ConnectionPoolTest, ACallWhoseCallerHasGivenUpDoesNoDatabaseWork) {
+  testing::TestDatabase database;
+  ConnectionPool pool(database.config(), nullptr);
+  CallDeadline deadline(absl::Now() - absl::Milliseconds(1));
+  bool ran = false;
+  const absl::Status status = InTransaction(pool, "late", [&](Connection&) {
+    ran = true;
+    return absl::OkStatus();
+  });
+  EXPECT_EQ(status.code(), absl::StatusCode::kDeadlineExceeded) << status;
+  EXPECT_FALSE(ran);
 }
 
 }  // namespace

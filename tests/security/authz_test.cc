@@ -214,6 +214,15 @@ TEST_F(AuthzTest, TheCentersRolesDoWhatTheirJobsNeedAndNoMore) {
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(code("spiffe://huiwu/signin/portal", booking, kSheet),
             grpc::StatusCode::PERMISSION_DENIED);
+  // The seating plan (座次) and nameplates: read by booking's readers and the organizer
+  // unit, not by the sign-in portal.
+  constexpr char kSeating[] = "/huiwu.booking.v1.BookingService/GetSeatingPlan";
+  for (const char* reader : {"spiffe://huiwu/operator/wang", "spiffe://huiwu/dispatch/hub",
+                             "spiffe://huiwu/attendant/zhao", "spiffe://huiwu/organizer/u-001"}) {
+    EXPECT_NE(code(reader, booking, kSeating), grpc::StatusCode::PERMISSION_DENIED) << reader;
+  }
+  EXPECT_EQ(code("spiffe://huiwu/signin/portal", booking, kSeating),
+            grpc::StatusCode::PERMISSION_DENIED);
   // The portal attendees' phones reach signs in (with a code: the service checks it) and
   // does nothing else; an organizer's system does not sign people in.
   EXPECT_NE(code("spiffe://huiwu/signin/portal", booking, kSignIn),
@@ -233,6 +242,37 @@ TEST_F(AuthzTest, TheCentersRolesDoWhatTheirJobsNeedAndNoMore) {
   EXPECT_EQ(code("spiffe://huiwu/service/staffing", booking, kGet),
             grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(code("spiffe://huiwu/unknown-role/eve", booking, kWorkingDays),
+            grpc::StatusCode::PERMISSION_DENIED);
+
+  // Service evaluation (服务评价) is the organizer unit's word, not the center's; complaints
+  // (投诉) are recorded by units and the dispatch hub and handled by the hub and the
+  // supervisors, never by units or read-only roles.
+  constexpr char kEvaluate[] = "/huiwu.booking.v1.BookingService/SubmitServiceEvaluation";
+  constexpr char kComplain[] = "/huiwu.booking.v1.BookingService/RecordComplaint";
+  constexpr char kAnswer[] = "/huiwu.booking.v1.BookingService/AnswerComplaint";
+  constexpr char kFeedback[] = "/huiwu.booking.v1.BookingService/GetFeedbackReport";
+  constexpr char kFeed[] = "/huiwu.booking.v1.BookingService/GetCalendarFeed";
+  EXPECT_NE(code("spiffe://huiwu/organizer/u-001", booking, kEvaluate),
+            grpc::StatusCode::PERMISSION_DENIED);
+  for (const char* center : {"spiffe://huiwu/dispatch/hub", "spiffe://huiwu/operator/wang",
+                             "spiffe://huiwu/attendant/zhao"}) {
+    EXPECT_EQ(code(center, booking, kEvaluate), grpc::StatusCode::PERMISSION_DENIED) << center;
+  }
+  for (const char* recorder : {"spiffe://huiwu/organizer/u-001", "spiffe://huiwu/dispatch/hub"}) {
+    EXPECT_NE(code(recorder, booking, kComplain), grpc::StatusCode::PERMISSION_DENIED) << recorder;
+  }
+  for (const char* handler : {"spiffe://huiwu/dispatch/hub", "spiffe://huiwu/supervisor/li"}) {
+    EXPECT_NE(code(handler, booking, kAnswer), grpc::StatusCode::PERMISSION_DENIED) << handler;
+  }
+  for (const char* other : {"spiffe://huiwu/organizer/u-001", "spiffe://huiwu/operator/wang",
+                            "spiffe://huiwu/attendant/zhao"}) {
+    EXPECT_EQ(code(other, booking, kAnswer), grpc::StatusCode::PERMISSION_DENIED) << other;
+  }
+  EXPECT_EQ(code("spiffe://huiwu/organizer/u-001", booking, kFeedback),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_NE(code("spiffe://huiwu/operator/wang", booking, kFeedback),
+            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_NE(code("spiffe://huiwu/organizer/u-001", booking, kFeed),
             grpc::StatusCode::PERMISSION_DENIED);
 }
 

@@ -13,6 +13,7 @@
 #include "common/server/credentials.h"
 #include "common/server/service_host.h"
 #include "grpcpp/create_channel.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "huiwu/booking/v1/events.pb.h"
@@ -123,6 +124,22 @@ class ConfidentialMeetingTest : public ::testing::Test {
     return {};
   }
 
+  // The room's iCalendar feed for the meeting's day, as `principal` gets it.
+  static std::string RoomFeed(const std::string& principal) {
+    v1::GetCalendarFeedRequest request;
+    request.set_room(kRoom);
+    for (auto* date : {request.mutable_start_date(), request.mutable_end_date()}) {
+      date->set_year(2026);
+      date->set_month(12);
+      date->set_day(3);
+    }
+    v1::GetCalendarFeedResponse response;
+    const grpc::Status status =
+        Booking(principal)->GetCalendarFeed(CallContext().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << principal << ": " << status.error_message();
+    return response.content();
+  }
+
   static std::vector<v1::Meeting> List(const std::string& principal,
                                        const std::string& title_contains = "") {
     v1::ListMeetingsRequest request;
@@ -171,6 +188,10 @@ TEST_F(ConfidentialMeetingTest, CallersWithoutTheRightSeeInternalMeetingAndTheTi
     EXPECT_EQ(api::FromTimestamp(block.start_time()), Local(3, 8, 30)) << who;
     // A title search does not find what the title would tell.
     EXPECT_TRUE(List(who, "预算").empty()) << who;
+    // Nor does the calendar feed, which is text and masked apart from the messages.
+    const std::string feed = RoomFeed(who);
+    EXPECT_THAT(feed, ::testing::HasSubstr("SUMMARY:内部会议")) << who;
+    EXPECT_THAT(feed, ::testing::Not(::testing::HasSubstr(kSecretTitle))) << who;
   }
 }
 
@@ -187,6 +208,8 @@ TEST_F(ConfidentialMeetingTest, AdminsTheMeetingOfficeAndTheOrganizerUnitSeeEver
   }
   for (const char* who : {kAdmin, kMeetingOffice}) {
     EXPECT_EQ(ScheduleBlock(who, secret_.name()).title(), kSecretTitle) << who;
+    EXPECT_THAT(RoomFeed(who), ::testing::HasSubstr(absl::StrCat("SUMMARY:", kSecretTitle)))
+        << who;
   }
 }
 

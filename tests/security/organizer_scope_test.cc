@@ -4,6 +4,7 @@
 // meeting that does not exist, in Get, List, Update, Cancel, Reschedule, attendance,
 // readiness and the event stream; personal data is masked for roles that do not need
 // it; refusals are counted by caller.
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -285,6 +286,28 @@ TEST_F(OrganizerScopeTest, PersonalDataIsMaskedForRolesThatDoNotNeedIt) {
   for (const v1::Meeting& meeting : listed.meetings()) {
     EXPECT_TRUE(absl::StrContains(meeting.contact().phone(), "****")) << meeting.name();
   }
+
+  // The seating plan (座次) and its documents name people: withheld from the operator, not
+  // from the dispatch hub or the organizer unit; another unit's plan is NOT_FOUND.
+  v1::GetSeatingPlanRequest seating;
+  seating.set_meeting(office_meeting_.name());
+  seating.mutable_layout()->set_rostrum_seats(3);
+  v1::GetSeatingPlanResponse plan;
+  ASSERT_TRUE(Booking(kOperator)->GetSeatingPlan(CallContext().get(), seating, &plan).ok());
+  EXPECT_EQ(plan.seats_size(), 0);
+  EXPECT_TRUE(plan.rendered_html().empty());
+  EXPECT_TRUE(plan.nameplates_html().empty());
+  EXPECT_EQ(plan.title(), Stored(office_meeting_.name()).title());
+  for (const char* caller : {kDispatch, kOfficeSystem}) {
+    v1::GetSeatingPlanResponse seen;
+    ASSERT_TRUE(Booking(caller)->GetSeatingPlan(CallContext().get(), seating, &seen).ok());
+    EXPECT_EQ(seen.seats_size(), 1) << caller;
+    EXPECT_FALSE(seen.nameplates_html().empty()) << caller;
+  }
+  v1::GetSeatingPlanResponse other;
+  EXPECT_EQ(
+      Booking(kReformSystem)->GetSeatingPlan(CallContext().get(), seating, &other).error_code(),
+      grpc::StatusCode::NOT_FOUND);
 }
 
 // A unit's system following booking's events gets its own unit's, never another's: the
@@ -313,6 +336,38 @@ TEST_F(OrganizerScopeTest, AUnitsEventStreamCarriesOnlyItsOwnMeetings) {
   EXPECT_TRUE(saw_own);
   context.TryCancel();
   stream->Finish();
+}
+
+// Room rights: an organizer unit's system searches as its own unit, so a room kept for
+// another unit is no answer to it; it cannot search as another unit.
+TEST_F(OrganizerScopeTest, AUnitsSearchLeavesOutRoomsKeptForOtherUnits) {
+  v1::Room kept = SampleRoom("贵宾室", 20);
+  kept.add_allowed_organizer_units(kOffice);
+  ASSERT_TRUE(CreateRoom(*Booking(kAdmin), "city-hall", "kept-for-office", kept).ok());
+  const std::string kept_name = "buildings/city-hall/rooms/kept-for-office";
+  const auto free_rooms = [](const std::string& system, const std::string& unit,
+                             grpc::Status* status) {
+    v1::FindAvailableRoomsRequest request;
+    *request.mutable_start_time() = api::ToTimestamp(Local(5, 10));
+    *request.mutable_end_time() = api::ToTimestamp(Local(5, 11));
+    request.set_organizer_unit(unit);
+    request.set_max_results(50);
+    v1::FindAvailableRoomsResponse response;
+    *status = Booking(system)->FindAvailableRooms(CallContext().get(), request, &response);
+    std::vector<std::string> names;
+    for (const v1::AvailableRoom& room : response.rooms()) names.push_back(room.room().name());
+    return names;
+  };
+  grpc::Status status;
+  std::vector<std::string> reform = free_rooms(kReformSystem, "", &status);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(std::count(reform.begin(), reform.end(), kept_name), 0);
+  EXPECT_EQ(std::count(reform.begin(), reform.end(), "buildings/city-hall/rooms/301"), 1);
+  std::vector<std::string> office = free_rooms(kOfficeSystem, "", &status);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(std::count(office.begin(), office.end(), kept_name), 1);
+  free_rooms(kReformSystem, kOffice, &status);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED) << status.error_message();
 }
 
 }  // namespace

@@ -108,6 +108,7 @@ void ToProto(const AttendanceReport& report, v1::GetAttendanceResponse* out) {
     absentee->set_unit(a.unit);
     absentee->set_title(a.title);
     absentee->set_vip(a.vip);
+    absentee->set_protocol_rank(a.protocol_rank);
   }
 }
 

@@ -50,6 +50,15 @@ absl::StatusOr<FindAvailableRoomsQuery> ParseFindAvailableRooms(
     checks.Int("max_results", request.max_results(), 1, kMaxMaxResults);
     query.max_results = request.max_results();
   }
+  if (!request.organizer_unit().empty()) {
+    // As a notice names its unit (Meeting.organizer_unit).
+    checks.Text("organizer_unit", request.organizer_unit(), 1, 100);
+    query.organizer_unit = request.organizer_unit();
+  }
+  checks.Enum("kind", request.kind(), v1::MeetingKind_IsValid, /*allow_unspecified=*/true);
+  if (request.kind() != v1::MEETING_KIND_UNSPECIFIED) {
+    query.kind = MeetingKindFromNumber(request.kind());
+  }
   RETURN_IF_ERROR(checks.status());
   return query;
 }

@@ -3,6 +3,7 @@
 #ifndef HUIWU_SERVICES_BOOKING_API_AVAILABILITY_REQUESTS_H_
 #define HUIWU_SERVICES_BOOKING_API_AVAILABILITY_REQUESTS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct FindAvailableRoomsQuery {
   TimeWindow window;
   RoomRequirements requirements;  // min_capacity 0: any size
   int max_results = kDefaultMaxResults;
+  // Room rights (domain/room_rights.h): who would book; empty / nullopt: not filtered.
+  std::string organizer_unit;
+  std::optional<MeetingKind> kind;
 };
 
 struct RoomScheduleQuery {

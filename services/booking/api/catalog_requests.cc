@@ -1,5 +1,7 @@
 #include "services/booking/api/catalog_requests.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -25,6 +27,40 @@ constexpr int kMinFloor = -5;
 constexpr int kMaxFloor = 200;
 constexpr int kMaxCapacity = 5000;
 constexpr int kMaxBufferMinutes = 720;
+// An organizer unit is named as on a notice (Meeting.organizer_unit: 1–100 characters);
+// 50 units is far beyond any room kept for a few offices.
+constexpr int kMaxOrganizerUnit = 100;
+constexpr int kMaxAllowedUnits = 50;
+
+// A unit name is stored line-feed-joined (room_rows.h) and shown on printed notices:
+// control characters have no place in it.
+bool HasControlCharacter(absl::string_view text) {
+  for (unsigned char ch : text) {
+    if (ch < 0x20 || ch == 0x7f) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> CheckUnits(api::FieldChecks& checks, absl::string_view field,
+                                    const google::protobuf::RepeatedPtrField<std::string>& units) {
+  std::vector<std::string> result;
+  if (units.size() > kMaxAllowedUnits) {
+    checks.Add(field, absl::StrCat("at most ", kMaxAllowedUnits, " units"));
+    return result;
+  }
+  for (int i = 0; i < units.size(); ++i) {
+    const std::string item = absl::StrCat(field, "[", i, "]");
+    checks.Text(item, units[i], 1, kMaxOrganizerUnit);
+    if (HasControlCharacter(units[i])) {
+      checks.Add(item, "control characters (line breaks, tabs) are not allowed in a unit name");
+    }
+    if (std::find(result.begin(), result.end(), units[i]) != result.end()) {
+      checks.Add(item, "duplicate value; list each once");
+    }
+    result.push_back(units[i]);
+  }
+  return result;
+}
 
 const absl::flat_hash_map<std::string, uint32_t>& RoomMaskPaths() {
   static const auto* paths = new absl::flat_hash_map<std::string, uint32_t>{
@@ -37,6 +73,9 @@ const absl::flat_hash_map<std::string, uint32_t>& RoomMaskPaths() {
       {"default_setup_minutes", kRoomDefaultSetupMinutes},
       {"default_cleanup_minutes", kRoomDefaultCleanupMinutes},
       {"state", kRoomState},
+      {"allowed_organizer_units", kRoomAllowedOrganizerUnits},
+      {"allowed_kinds", kRoomAllowedKinds},
+      {"waitlist_mode", kRoomWaitlistMode},
   };
   return *paths;
 }
@@ -91,6 +130,21 @@ Room CheckRoomFields(api::FieldChecks& checks, const v1::Room& room, uint32_t fi
                 /*allow_unspecified=*/!state_required);
     out.state = room.state() == v1::ROOM_STATE_UNSPECIFIED ? RoomState::kActive
                                                            : static_cast<RoomState>(room.state());
+  }
+  if (fields & kRoomAllowedOrganizerUnits) {
+    out.rights.organizer_units =
+        CheckUnits(checks, "room.allowed_organizer_units", room.allowed_organizer_units());
+  }
+  if (fields & kRoomAllowedKinds) {
+    out.rights.kinds =
+        EnumSet(checks, "room.allowed_kinds", room.allowed_kinds(), v1::MeetingKind_IsValid);
+  }
+  if (fields & kRoomWaitlistMode) {
+    checks.Enum("room.waitlist_mode", room.waitlist_mode(), v1::WaitlistMode_IsValid,
+                /*allow_unspecified=*/true);
+    out.waitlist_mode = room.waitlist_mode() == v1::WAITLIST_MODE_OFFER
+                            ? WaitlistMode::kOffer
+                            : WaitlistMode::kAutoConfirm;
   }
   return out;
 }
@@ -216,7 +270,7 @@ absl::StatusOr<UpdateRoomCommand> ParseUpdateRoom(const v1::UpdateRoomRequest& r
                  absl::StrCat("unknown or immutable field \"", paths[i],
                               "\"; updatable: display_name, floor, capacity, seating_layouts, "
                               "equipment, vip, default_setup_minutes, default_cleanup_minutes, "
-                              "state"));
+                              "state, allowed_organizer_units, allowed_kinds, waitlist_mode"));
       continue;
     }
     command.fields |= it->second;
@@ -262,6 +316,12 @@ void ToProto(const Room& room, v1::Room* out) {
   out->set_default_setup_minutes(room.default_setup_minutes);
   out->set_default_cleanup_minutes(room.default_cleanup_minutes);
   out->set_state(static_cast<v1::RoomState>(room.state));
+  for (const std::string& unit : room.rights.organizer_units)
+    out->add_allowed_organizer_units(unit);
+  for (int kind : room.rights.kinds) out->add_allowed_kinds(static_cast<v1::MeetingKind>(kind));
+  out->set_waitlist_mode(room.waitlist_mode == WaitlistMode::kOffer
+                             ? v1::WAITLIST_MODE_OFFER
+                             : v1::WAITLIST_MODE_AUTO_CONFIRM);
   out->set_etag(api::EtagOf(room.version));
   *out->mutable_create_time() = api::ToTimestamp(room.create_time);
   *out->mutable_update_time() = api::ToTimestamp(room.update_time);

@@ -102,6 +102,15 @@ OutboxEvent MeetingFlaggedEvent(const Meeting& meeting, const MeetingFlag& flag)
   return OutboxEvent{std::move(payload), std::move(subjects)};
 }
 
+OutboxEvent MeetingWaitlistPromotedEvent(const Meeting& meeting, bool confirmed,
+                                         absl::string_view freed_by) {
+  auto payload = std::make_unique<v1::MeetingWaitlistPromoted>();
+  ToEventMeeting(meeting, payload->mutable_meeting());
+  payload->set_confirmed(confirmed);
+  payload->set_freed_by(std::string(freed_by));
+  return OutboxEvent{std::move(payload), SubjectsOf(meeting)};
+}
+
 OutboxEvent AttendeeSignedInEvent(const Meeting& meeting, absl::string_view attendee_id,
                                   bool walk_in, absl::Time sign_in_time) {
   auto payload = std::make_unique<v1::AttendeeSignedIn>();

@@ -46,6 +46,10 @@ OutboxEvent MeetingRescheduledEvent(const Meeting& meeting, TimeWindow previous_
                                     absl::string_view previous_room_id);
 // Flagged because of `flag` (one of meeting.flags); the hazard is a subject too.
 OutboxEvent MeetingFlaggedEvent(const Meeting& meeting, const MeetingFlag& flag);
+// Served from its room's waitlist after `freed_by` (`meetings/{id}`) gave the room up:
+// confirmed (a MeetingConfirmed precedes it) or offered the slot.
+OutboxEvent MeetingWaitlistPromotedEvent(const Meeting& meeting, bool confirmed,
+                                         absl::string_view freed_by);
 // Someone signed in (签到) for the first time.
 OutboxEvent AttendeeSignedInEvent(const Meeting& meeting, absl::string_view attendee_id,
                                   bool walk_in, absl::Time sign_in_time);

@@ -151,10 +151,11 @@ void CheckMeetingDetails(api::FieldChecks& checks, const v1::Meeting& in, absl::
     }
     int next_generated = 1;
     std::set<std::string> seen;
+    std::set<int> ranks;
     for (int i = 0; i < in.attendees_size() && i < kMaxAttendees; ++i) {
       const auto& a = in.attendees(i);
       const std::string item = absl::StrCat(Path(field, "attendees"), "[", i, "]");
-      Attendee attendee{a.id(), a.name(), a.unit(), a.title(), a.vip()};
+      Attendee attendee{a.id(), a.name(), a.unit(), a.title(), a.vip(), a.protocol_rank()};
       if (attendee.id.empty()) {
         // Generated ids skip those the caller chose.
         do {
@@ -167,6 +168,11 @@ void CheckMeetingDetails(api::FieldChecks& checks, const v1::Meeting& in, absl::
       checks.Text(item + ".name", a.name(), 1, kMaxPersonName);
       checks.Text(item + ".unit", a.unit(), 0, kMaxUnit);
       checks.Text(item + ".title", a.title(), 0, kMaxPersonName);
+      checks.Int(item + ".protocol_rank", a.protocol_rank(), 0, kMaxAttendees);
+      // Two people with one rank would have no seat order between them (座次).
+      if (a.protocol_rank() > 0 && !ranks.insert(a.protocol_rank()).second) {
+        checks.Add(item + ".protocol_rank", "each protocol_rank once per meeting");
+      }
       m.attendees.push_back(std::move(attendee));
     }
   }
@@ -400,6 +406,7 @@ void ToProto(const Meeting& m, v1::Meeting* out) {
     attendee->set_unit(a.unit);
     attendee->set_title(a.title);
     attendee->set_vip(a.vip);
+    attendee->set_protocol_rank(a.protocol_rank);
   }
   for (const AgendaItem& item : m.agenda) {
     auto* agenda = out->add_agenda();
@@ -448,6 +455,15 @@ void ToProto(const Meeting& m, v1::Meeting* out) {
     flag->set_hazard(f.hazard);
     flag->set_reason(f.reason);
     *flag->mutable_create_time() = api::ToTimestamp(f.create_time);
+  }
+  if (m.waitlist.has_value()) {
+    auto* wait = out->mutable_waitlist();
+    wait->set_room(RoomName(m.waitlist->building_id, m.waitlist->room_id));
+    *wait->mutable_join_time() = api::ToTimestamp(m.waitlist->join_time);
+    if (m.waitlist->offer_time.has_value()) {
+      *wait->mutable_offer_time() = api::ToTimestamp(*m.waitlist->offer_time);
+    }
+    *wait->mutable_expire_time() = api::ToTimestamp(m.window.start);
   }
 }
 

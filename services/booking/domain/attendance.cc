@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status/errors.h"
 #include "services/booking/domain/meeting_state.h"
+#include "services/booking/domain/seating.h"
 
 namespace huiwu::booking {
 
@@ -67,14 +68,12 @@ std::vector<SignInSheetLine> ArrangeSignInSheet(const std::vector<Attendee>& lis
   for (const SignInRecord& record : sign_ins) by_id.emplace(record.attendee_id, &record);
   std::vector<SignInSheetLine> lines;
   std::set<std::string> listed;
-  for (const bool vip : {true, false}) {
-    for (const Attendee& a : list) {
-      if (a.vip != vip || listed.contains(a.id)) continue;
-      listed.insert(a.id);
-      SignInSheetLine line{a, false, std::nullopt};
-      if (auto it = by_id.find(a.id); it != by_id.end()) line.sign_in_time = it->second->time;
-      lines.push_back(std::move(line));
-    }
+  for (const size_t i : ProtocolOrder(list)) {
+    const Attendee& a = list[i];
+    listed.insert(a.id);
+    SignInSheetLine line{a, false, std::nullopt};
+    if (auto it = by_id.find(a.id); it != by_id.end()) line.sign_in_time = it->second->time;
+    lines.push_back(std::move(line));
   }
   std::vector<const SignInRecord*> unlisted;
   for (const SignInRecord& record : sign_ins) {

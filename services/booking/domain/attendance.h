@@ -70,9 +70,9 @@ struct SignInSheetLine {
   std::optional<absl::Time> sign_in_time;  // absent: not signed in (the hand column)
 };
 
-// The sheet's lines: the list's VIPs first (leaders and guests, 领导和嘉宾), then the
-// others, each group in the list's order (the organizer lists by protocol rank); an id
-// listed twice once; then whoever signed in without being on the list (walk-ins, a
+// The sheet's lines: the list in protocol order (ProtocolOrder, seating.h: ranked
+// attendees by rank, then the unranked VIPs, then the others, each in the list's order),
+// an id listed twice once; then whoever signed in without being on the list (walk-ins, a
 // substitute under his own id) by sign-in time, then id.
 std::vector<SignInSheetLine> ArrangeSignInSheet(const std::vector<Attendee>& list,
                                                 const std::vector<SignInRecord>& sign_ins);

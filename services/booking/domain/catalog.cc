@@ -14,6 +14,11 @@ void ApplyRoomUpdate(const Room& patch, uint32_t fields, Room& room) {
     room.default_cleanup_minutes = patch.default_cleanup_minutes;
   }
   if (fields & kRoomState) room.state = patch.state;
+  if (fields & kRoomAllowedOrganizerUnits) {
+    room.rights.organizer_units = patch.rights.organizer_units;
+  }
+  if (fields & kRoomAllowedKinds) room.rights.kinds = patch.rights.kinds;
+  if (fields & kRoomWaitlistMode) room.waitlist_mode = patch.waitlist_mode;
 }
 
 }  // namespace huiwu::booking

@@ -9,6 +9,8 @@
 #include <string>
 
 #include "absl/time/time.h"
+#include "services/booking/domain/room_rights.h"
+#include "services/booking/domain/waitlist_entry.h"
 
 namespace huiwu::booking {
 
@@ -35,6 +37,8 @@ struct Room {
   int default_setup_minutes = 0;
   int default_cleanup_minutes = 0;
   RoomState state = RoomState::kActive;
+  RoomRights rights;  // who may book it (empty: everyone)
+  WaitlistMode waitlist_mode = WaitlistMode::kAutoConfirm;
   int64_t version = 0;
   absl::Time create_time;
   absl::Time update_time;
@@ -59,7 +63,10 @@ enum RoomField : uint32_t {
   kRoomDefaultSetupMinutes = 1 << 6,
   kRoomDefaultCleanupMinutes = 1 << 7,
   kRoomState = 1 << 8,
-  kAllRoomFields = (1 << 9) - 1,
+  kRoomAllowedOrganizerUnits = 1 << 9,
+  kRoomAllowedKinds = 1 << 10,
+  kRoomWaitlistMode = 1 << 11,
+  kAllRoomFields = (1 << 12) - 1,
 };
 
 // Copies the fields in `fields` from `patch` to `room`.

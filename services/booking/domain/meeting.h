@@ -16,6 +16,7 @@
 #include "services/booking/domain/meeting_state.h"
 #include "services/booking/domain/room_requirements.h"
 #include "services/booking/domain/time_window.h"
+#include "services/booking/domain/waitlist_entry.h"
 
 namespace huiwu::booking {
 
@@ -25,6 +26,8 @@ struct Attendee {
   std::string unit;
   std::string title;
   bool vip = false;
+  // The organizer's protocol rank (排序), 1 = the principal; 0: unranked (seating.h).
+  int protocol_rank = 0;
 };
 
 struct AgendaItem {
@@ -92,6 +95,9 @@ struct Meeting {
   // 保密会议: its content is shown only to callers entitled to it (common/api/confidential.h),
   // and its numbered material copies must all be accounted for before the archive.
   bool confidential = false;
+  // Its live place on a room's waitlist; loaded only where the API shows it (GetMeeting,
+  // the waitlist methods), never by the lifecycle's row loads.
+  std::optional<WaitlistEntry> waitlist;
   int64_t version = 0;
   absl::Time create_time;
   absl::Time update_time;

@@ -405,6 +405,31 @@ std::string RenderWeeklyBrief(const v1::GetWeeklyBriefResponse& brief, absl::Tim
     }
     absl::StrAppend(&html, "</tbody>\n</table>\n");
   }
+  // 服务评价与投诉: the seed's 第十三条 and 第三十四条 (feedback handled, quality assessed).
+  const v1::FeedbackFigures& feedback = brief.feedback();
+  absl::StrAppend(&html, "<h2>七、服务评价与投诉</h2>\n<table class=\"summary\"><tbody>\n",
+                  "<tr><th>已结束会议</th><td class=\"num\">", feedback.meetings_completed(),
+                  " 场</td><th>收到评价</th><td class=\"num\">", feedback.evaluations(),
+                  " 份</td></tr>\n<tr><th>总体满意度（1–5）</th><td class=\"num\">",
+                  feedback.evaluations() == 0 ? std::string("—")
+                                              : absl::StrFormat("%.2f", feedback.average_overall()),
+                  "</td><th>投诉（已办结）</th><td class=\"num\">", feedback.complaints_recorded(),
+                  "（", feedback.complaints_closed(), "） 件</td></tr>\n</tbody></table>\n");
+  if (!feedback.rooms().empty()) {
+    absl::StrAppend(&html, Table({40, 15, 15, 15, 15}),
+                    "<thead><tr><th>会议室</th><th class=\"num\">评价</th>"
+                    "<th class=\"num\">满意度</th><th class=\"num\">不满意</th>"
+                    "<th class=\"num\">投诉</th></tr></thead>\n<tbody>\n");
+    for (const v1::RoomFeedback& row : feedback.rooms()) {
+      absl::StrAppend(&html, "<tr><td>", E(row.room_display_name()), "</td><td class=\"num\">",
+                      row.evaluations(), "</td><td class=\"num\">",
+                      row.evaluations() == 0 ? std::string("—")
+                                             : absl::StrFormat("%.2f", row.average_overall()),
+                      "</td><td class=\"num\">", row.dissatisfied(), "</td><td class=\"num\">",
+                      row.complaints_recorded(), "</td></tr>\n");
+    }
+    absl::StrAppend(&html, "</tbody>\n</table>\n");
+  }
   absl::StrAppend(&html, "<footer>机关事务管理中心 信息处理中心</footer>\n", kTail);
   return html;
 }

@@ -21,6 +21,7 @@
 #include "services/booking/no_show_releaser.h"
 #include "services/booking/peers/call_group.h"
 #include "services/booking/render/report_html.h"
+#include "services/booking/reports/feedback_report.h"
 #include "services/booking/reports/readiness_builder.h"
 #include "services/booking/store/meeting_rows.h"
 
@@ -356,6 +357,7 @@ absl::Status Reports::GetSignInSheet(absl::string_view meeting_id,
     attendee->set_unit(line.attendee.unit);
     attendee->set_title(line.attendee.title);
     attendee->set_vip(line.attendee.vip);
+    attendee->set_protocol_rank(line.attendee.protocol_rank);
     entry->set_walk_in(line.walk_in);
     if (line.sign_in_time.has_value()) {
       *entry->mutable_sign_in_time() = api::ToTimestamp(*line.sign_in_time);
@@ -439,6 +441,7 @@ absl::Status Reports::GetWeeklyBrief(absl::CivilDay any_day, const api::Confiden
   FillConsumption(replies, peers_.deadline, out->mutable_consumption());
   FillHazards(replies.hazards, week, now, peers_.deadline, out->mutable_hazards());
   FillWorkload(replies, peers_.deadline, out->mutable_workload());
+  RETURN_IF_ERROR(FillFeedbackFigures(feedback_, rooms, week, out->mutable_feedback()));
   // Before rendering, as the daily notice.
   api::MaskConfidential(*out, viewer);
   out->set_rendered_html(render::RenderWeeklyBrief(*out, zone));

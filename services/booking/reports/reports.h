@@ -15,8 +15,11 @@
 #include "common/db/pool.h"
 #include "common/time/clock.h"
 #include "huiwu/booking/v1/reports.pb.h"
+#include "huiwu/booking/v1/seating.pb.h"
 #include "huiwu/booking/v1/sign_in.pb.h"
+#include "services/booking/api/seating_requests.h"
 #include "services/booking/peers/peer_clients.h"
+#include "services/booking/store/feedback_store.h"
 #include "services/booking/store/report_store.h"
 
 namespace huiwu::booking {
@@ -29,7 +32,7 @@ inline constexpr int kMaxBriefMeetings = 5000;
 class Reports final {
  public:
   Reports(db::ConnectionPool& pool, const Clock& clock, peers::PeerClients peers)
-      : store_(pool), clock_(clock), peers_(std::move(peers)) {}
+      : store_(pool), feedback_(pool), clock_(clock), peers_(std::move(peers)) {}
 
   // `organizer_scope`: a unit-bound caller's unit (another unit's meeting is NOT_FOUND);
   // empty: any.
@@ -50,6 +53,11 @@ class Reports final {
                               const api::ConfidentialViewer& viewer,
                               v1::GetSignInSheetResponse* out);
 
+  // The seating plan (座次) of a meeting with its printable plan and nameplates: booking's
+  // own data only. FAILED_PRECONDITION, NOT_ENOUGH_SEATS, when the layout is too small.
+  absl::Status GetSeatingPlan(const SeatingPlanCall& call, absl::string_view organizer_scope,
+                              v1::GetSeatingPlanResponse* out);
+
   absl::StatusOr<v1::ServiceProgress> RecordServiceDone(absl::string_view meeting_id, int kind,
                                                         absl::string_view actor);
 
@@ -58,6 +66,7 @@ class Reports final {
   absl::Time PeerDeadline() const;
 
   ReportStore store_;
+  FeedbackStore feedback_;  // the brief's ratings and complaints
   const Clock& clock_;
   const peers::PeerClients peers_;
 };

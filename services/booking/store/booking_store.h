@@ -155,6 +155,15 @@ struct NoShowCandidate {
   absl::Time start;
 };
 
+// WaitlistMeeting or LeaveWaitlist (waitlist_store.cc), for one notice.
+struct WaitlistCommand {
+  std::string method;      // the RPC, for request_id idempotency
+  std::string request_id;  // empty: none
+  std::string etag;        // empty: unconditional
+  std::string actor;
+  std::string organizer_scope;  // as TransitionCommand's
+};
+
 class BookingStore final {
  public:
   // `longest_meeting` bounds the overlap query's index range (DESIGN §4).
@@ -283,6 +292,17 @@ class BookingStore final {
   // The meeting's list against its sign-ins: one query besides LoadMeeting.
   absl::StatusOr<AttendanceReport> GetAttendance(absl::string_view meeting_id,
                                                  absl::string_view organizer_scope = {});
+
+  // The waitlist (waitlist_store.cc; the rules in domain/waitlist.h). Join: the notice
+  // (SUBMITTED, naming a room, not started) joins its room's queue when the rights admit
+  // it and the room is taken over its hold; ALREADY_EXISTS (ALREADY_WAITLISTED) when it
+  // waits already, FAILED_PRECONDITION ROOM_AVAILABLE when the room is free. Leave:
+  // FAILED_PRECONDITION NOT_WAITLISTED when it does not wait. Each writes the history,
+  // a new etag and MeetingUpdated; the answer carries the meeting's waitlist place.
+  absl::StatusOr<Meeting> WaitlistMeeting(absl::string_view meeting_id,
+                                          const WaitlistCommand& command, absl::Time now);
+  absl::StatusOr<Meeting> LeaveWaitlist(absl::string_view meeting_id,
+                                        const WaitlistCommand& command, absl::Time now);
 
   // Availability and schedules (availability_store.cc).
   // ACTIVE rooms meeting `requirements` whose hold for `window` (with their default

@@ -32,8 +32,9 @@ const std::string kListBuildings =
     absl::StrCat("SELECT ", kBuildingColumns,
                  " FROM buildings WHERE building_id > ? ORDER BY building_id LIMIT ?");
 
-const std::string kInsertRoom = absl::StrCat("INSERT INTO rooms (", kRoomColumns,
-                                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+const std::string kInsertRoom =
+    absl::StrCat("INSERT INTO rooms (", kRoomColumns,
+                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)");
 const std::string kSelectRoom =
     absl::StrCat("SELECT ", kRoomColumns, " FROM rooms WHERE building_id = ? AND room_id = ?");
 const std::string kSelectRoomForUpdate = kSelectRoom + " FOR UPDATE";
@@ -48,7 +49,8 @@ const std::string kListRooms =
 constexpr char kUpdateRoom[] =
     "UPDATE rooms SET display_name = ?, floor = ?, capacity = ?, seating_layouts = ?, "
     "equipment = ?, vip = ?, default_setup_minutes = ?, default_cleanup_minutes = ?, state = ?, "
-    "version = version + 1, update_time = ? WHERE building_id = ? AND room_id = ?";
+    "allowed_units = ?, allowed_kinds = ?, waitlist_mode = ?, version = version + 1, update_time = "
+    "? WHERE building_id = ? AND room_id = ?";
 constexpr char kDeleteRoom[] = "DELETE FROM rooms WHERE building_id = ? AND room_id = ?";
 // The room's meetings still to happen (SUBMITTED, CONFIRMED or IN_PROGRESS, ending after
 // now): the next one and how many. An index range on meetings_by_room.
@@ -205,6 +207,9 @@ absl::StatusOr<Room> BookingStore::CreateRoom(const Room& room, absl::string_vie
       insert.setInt(11, static_cast<int>(room.state));
       insert.setDateTime(12, db::ToSqlDateTime(now));
       insert.setDateTime(13, db::ToSqlDateTime(now));
+      insert.setString(14, JoinUnits(room.rights.organizer_units));
+      insert.setUInt64(15, ToMask(room.rights.kinds));
+      insert.setInt(16, static_cast<int>(room.waitlist_mode));
       insert.executeUpdate();
     } catch (const sql::SQLException& e) {
       if (e.getErrorCode() != db::kErDupEntry) throw;
@@ -312,9 +317,12 @@ absl::StatusOr<Room> BookingStore::UpdateRoom(absl::string_view building_id,
     update.setInt(7, room->default_setup_minutes);
     update.setInt(8, room->default_cleanup_minutes);
     update.setInt(9, static_cast<int>(room->state));
-    update.setDateTime(10, db::ToSqlDateTime(now));
-    update.setString(11, std::string(building_id));
-    update.setString(12, std::string(room_id));
+    update.setString(10, JoinUnits(room->rights.organizer_units));
+    update.setUInt64(11, ToMask(room->rights.kinds));
+    update.setInt(12, static_cast<int>(room->waitlist_mode));
+    update.setDateTime(13, db::ToSqlDateTime(now));
+    update.setString(14, std::string(building_id));
+    update.setString(15, std::string(room_id));
     update.executeUpdate();
     result = *room;
     result.version += 1;

@@ -43,8 +43,8 @@ const std::string kSelectMeeting =
 const std::string kSelectMeetingForUpdate = kSelectMeeting + " FOR UPDATE";
 
 constexpr char kInsertAttendee[] =
-    "INSERT INTO meeting_attendees (meeting_id, attendee_id, position, name, unit, title, vip) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO meeting_attendees (meeting_id, attendee_id, position, name, unit, title, vip, "
+    "protocol_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr char kDeleteAttendees[] = "DELETE FROM meeting_attendees WHERE meeting_id = ?";
 constexpr char kInsertAgendaItem[] =
     "INSERT INTO meeting_agenda (meeting_id, position, title, presenter, minutes) "
@@ -59,7 +59,8 @@ constexpr char kInsertHistory[] =
     "WHERE meeting_id = ?";
 // Everything of a meeting beyond its row, in one round trip instead of six (issue 13:
 // a GetMeeting was seven queries). Each part keeps its own order (part, k1, k2, k3):
-//   1 attendees  k1 position          s1 id, s2 name, s3 unit, s4 title, n1 vip
+//   1 attendees  k1 position          s1 id, s2 name, s3 unit, s4 title, n1 vip,
+//                                     n2 protocol_rank
 //   2 agenda     k1 position          s1 title, s2 presenter, n1 minutes
 //   3 services   k1 kind              n1 kind, n2 quantity, s1 notes
 //   4 history    k1 seq               n1 from, n2 to, s1 actor, s2 reason, t1 time
@@ -70,7 +71,8 @@ constexpr char kInsertHistory[] =
 constexpr char kSelectChildren[] =
     "SELECT 1 AS part, CAST(position AS SIGNED) AS k1, CAST(NULL AS DATETIME(6)) AS k2, "
     "'' AS k3, attendee_id AS s1, name AS s2, unit AS s3, title AS s4, "
-    "CAST(vip AS SIGNED) AS n1, CAST(0 AS SIGNED) AS n2, CAST(NULL AS DATETIME(6)) AS t1, "
+    "CAST(vip AS SIGNED) AS n1, CAST(protocol_rank AS SIGNED) AS n2, "
+    "CAST(NULL AS DATETIME(6)) AS t1, "
     "CAST(NULL AS DATETIME(6)) AS t2 FROM meeting_attendees WHERE meeting_id = ? "
     "UNION ALL SELECT 2, position, NULL, '', title, presenter, '', '', minutes, 0, NULL, NULL "
     "FROM meeting_agenda WHERE meeting_id = ? "
@@ -172,6 +174,7 @@ void InsertChildren(db::Connection& c, const Meeting& m) {
     insert.setString(5, a.unit);
     insert.setString(6, a.title);
     insert.setBoolean(7, a.vip);
+    insert.setInt(8, a.protocol_rank);
     insert.executeUpdate();
   }
   for (size_t i = 0; i < m.agenda.size(); ++i) {
@@ -308,7 +311,7 @@ std::optional<Meeting> LoadMeeting(db::Connection& c, absl::string_view meeting_
       case 1:
         meeting->attendees.push_back(Attendee{rows->getString("s1"), rows->getString("s2"),
                                               rows->getString("s3"), rows->getString("s4"),
-                                              rows->getInt("n1") != 0});
+                                              rows->getInt("n1") != 0, rows->getInt("n2")});
         break;
       case 2:
         meeting->agenda.push_back(

@@ -14,6 +14,7 @@
 #include "services/booking/store/lifecycle_step.h"
 #include "services/booking/store/meeting_rows.h"
 #include "services/booking/store/store_util.h"
+#include "services/booking/store/waitlist_rows.h"
 
 namespace huiwu::booking {
 namespace {
@@ -109,6 +110,8 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
         meeting.room_id = command.room_id;
       }
       if (!meeting.has_room()) return RoomRequired(meeting.id);
+      absl::Status admitted = CheckRoomRights(c, meeting, meeting.building_id, meeting.room_id);
+      if (!admitted.ok()) return admitted;
       auto hold =
           HoldRoom(c, meeting, meeting.building_id, meeting.room_id, LongestHold(longest_meeting));
       if (!hold.ok()) return hold.status();
@@ -164,6 +167,11 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
     case MeetingAction::kStart:
       break;
   }
+  // A holder that gives its room up before using it frees a slot its waitlist may want.
+  const std::optional<TimeWindow> freed_hold =
+      command.action == MeetingAction::kCancel || command.action == MeetingAction::kReleaseNoShow
+          ? meeting.occupancy
+          : std::nullopt;
   // The domain decides which states hold the room; a state that does not gives it up.
   if (!OccupiesRoom(*next)) {
     ReleaseHold(c, meeting.id);
@@ -179,6 +187,9 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
   meeting.history.push_back(change);
   // `meeting` is now as a reload would read it, so the event needs no extra round trips.
   PublishEvent(c, MeetingTransitionEvent(command.action, meeting), now);
+  if (freed_hold.has_value()) {
+    return ServeWaitlist(c, meeting, *freed_hold, longest_meeting, command.actor, now);
+  }
   return absl::OkStatus();
 }
 
@@ -223,6 +234,7 @@ absl::StatusOr<Meeting> BookingStore::GetMeeting(absl::string_view meeting_id,
   std::optional<Meeting> result;
   absl::Status status = db::ReadOnly(pool_, "GetMeeting", [&](db::Connection& c) {
     result = LoadScopedMeeting(c, meeting_id, /*lock=*/false, organizer_scope);
+    if (result.has_value()) result->waitlist = LoadWaitlistPlace(c, *result);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;
@@ -336,6 +348,12 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(
       meeting->room_id = std::string(room_id);
     }
     if (meeting->state == MeetingState::kConfirmed) {
+      // Moving into a room is booking it; a move in time keeps the room it was given.
+      if (meeting->room_id != previous_room_id || meeting->building_id != previous_building_id) {
+        absl::Status admitted =
+            CheckRoomRights(c, *meeting, meeting->building_id, meeting->room_id);
+        if (!admitted.ok()) return admitted;
+      }
       // The new hold replaces the old one in this transaction: on conflict the whole
       // transaction rolls back and the meeting keeps its old slot.
       auto hold = HoldRoom(c, *meeting, meeting->building_id, meeting->room_id,

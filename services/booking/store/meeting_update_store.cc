@@ -30,7 +30,9 @@ constexpr char kSelectFollowing[] =
 absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
 
 bool SameAttendees(const std::vector<Attendee>& a, const std::vector<Attendee>& b) {
-  auto key = [](const Attendee& x) { return std::tie(x.id, x.name, x.unit, x.title, x.vip); };
+  auto key = [](const Attendee& x) {
+    return std::tie(x.id, x.name, x.unit, x.title, x.vip, x.protocol_rank);
+  };
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                     [&](const Attendee& x, const Attendee& y) { return key(x) == key(y); });
 }

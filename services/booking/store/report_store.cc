@@ -152,6 +152,22 @@ absl::StatusOr<SignInSheetData> ReportStore::GetSignInSheet(absl::string_view me
   return result;
 }
 
+absl::StatusOr<SeatingPlanData> ReportStore::GetSeatingPlan(absl::string_view meeting_id,
+                                                            absl::string_view organizer_scope) {
+  SeatingPlanData result;
+  absl::Status status = db::ReadOnly(pool_, "GetSeatingPlan", [&](db::Connection& c) {
+    std::optional<Meeting> meeting =
+        LoadScopedMeeting(c, meeting_id, /*lock=*/false, organizer_scope);
+    if (!meeting.has_value()) return MeetingNotFound(meeting_id);
+    result = SeatingPlanData{};
+    result.meeting = *std::move(meeting);
+    result.room_display_name = RoomDisplayNameOf(c, result.meeting);
+    return absl::OkStatus();
+  });
+  if (!status.ok()) return status;
+  return result;
+}
+
 absl::StatusOr<ReportMeeting> ReportStore::GetReportMeeting(absl::string_view meeting_id,
                                                             absl::string_view no_show_actor,
                                                             absl::string_view organizer_scope) {

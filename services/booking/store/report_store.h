@@ -45,6 +45,12 @@ struct SignInSheetData {
   std::vector<SignInRecord> sign_ins;
 };
 
+// What the seating plan (座次) shows of a meeting: the meeting with its list, and its room.
+struct SeatingPlanData {
+  Meeting meeting;
+  std::string room_display_name;
+};
+
 // A room the weekly brief reports on.
 struct ReportRoom {
   std::string building_id;
@@ -76,6 +82,11 @@ class ReportStore final {
   // (MEETING_NOT_FOUND) when there is no such meeting, or when it is not
   // `organizer_scope`'s (a unit-bound caller's unit; empty: any).
   absl::StatusOr<SignInSheetData> GetSignInSheet(absl::string_view meeting_id,
+                                                 absl::string_view organizer_scope = {});
+
+  // The meeting and its room's name, read together; NOT_FOUND (MEETING_NOT_FOUND) as for
+  // GetSignInSheet.
+  absl::StatusOr<SeatingPlanData> GetSeatingPlan(absl::string_view meeting_id,
                                                  absl::string_view organizer_scope = {});
 
   // Rooms not retired, by name.

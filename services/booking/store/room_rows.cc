@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "common/db/sql_time.h"
 #include "services/booking/store/store_util.h"
 
@@ -25,7 +27,19 @@ Room ReadRoom(sql::ResultSet& row) {
   r.version = row.getInt64(12);
   r.create_time = db::FromSqlDateTime(std::string(row.getString(13)));
   r.update_time = db::FromSqlDateTime(std::string(row.getString(14)));
+  r.rights.organizer_units = SplitUnits(std::string(row.getString(15)));
+  r.rights.kinds = FromMask(row.getUInt64(16));
+  r.waitlist_mode = row.getInt(17) == static_cast<int>(WaitlistMode::kOffer)
+                        ? WaitlistMode::kOffer
+                        : WaitlistMode::kAutoConfirm;
   return r;
+}
+
+std::string JoinUnits(const std::vector<std::string>& units) { return absl::StrJoin(units, "\n"); }
+
+std::vector<std::string> SplitUnits(const std::string& column) {
+  if (column.empty()) return {};
+  return absl::StrSplit(column, '\n');
 }
 
 }  // namespace huiwu::booking

@@ -112,6 +112,16 @@ TEST(SignInSheetTest, VipsFirstThenTheListInOrderThenWalkInsBySignInTime) {
   EXPECT_EQ(lines[4].sign_in_time, kT + absl::Minutes(5));
 }
 
+TEST(SignInSheetTest, RankedAttendeesComeFirstByRankThenVipsThenTheList) {
+  // The organizer ranks the two leaders (排序) but lists them after their staff; the
+  // unranked VIP comes after every ranked attendee, before the unranked others.
+  std::vector<Attendee> list = {Person("e1", "赵秘书"), Person("e2", "钱嘉宾", true),
+                                Person("e3", "孙副市长"), Person("e4", "李市长")};
+  list[2].protocol_rank = 2;
+  list[3].protocol_rank = 1;
+  EXPECT_EQ(IdsOf(ArrangeSignInSheet(list, {})), (Ids{"e4", "e3", "e2", "e1"}));
+}
+
 TEST(SignInSheetTest, AnEmptyListShowsOnlyWhoSignedIn) {
   EXPECT_TRUE(ArrangeSignInSheet({}, {}).empty());
   const auto lines =

@@ -234,7 +234,10 @@ absl::StatusOr<Meeting> BookingStore::GetMeeting(absl::string_view meeting_id,
   std::optional<Meeting> result;
   absl::Status status = db::ReadOnly(pool_, "GetMeeting", [&](db::Connection& c) {
     result = LoadScopedMeeting(c, meeting_id, /*lock=*/false, organizer_scope);
-    if (result.has_value()) result->waitlist = LoadWaitlistPlace(c, *result);
+    // Only a SUBMITTED notice naming its room can wait (IsLiveWait): no query for the rest.
+    if (result.has_value() && result->state == MeetingState::kSubmitted && result->has_room()) {
+      result->waitlist = LoadWaitlistPlace(c, *result);
+    }
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

@@ -24,11 +24,15 @@ fail() {
 }
 [[ -s "${work}/bench.md" ]] || fail "no table written"
 for row in "| baseline | gRPC echo | 256 |" "| baseline | SQL booking transaction | 64 |" \
-  "| booking | GetRoom | 256 |" "| booking | ConfirmMeeting | 16 |" \
+  "| baseline | SQL point read | 256 |" "| booking | GetRoom | 256 |" \
+  "| booking | GetRoom, metrics interceptor off (alternating rounds) | 64 |" \
+  "| booking | ConfirmMeeting | 16 |" \
   "| booking | CreateMeeting + ConfirmMeeting | 16 |" "| booking | hot room: the losing confirms |" \
   "| booking | SignIn (walk-ins) | 64 |" "| booking, 1000 more meetings | FindAvailableRooms | 1 |"; do
   grep -qF -- "${row}" "${work}/bench.md" || fail "row missing: ${row}"
 done
+grep -qE "SQL statements per call, .*GetRoom [0-9.]+, .*CreateMeeting \+ ConfirmMeeting [0-9.]+" \
+  "${work}/bench.md" || fail "no count of SQL statements per call"
 grep -q "8 rounds, 8 with exactly one winner; 0 overlapping holds" "${work}/bench.md" ||
   fail "the hot room did not have exactly one winner per round"
 echo "bench_script_test: the suite ran every row"

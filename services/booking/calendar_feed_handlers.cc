@@ -67,12 +67,11 @@ grpc::Status BookingService::GetCalendarFeed(grpc::ServerContext* context,
             break;
           }
           auto name = room_names.find({m.building_id, m.room_id});
-          events.push_back(EventOf(m,
-                                   !m.has_room()              ? std::string()
-                                   : name != room_names.end() ? name->second
-                                                              : m.room_id,
-                                   api::TitleFor(viewer, m.confidential, m.organizer_unit,
-                                                 m.title)));
+          const std::string location = !m.has_room()              ? std::string()
+                                       : name != room_names.end() ? name->second
+                                                                  : m.room_id;
+          events.push_back(EventOf(
+              m, location, api::TitleFor(viewer, m.confidential, m.organizer_unit, m.title)));
         }
         if (static_cast<int>(page.size()) < kFeedPage) break;
         after_start = page.back().window.start;

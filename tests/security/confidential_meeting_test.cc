@@ -12,8 +12,8 @@
 #include "common/api/timestamp.h"
 #include "common/server/credentials.h"
 #include "common/server/service_host.h"
-#include "grpcpp/create_channel.h"
 #include "gmock/gmock.h"
+#include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "huiwu/booking/v1/events.pb.h"
@@ -208,8 +208,7 @@ TEST_F(ConfidentialMeetingTest, AdminsTheMeetingOfficeAndTheOrganizerUnitSeeEver
   }
   for (const char* who : {kAdmin, kMeetingOffice}) {
     EXPECT_EQ(ScheduleBlock(who, secret_.name()).title(), kSecretTitle) << who;
-    EXPECT_THAT(RoomFeed(who), ::testing::HasSubstr(absl::StrCat("SUMMARY:", kSecretTitle)))
-        << who;
+    EXPECT_THAT(RoomFeed(who), ::testing::HasSubstr(absl::StrCat("SUMMARY:", kSecretTitle))) << who;
   }
 }
 

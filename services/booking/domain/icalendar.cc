@@ -22,8 +22,7 @@ bool ShownInFeed(MeetingState state, bool unit_feed) {
   return unit_feed && state == MeetingState::kSubmitted;
 }
 
-CalendarEvent EventOf(const Meeting& meeting, absl::string_view location,
-                      absl::string_view title) {
+CalendarEvent EventOf(const Meeting& meeting, absl::string_view location, absl::string_view title) {
   CalendarEvent event;
   event.uid = absl::StrCat(meeting.id, "@booking.huiwu");
   event.start = meeting.window.start;

@@ -38,8 +38,7 @@ struct CalendarEvent {
 // The event of `meeting`, held at `location` (the room's display name; empty: none),
 // under `title`: what the feed's caller may see of the meeting's title, never taken from
 // the meeting here (a confidential meeting's is "内部会议" to most callers, api::TitleFor).
-CalendarEvent EventOf(const Meeting& meeting, absl::string_view location,
-                      absl::string_view title);
+CalendarEvent EventOf(const Meeting& meeting, absl::string_view location, absl::string_view title);
 
 // TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newline.
 std::string EscapeText(absl::string_view text);

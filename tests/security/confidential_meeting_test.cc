@@ -208,8 +208,9 @@ TEST_F(ConfidentialMeetingTest, AdminsTheMeetingOfficeAndTheOrganizerUnitSeeEver
   }
   for (const char* who : {kAdmin, kMeetingOffice}) {
     EXPECT_EQ(ScheduleBlock(who, secret_.name()).title(), kSecretTitle) << who;
-    EXPECT_THAT(RoomFeed(who), ::testing::HasSubstr(absl::StrCat("SUMMARY:", kSecretTitle))) << who;
   }
+  // The meeting office is not given feeds by the policy; an admin's feed has the title.
+  EXPECT_THAT(RoomFeed(kAdmin), ::testing::HasSubstr(absl::StrCat("SUMMARY:", kSecretTitle)));
 }
 
 TEST_F(ConfidentialMeetingTest, AnotherUnitsSystemSeesItMaskedWhenMarkedByUpdate) {

@@ -98,9 +98,11 @@ TEST(ICalendarTest, AMeetingBecomesOneEventWithAStableUidAndTheTitleItIsGiven) {
   m.state = MeetingState::kSubmitted;
   m.version = 3;
   m.update_time = kNow - absl::Hours(1);
-  const CalendarEvent event = EventOf(m, "市政府大楼 301会议室", "内部会议");
+  EXPECT_EQ(EventOf(m, "市政府大楼 301会议室", "内部会议").summary, "内部会议")
+      << "the title given (the caller's view of it), not the meeting's";
+  const CalendarEvent event = EventOf(m, "市政府大楼 301会议室", m.title);
   EXPECT_EQ(event.uid, "00000000000000ab@booking.huiwu");
-  EXPECT_EQ(event.summary, "内部会议") << "the caller's view of the title, not the meeting's";
+  EXPECT_EQ(event.summary, m.title);
   EXPECT_TRUE(event.tentative);
   EXPECT_EQ(event.sequence, 3);
 

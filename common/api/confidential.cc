@@ -2,10 +2,7 @@
 
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
-#include "absl/synchronization/mutex.h"
+#include "common/api/marked_fields.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/message.h"
@@ -23,31 +20,12 @@ common::v1::ConfidentialContent KindOf(const FieldDescriptor& field) {
   return field.options().GetExtension(common::v1::confidential_content);
 }
 
-bool Marked(const Descriptor* type, absl::flat_hash_set<const Descriptor*>& seen) {
-  if (!seen.insert(type).second) return false;
-  for (int i = 0; i < type->field_count(); ++i) {
-    const FieldDescriptor* field = type->field(i);
-    if (KindOf(*field) != common::v1::CONFIDENTIAL_CONTENT_UNSPECIFIED) return true;
-    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
-        Marked(field->message_type(), seen)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Whether `type` has a marked field, itself or at any depth; kept per type (the types are
-// fixed once the program runs), as for personal data.
+// Whether `type` has a marked field, itself or at any depth.
 bool Marked(const Descriptor* type) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* known ABSL_GUARDED_BY(mu) = new absl::flat_hash_map<const Descriptor*, bool>();
-  absl::MutexLock lock(&mu);
-  auto it = known->find(type);
-  if (it == known->end()) {
-    absl::flat_hash_set<const Descriptor*> seen;
-    it = known->emplace(type, Marked(type, seen)).first;
-  }
-  return it->second;
+  static MarkedFields* confidential = new MarkedFields([](const FieldDescriptor& field) {
+    return KindOf(field) != common::v1::CONFIDENTIAL_CONTENT_UNSPECIFIED;
+  });
+  return confidential->Holds(type);
 }
 
 // Whether `message` itself is confidential content that `viewer` may not see.

@@ -2,11 +2,8 @@
 
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
-#include "absl/synchronization/mutex.h"
+#include "common/api/marked_fields.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/message.h"
@@ -25,32 +22,11 @@ common::v1::PersonalData KindOf(const FieldDescriptor& field) {
 }
 
 // Whether `type` has a personal field, itself or in a message field at any depth.
-// `seen`: the types already looked at in this walk (each once; a type that contains
-// itself ends the walk there).
-bool HoldsPersonalData(const Descriptor* type, absl::flat_hash_set<const Descriptor*>& seen) {
-  if (!seen.insert(type).second) return false;
-  for (int i = 0; i < type->field_count(); ++i) {
-    const FieldDescriptor* field = type->field(i);
-    if (KindOf(*field) != common::v1::PERSONAL_DATA_UNSPECIFIED) return true;
-    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
-        HoldsPersonalData(field->message_type(), seen)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The same, kept per type: the types are fixed once the program runs.
 bool HoldsPersonalData(const Descriptor* type) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* known ABSL_GUARDED_BY(mu) = new absl::flat_hash_map<const Descriptor*, bool>();
-  absl::MutexLock lock(&mu);
-  auto it = known->find(type);
-  if (it == known->end()) {
-    absl::flat_hash_set<const Descriptor*> seen;
-    it = known->emplace(type, HoldsPersonalData(type, seen)).first;
-  }
-  return it->second;
+  static MarkedFields* personal = new MarkedFields([](const FieldDescriptor& field) {
+    return KindOf(field) != common::v1::PERSONAL_DATA_UNSPECIFIED;
+  });
+  return personal->Holds(type);
 }
 
 void MaskField(Message& message, const Reflection& reflection, const FieldDescriptor& field) {

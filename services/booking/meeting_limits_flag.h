@@ -1,6 +1,7 @@
 // --meeting_limits: the center's scheduling limits per meeting kind, overridable at
 // start, e.g. "vip_reception.min_notice=48h,training.max_length=8h,
-// internal.no_show_release_after=off".
+// internal.no_show_release_after=off,seminar.notice_counted_in=office_hours"; and
+// --office_hours, the center's office hours on working days.
 #ifndef HUIWU_SERVICES_BOOKING_MEETING_LIMITS_FLAG_H_
 #define HUIWU_SERVICES_BOOKING_MEETING_LIMITS_FLAG_H_
 
@@ -10,8 +11,12 @@
 
 namespace huiwu::booking {
 
-// The default policy with `overrides` applied; INVALID_ARGUMENT naming the bad entry.
-absl::StatusOr<SchedulingPolicy> PolicyWithOverrides(absl::string_view overrides);
+inline constexpr char kDefaultOfficeHours[] = "08:30-12:00,13:30-17:30";
+
+// The default policy with `overrides` applied, and `office_hours` (--office_hours, see
+// OfficeHours::Parse); INVALID_ARGUMENT naming the flag and the bad entry.
+absl::StatusOr<SchedulingPolicy> PolicyWithOverrides(
+    absl::string_view overrides, absl::string_view office_hours = kDefaultOfficeHours);
 
 // The policy from the --meeting_limits flag.
 absl::StatusOr<SchedulingPolicy> PolicyFromFlags();

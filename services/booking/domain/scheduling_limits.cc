@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/status/errors.h"
+#include "common/status/status_macros.h"
+#include "common/time/center_zone.h"
 
 namespace huiwu::booking {
 namespace {
@@ -19,7 +22,8 @@ bool IsKnownKind(MeetingKind kind) {
 
 std::size_t IndexOf(MeetingKind kind) { return static_cast<std::size_t>(kind); }
 
-// "180 days", "1 hour", "90 minutes": the largest whole unit, for messages people read.
+// "180 days", "1 hour", "90 minutes", "7 hours 30 minutes": the largest whole unit, or
+// hours and minutes past two hours, for messages people read.
 std::string Describe(absl::Duration d) {
   const int64_t minutes = absl::ToInt64Minutes(d);
   const auto count = [](int64_t n, absl::string_view unit) {
@@ -27,7 +31,13 @@ std::string Describe(absl::Duration d) {
   };
   if (minutes != 0 && minutes % (24 * 60) == 0) return count(minutes / (24 * 60), "day");
   if (minutes != 0 && minutes % 60 == 0) return count(minutes / 60, "hour");
+  if (minutes > 120)
+    return absl::StrCat(count(minutes / 60, "hour"), " ", count(minutes % 60, "minute"));
   return count(minutes, "minute");
+}
+
+std::string LocalText(absl::Time time) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%S%Ez", time, CenterTimeZone());
 }
 
 absl::Status InvalidLimits(MeetingKind kind, absl::string_view problem) {
@@ -44,15 +54,16 @@ SchedulingPolicy::SchedulingPolicy() {
   constexpr absl::Duration kHalfYear = absl::Hours(24 * 180);
   constexpr absl::Duration kWorkingDay = absl::Hours(12);
   constexpr absl::Duration kNoShowGrace = absl::Minutes(30);
+  const absl::Duration kOfficeDay = OfficeHours().PerDay();
   limits_[IndexOf(MeetingKind::kInternal)] = {absl::Hours(2), kHalfYear, kWorkingDay, kNoShowGrace};
-  limits_[IndexOf(MeetingKind::kExternalExchange)] = {absl::Hours(24), kHalfYear, kWorkingDay,
-                                                      std::nullopt};
+  limits_[IndexOf(MeetingKind::kExternalExchange)] = {kOfficeDay, kHalfYear, kWorkingDay,
+                                                      std::nullopt, NoticeClock::kOfficeHours};
   // A training day is a long day already; longer courses are a series of meetings.
   limits_[IndexOf(MeetingKind::kTraining)] = {absl::Hours(24), kHalfYear, absl::Hours(10),
                                               kNoShowGrace};
   limits_[IndexOf(MeetingKind::kSeminar)] = {absl::Hours(24), kHalfYear, kWorkingDay, kNoShowGrace};
-  limits_[IndexOf(MeetingKind::kVipReception)] = {absl::Hours(24), kHalfYear, kWorkingDay,
-                                                  std::nullopt};
+  limits_[IndexOf(MeetingKind::kVipReception)] = {kOfficeDay, kHalfYear, kWorkingDay, std::nullopt,
+                                                  NoticeClock::kOfficeHours};
   limits_[IndexOf(MeetingKind::kVideoConference)] = {absl::Hours(4), kHalfYear, kWorkingDay,
                                                      kNoShowGrace};
 }
@@ -109,17 +120,8 @@ absl::Status SchedulingPolicy::CheckWindow(MeetingKind kind, TimeWindow window,
                                           "; end it earlier or book it as several "
                                           "meetings"));
   }
+  RETURN_IF_ERROR(CheckNotice(kind, limits, window.start, now));
   const absl::Duration lead = window.start - now;
-  if (lead < limits.min_notice) {
-    return ErrorWithReason(
-        absl::StatusCode::kFailedPrecondition, "NOTICE_TOO_SHORT",
-        absl::StrCat("a meeting of kind ", kind_name, " must be booked at least ",
-                     Describe(limits.min_notice),
-                     " before it starts, so the room and services can be prepared; choose a "
-                     "start time at least that far from now"),
-        {{"kind", kind_name},
-         {"min_notice_minutes", absl::StrCat(absl::ToInt64Minutes(limits.min_notice))}});
-  }
   if (lead > limits.max_advance) {
     return ErrorWithReason(
         absl::StatusCode::kFailedPrecondition, "TOO_FAR_AHEAD",
@@ -130,6 +132,46 @@ absl::Status SchedulingPolicy::CheckWindow(MeetingKind kind, TimeWindow window,
          {"max_advance_minutes", absl::StrCat(absl::ToInt64Minutes(limits.max_advance))}});
   }
   return absl::OkStatus();
+}
+
+absl::Status SchedulingPolicy::CheckNotice(MeetingKind kind, const KindLimits& limits,
+                                           absl::Time start, absl::Time now) const {
+  const bool office = limits.notice_counted_in == NoticeClock::kOfficeHours;
+  std::optional<absl::Time> earliest = now + limits.min_notice;
+  if (office) {
+    absl::Time calendar_ends;
+    absl::StatusOr<absl::Time> end =
+        EndOfOfficeNotice(*calendar_, office_hours_, now, limits.min_notice, &calendar_ends);
+    if (end.ok()) {
+      earliest = *end;
+    } else if (start < calendar_ends) {
+      earliest.reset();  // later than the start, though not known when
+    } else {
+      return end.status();
+    }
+  }
+  if (earliest.has_value() && start >= *earliest) return absl::OkStatus();
+  const std::string kind_name(MeetingKindName(kind));
+  ErrorMetadata metadata{
+      {"kind", kind_name},
+      {"min_notice_minutes", absl::StrCat(absl::ToInt64Minutes(limits.min_notice))},
+      {"notice_counted_in", office ? "OFFICE_HOURS" : "ELAPSED_TIME"}};
+  std::string how_long = Describe(limits.min_notice);
+  if (office) {
+    absl::StrAppend(&how_long, " of office hours (", office_hours_.Describe(), " on working days)");
+  }
+  std::string then = "; choose a start time at least that far from now";
+  if (earliest.has_value()) {
+    metadata.emplace("earliest_start", LocalText(*earliest));
+    then = absl::StrCat("; choose a start time at or after ", LocalText(*earliest));
+  }
+  return ErrorWithReason(
+      absl::StatusCode::kFailedPrecondition, "NOTICE_TOO_SHORT",
+      absl::StrCat("a meeting of kind ", kind_name, " must be booked at least ", how_long,
+                   " before it starts, so the room and services can be "
+                   "prepared",
+                   then),
+      metadata);
 }
 
 absl::Duration SchedulingPolicy::LongestMeeting() const {

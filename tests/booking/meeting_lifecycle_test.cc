@@ -47,6 +47,55 @@ TEST_F(MeetingLifecycleTest, ANoticeIsSubmittedAndHoldsNoRoom) {
   EXPECT_EQ(got.meeting().DebugString(), created.DebugString());
 }
 
+// CreateMeeting answers from what it wrote, without reading it back: the answer must be
+// exactly what a read gives, for every field a notice carries.
+TEST_F(MeetingLifecycleTest, TheAnswerToCreateIsWhatAReadGives) {
+  v1::Meeting meeting = SampleMeeting("buildings/city-hall/rooms/302", Local(3, 14), Local(3, 16));
+  // Sub-microsecond parts: the columns keep microseconds, and so must the answer.
+  meeting.mutable_start_time()->set_nanos(123456789);
+  meeting.mutable_end_time()->set_nanos(999);
+  meeting.set_kind(v1::MEETING_KIND_SEMINAR);
+  meeting.mutable_requirements()->set_min_capacity(12);
+  meeting.mutable_requirements()->add_equipment(v1::EQUIPMENT_PROJECTOR);
+  meeting.mutable_requirements()->add_equipment(v1::EQUIPMENT_RECORDING);
+  meeting.mutable_requirements()->set_vip(true);
+  meeting.mutable_requirements()->set_preferred_building("buildings/city-hall");
+  auto* guest = meeting.add_attendees();
+  guest->set_id("e2001");
+  guest->set_name("陈副市长");
+  guest->set_unit("市政府");
+  guest->set_title("副市长");
+  guest->set_vip(true);
+  guest->set_protocol_rank(1);
+  meeting.add_attendees()->set_name("记录员");
+  auto* item = meeting.add_agenda();
+  item->set_title("听取汇报");
+  item->set_presenter("张局长");
+  item->set_minutes(30);
+  meeting.add_agenda()->set_title("讨论");
+  auto* tea = meeting.add_services();
+  tea->set_kind(v1::SERVICE_KIND_TEA);
+  tea->set_notes("绿茶");
+  meeting.set_materials("汇报材料 12 份");
+  meeting.set_budget_fen(150000);
+  meeting.set_safety_measures("疏散通道畅通");
+  meeting.set_notes("  前后留空格  ");
+  meeting.set_setup_minutes(45);
+  meeting.set_cleanup_minutes(0);
+  meeting.set_confidential(true);
+  v1::Meeting created;
+  ASSERT_TRUE(CreateMeeting(*stub_, meeting, &created).ok());
+  EXPECT_EQ(created.start_time().nanos(), 123456000);
+  EXPECT_EQ(created.end_time().nanos(), 0);
+  ASSERT_EQ(created.history_size(), 1);
+
+  v1::GetMeetingRequest get;
+  get.set_name(created.name());
+  v1::GetMeetingResponse got;
+  ASSERT_TRUE(stub_->GetMeeting(CallContext().get(), get, &got).ok());
+  EXPECT_EQ(got.meeting().DebugString(), created.DebugString());
+}
+
 TEST_F(MeetingLifecycleTest, ANoticeForARoomTheCenterDoesNotHaveIsNotFound) {
   grpc::Status status = CreateMeeting(
       *stub_, SampleMeeting("buildings/city-hall/rooms/999", Local(2, 9), Local(2, 11)));

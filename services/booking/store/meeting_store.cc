@@ -4,6 +4,7 @@
 #include <cppconn/resultset.h>
 
 #include <memory>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "common/api/etag_check.h"
@@ -212,17 +213,21 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
     created.state = MeetingState::kSubmitted;
     created.version = 1;
     created.create_time = created.update_time = Micros(now);
+    // As the columns keep them, so that the answer is what a reload would read.
+    created.window = TimeWindow{Micros(created.window.start), Micros(created.window.end)};
     if (created.has_room()) {
       absl::Status room = ReferenceRoom(c, created.building_id, created.room_id);
       if (!room.ok()) return room;
     }
     InsertMeeting(c, created);
-    AppendHistory(c, created.id,
-                  StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted,
-                              std::string(actor), "notice submitted", created.create_time});
-    result = LoadMeeting(c, created.id, /*lock=*/false);
-    if (!result.has_value()) RetryRolledBack(MeetingName(created.id));
-    PublishEvent(c, MeetingSubmittedEvent(*result), now);
+    const StateChange submitted{MeetingState::kSubmitted, MeetingState::kSubmitted,
+                                std::string(actor), "notice submitted", created.create_time};
+    AppendHistory(c, created.id, submitted);
+    created.history.push_back(submitted);
+    // `created` is now what a reload would read (the answer's times are whole microseconds,
+    // as the columns keep them): two round trips fewer per notice (issue 13).
+    PublishEvent(c, MeetingSubmittedEvent(created), now);
+    result = std::move(created);
     return absl::OkStatus();
   });
   if (!status.ok()) return status;

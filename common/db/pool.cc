@@ -118,6 +118,18 @@ ConnectionPool::ConnectionPool(config::DatabaseConfig config, prometheus::Regist
            .Register(*registry)
            .Add(labels, prometheus::Histogram::BucketBoundaries(std::begin(kAcquireBuckets),
                                                                 std::end(kAcquireBuckets)));
+  auto& outcomes = prometheus::BuildCounter()
+                       .Name("huiwu_db_transactions_total")
+                       .Help("Database transactions by outcome.")
+                       .Register(*registry);
+  auto& retries = prometheus::BuildCounter()
+                      .Name("huiwu_db_transaction_retries_total")
+                      .Help("Whole-transaction retries, by cause.")
+                      .Register(*registry);
+  transaction_counters_ = {
+      &outcomes.Add({{"outcome", "committed"}}), &outcomes.Add({{"outcome", "rolled_back"}}),
+      &outcomes.Add({{"outcome", "failed"}}), &retries.Add({{"cause", "conflict"}}),
+      &retries.Add({{"cause", "connection_lost"}})};
 }
 
 ConnectionPool::~ConnectionPool() {

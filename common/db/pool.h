@@ -81,6 +81,19 @@ class ConnectionPool final {
 
   const config::DatabaseConfig& config() const { return config_; }
 
+  // InTransaction's outcomes on this pool's connections (transaction.h), in the pool's
+  // registry; all null without one. Owned with the pool rather than process-wide: in a
+  // process hosting several services (the tests, the bench), one service stopping must
+  // not leave another counting into its freed registry.
+  struct TransactionCounters {
+    prometheus::Counter* committed = nullptr;
+    prometheus::Counter* rolled_back = nullptr;
+    prometheus::Counter* failed = nullptr;
+    prometheus::Counter* retried_conflict = nullptr;
+    prometheus::Counter* retried_connection = nullptr;
+  };
+  const TransactionCounters& transaction_counters() const { return transaction_counters_; }
+
  private:
   friend class Lease;
   void Return(std::unique_ptr<Connection> connection);
@@ -97,6 +110,7 @@ class ConnectionPool final {
 
   const config::DatabaseConfig config_;
   Metrics metrics_;
+  TransactionCounters transaction_counters_;
   absl::Mutex mu_;
   std::vector<std::unique_ptr<Connection>> idle_ ABSL_GUARDED_BY(mu_);
   int open_ ABSL_GUARDED_BY(mu_) = 0;  // idle + on loan + being opened

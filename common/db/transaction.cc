@@ -2,7 +2,6 @@
 
 #include <cppconn/exception.h>
 
-#include <atomic>
 #include <random>
 #include <utility>
 
@@ -14,26 +13,17 @@
 #include "common/log/log.h"
 #include "common/status/errors.h"
 #include "prometheus/counter.h"
-#include "prometheus/registry.h"
 
 namespace huiwu::db {
 namespace {
 
-struct TransactionMetrics {
-  prometheus::Counter* committed = nullptr;
-  prometheus::Counter* rolled_back = nullptr;
-  prometheus::Counter* failed = nullptr;
-  prometheus::Counter* retried_conflict = nullptr;
-  prometheus::Counter* retried_connection = nullptr;
-};
-
-std::atomic<TransactionMetrics*> g_metrics{nullptr};
+using Counters = ConnectionPool::TransactionCounters;
 
 thread_local ScopedCommitHook* t_commit_hook = nullptr;
 
-void Count(prometheus::Counter* TransactionMetrics::*counter) {
-  TransactionMetrics* metrics = g_metrics.load(std::memory_order_acquire);
-  if (metrics != nullptr) (metrics->*counter)->Increment();
+void Count(const ConnectionPool& pool, prometheus::Counter* Counters::*counter) {
+  prometheus::Counter* count = pool.transaction_counters().*counter;
+  if (count != nullptr) count->Increment();
 }
 
 // Full jitter: a uniformly random wait up to the exponential cap, so that the losers of
@@ -88,30 +78,13 @@ void RollbackQuietly(Connection& connection) {
 
 }  // namespace
 
-void RegisterTransactionMetrics(prometheus::Registry& registry) {
-  auto& outcomes = prometheus::BuildCounter()
-                       .Name("huiwu_db_transactions_total")
-                       .Help("Database transactions by outcome.")
-                       .Register(registry);
-  auto& retries = prometheus::BuildCounter()
-                      .Name("huiwu_db_transaction_retries_total")
-                      .Help("Whole-transaction retries, by cause.")
-                      .Register(registry);
-  auto* metrics = new TransactionMetrics{
-      &outcomes.Add({{"outcome", "committed"}}), &outcomes.Add({{"outcome", "rolled_back"}}),
-      &outcomes.Add({{"outcome", "failed"}}), &retries.Add({{"cause", "conflict"}}),
-      &retries.Add({{"cause", "connection_lost"}})};
-  // Process-lifetime: the registry outlives every transaction.
-  delete g_metrics.exchange(metrics, std::memory_order_acq_rel);
-}
-
 absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
                            absl::FunctionRef<absl::Status(Connection&)> work,
                            const RetryPolicy& policy) {
   for (int attempt = 1;; ++attempt) {
     auto lease = pool.Acquire();
     if (!lease.ok()) {
-      Count(&TransactionMetrics::failed);
+      Count(pool, &Counters::failed);
       return lease.status();
     }
     Connection& connection = **lease;
@@ -131,7 +104,7 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
       if (status.ok() && with_hook) status = hook->work_(connection);
       if (!status.ok()) {
         RollbackQuietly(connection);
-        Count(&TransactionMetrics::rolled_back);
+        Count(pool, &Counters::rolled_back);
         return status;
       }
       if (audit != nullptr) audit->BeforeCommit(connection);
@@ -140,7 +113,7 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
       connection.Commit();
       if (with_hook) hook->committed_ = true;
       if (audit != nullptr) audit->Committed();
-      Count(&TransactionMetrics::committed);
+      Count(pool, &Counters::committed);
       return absl::OkStatus();
     } catch (const sql::SQLException& e) {
       error_code = e.getErrorCode();
@@ -148,12 +121,12 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
       message = e.what();
     } catch (const RequestIdReused& e) {
       RollbackQuietly(connection);
-      Count(&TransactionMetrics::rolled_back);
+      Count(pool, &Counters::rolled_back);
       return e.status();
     } catch (...) {
       // Not a driver error: a bug. Leave no transaction open on the pooled connection.
       RollbackQuietly(connection);
-      Count(&TransactionMetrics::failed);
+      Count(pool, &Counters::failed);
       throw;
     }
     const ErrorClass error_class = Classify(error_code);
@@ -168,7 +141,7 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     // receipt posted twice, a hazard escalated twice), so the caller hears that the
     // outcome is unknown; a retry with the same request_id returns the first result.
     if (committing && CommitOutcomeUnknown(error_code)) {
-      Count(&TransactionMetrics::failed);
+      Count(pool, &Counters::failed);
       log::Warning(
           "commit_outcome_unknown",
           {{"what", name}, {"error_code", absl::StrCat(error_code)}, {"message", message}});
@@ -180,12 +153,12 @@ absl::Status InTransaction(ConnectionPool& pool, absl::string_view name,
     const bool retryable =
         error_class == ErrorClass::kConflict || error_class == ErrorClass::kConnectionLost;
     if (!retryable || attempt >= policy.max_attempts) {
-      Count(&TransactionMetrics::failed);
+      Count(pool, &Counters::failed);
       return FromSqlError(error_code, sql_state, message,
                           absl::StrCat(name, " (attempt ", attempt, ")"));
     }
-    Count(error_class == ErrorClass::kConflict ? &TransactionMetrics::retried_conflict
-                                               : &TransactionMetrics::retried_connection);
+    Count(pool, error_class == ErrorClass::kConflict ? &Counters::retried_conflict
+                                                     : &Counters::retried_connection);
     absl::SleepFor(Backoff(policy, attempt));
   }
 }

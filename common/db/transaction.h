@@ -16,10 +16,6 @@
 #include "absl/time/time.h"
 #include "common/db/pool.h"
 
-namespace prometheus {
-class Registry;
-}
-
 namespace huiwu::db {
 
 struct RetryPolicy {
@@ -27,9 +23,6 @@ struct RetryPolicy {
   absl::Duration initial_backoff = absl::Milliseconds(2);
   absl::Duration max_backoff = absl::Milliseconds(100);
 };
-
-// Registers the transaction counters (attempts, retries by cause, outcomes) once.
-void RegisterTransactionMetrics(prometheus::Registry& registry);
 
 // Runs `work` on a pooled connection and commits when it returns OK; rolls back when it
 // returns an error (which is returned as is) or throws. `name` labels logs and metrics.

@@ -107,7 +107,6 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Start(const ServiceSpe
   host->config_ = std::make_unique<config::ServerConfig>(config);
   host->registry_ = std::make_shared<prometheus::Registry>();
   host->pool_ = std::make_unique<db::ConnectionPool>(config.database, host->registry_.get());
-  db::RegisterTransactionMetrics(*host->registry_);
 
   absl::Status prepared = PrepareDatabase(*host->pool_, AllMigrations(spec), database_wait);
   if (!prepared.ok()) return prepared;

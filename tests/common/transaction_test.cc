@@ -8,10 +8,14 @@
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 
+#include <memory>
+#include <string>
+
 #include "absl/strings/str_cat.h"
 #include "common/db/sql_error.h"
 #include "common/status/errors.h"
 #include "gtest/gtest.h"
+#include "prometheus/registry.h"
 #include "tests/support/test_database.h"
 
 namespace huiwu::db {
@@ -218,6 +222,49 @@ TEST_F(TransactionTest, AnUnreachableDatabaseIsUnavailable) {
   absl::Status status = InTransaction(pool, "test", [](Connection&) { return absl::OkStatus(); });
   EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(ReasonOf(status), "DATABASE_UNAVAILABLE");
+}
+
+// Each pool counts its own transactions into its own registry (two services in one
+// process, as in the tests and the bench): a pool that goes away with its registry takes
+// nothing another pool still counts into.
+TEST_F(TransactionTest, CountsOutcomesIntoItsOwnPoolsRegistry) {
+  const auto counted = [](const prometheus::Registry& registry, const std::string& family,
+                          const std::string& label) {
+    for (const prometheus::MetricFamily& f : registry.Collect()) {
+      if (f.name != family) continue;
+      for (const prometheus::ClientMetric& m : f.metric) {
+        for (const prometheus::ClientMetric::Label& l : m.label) {
+          if (l.value == label) return m.counter.value;
+        }
+      }
+    }
+    return -1.0;
+  };
+  prometheus::Registry kept_registry;
+  ConnectionPool kept(database_.config(), &kept_registry);
+  {
+    auto gone_registry = std::make_unique<prometheus::Registry>();
+    auto gone = std::make_unique<ConnectionPool>(database_.config(), gone_registry.get());
+    ASSERT_TRUE(InTransaction(*gone, "gone", [&](Connection& c) {
+                  Increment(c);
+                  return absl::OkStatus();
+                }).ok());
+    EXPECT_EQ(counted(*gone_registry, "huiwu_db_transactions_total", "committed"), 1);
+    EXPECT_EQ(counted(kept_registry, "huiwu_db_transactions_total", "committed"), 0);
+    gone.reset();
+    gone_registry.reset();
+  }
+  ASSERT_TRUE(InTransaction(kept, "kept", [&](Connection& c) {
+                Increment(c);
+                return absl::OkStatus();
+              }).ok());
+  EXPECT_EQ(InTransaction(kept, "refused",
+                          [&](Connection&) { return absl::FailedPreconditionError("no"); })
+                .code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(counted(kept_registry, "huiwu_db_transactions_total", "committed"), 1);
+  EXPECT_EQ(counted(kept_registry, "huiwu_db_transactions_total", "rolled_back"), 1);
+  EXPECT_EQ(database_.QueryInt("SELECT value FROM counters WHERE id = 1"), 2);
 }
 
 }  // namespace

@@ -39,8 +39,9 @@ grpc::Status BookingService::SignIn(grpc::ServerContext* context, const v1::Sign
     // the sign-in is recorded under.
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(server::CallerAccess access, calls_.AccessOf(*context));
-    RETURN_IF_ERROR(CheckSignInCode(sign_in_codes_.get(), call, access,
-                                    server::AuthenticatedCallerOf(*context), now));
+    const std::shared_ptr<const SignInCodes> codes = SignInCodesInForce();
+    RETURN_IF_ERROR(
+        CheckSignInCode(codes.get(), call, access, server::AuthenticatedCallerOf(*context), now));
     ASSIGN_OR_RETURN(SignInResult result, store_.SignIn(call.command, now));
     ToProto(result, response);
     return absl::OkStatus();
@@ -64,13 +65,14 @@ grpc::Status BookingService::GetSignInCode(grpc::ServerContext* context,
                                            v1::GetSignInCodeResponse* response) {
   return calls_.Serve(*context, "GetSignInCode", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseGetSignInCode(*request));
-    if (sign_in_codes_ == nullptr) return CodesOff();
+    const std::shared_ptr<const SignInCodes> codes = SignInCodesInForce();
+    if (codes == nullptr) return CodesOff();
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
     ASSIGN_OR_RETURN(Meeting meeting, store_.GetMeeting(meeting_id, scope));
     // The screen shows a code exactly while SignIn would take it.
     RETURN_IF_ERROR(CheckSignInOpen(meeting, now));
-    ASSIGN_OR_RETURN(IssuedSignInCode issued, sign_in_codes_->Issue(meeting_id, now));
+    ASSIGN_OR_RETURN(IssuedSignInCode issued, codes->Issue(meeting_id, now));
     ToProto(issued, response);
     return absl::OkStatus();
   });

@@ -46,8 +46,11 @@ server::ServiceSpec BookingServiceSpec(const Clock& clock, const SchedulingPolic
       "no_show_release", no_show_check_interval,
       [&clock, &policy](server::ServiceContext& context) -> std::function<void()> {
         auto store = std::make_shared<BookingStore>(context.pool, policy.LongestMeeting());
-        auto releaser = std::make_shared<NoShowReleaser>(*store, clock, policy);
-        return [store, releaser] { releaser->RunOnce(); };
+        // A released room may confirm a waiting notice: safety clears it first.
+        auto clearance = std::make_shared<RoomClearance>(
+            context.config.peers.safety, context.config.tls, context.config.events.peer_deadline);
+        auto releaser = std::make_shared<NoShowReleaser>(*store, clock, policy, clearance->check());
+        return [store, clearance, releaser] { releaser->RunOnce(); };
       }});
   // 法定节假日与调休: without this year's file (and, from December, next year's), weekly
   // and WORKDAYS series into the missing year are refused; health says so, naming it.

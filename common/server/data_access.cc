@@ -58,6 +58,7 @@ absl::StatusOr<CallerAccess> DataAccessPolicy::For(absl::string_view principal) 
   CallerAccess access;
   access.personal_data = AnyMatches(policy_.personal_data_principals(), principal);
   access.confidential = AnyMatches(policy_.confidential_principals(), principal);
+  access.sign_in_without_code = AnyMatches(policy_.sign_in_without_code_principals(), principal);
   if (!AnyMatches(policy_.unit_bound_principals(), principal)) return access;
   for (const common::v1::UnitBinding& unit : policy_.units()) {
     if (unit.principal() == principal) {

@@ -22,6 +22,9 @@ struct CallerAccess {
   // Whether the content of every confidential meeting (保密会议) is shown; a unit-bound
   // caller sees its own unit's anyway (common/api/confidential.h).
   bool confidential = true;
+  // Whether the caller may sign an attendee in without the door screen's code (扫码签到):
+  // the data-access file's sign_in_without_code_principals.
+  bool sign_in_without_code = true;
 
   bool unit_bound() const { return !organizer_unit.empty(); }
   // Who the caller is for confidential content.

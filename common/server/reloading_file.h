@@ -2,8 +2,10 @@
 // FileWatcherAuthorizationPolicyProvider does for its policy): an admin edits the file
 // under deploy/authz and the next calls are judged by it, without a restart. A file that
 // no longer parses is logged and the last good version stays in force — a typo must not
-// open every method, nor close them all. Used for the authorization policy and the
-// data-access file (which unit a caller acts for, who sees personal data).
+// open every method, nor close them all. Used for the authorization policy, the
+// data-access file (which unit a caller acts for, who sees personal data) and booking's
+// sign-in keys (--sign_in_key_file). last_error() says when the file on disk is not the
+// version in force, for a health detail.
 //
 // `T` has `static absl::StatusOr<T> Parse(absl::string_view text)` and
 // `const std::string& name() const`.
@@ -12,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -74,6 +77,15 @@ class ReloadingFile final {
     return checks_;
   }
 
+  // Why the file as it was at the last check is not in force — it could not be read, or
+  // it does not parse (INVALID_ARGUMENT naming the file and what is wrong) — or OK. The
+  // last good version serves meanwhile; this lets health say so, since a log line alone
+  // is easily missed by the admin who made the edit.
+  absl::Status last_error() const {
+    absl::MutexLock lock(&mu_);
+    return last_error_;
+  }
+
  private:
   ReloadingFile(std::string path, absl::Duration refresh)
       : path_(std::move(path)), refresh_(refresh) {}
@@ -98,18 +110,28 @@ class ReloadingFile final {
   // Re-reads the file; returns the error that kept the old version, if any.
   absl::Status Reload() {
     absl::StatusOr<std::string> text = ReadWholeFile(path_);
-    if (!text.ok()) return text.status();
+    if (!text.ok()) {
+      absl::MutexLock lock(&mu_);
+      last_error_ = text.status();
+      // Forgotten, so that the file, once readable again, is parsed again even unchanged.
+      text_.reset();
+      return text.status();
+    }
     {
       absl::MutexLock lock(&mu_);
-      if (*text == text_) return absl::OkStatus();
+      if (text_.has_value() && *text == *text_) return absl::OkStatus();
     }
     absl::StatusOr<T> value = T::Parse(*text);
     absl::MutexLock lock(&mu_);
     // Remembered even when invalid, so that a broken file is reported once, not every
     // refresh; the version in force stays the last good one.
     text_ = *text;
-    if (!value.ok()) return value.status();
+    if (!value.ok()) {
+      last_error_ = absl::InvalidArgumentError(absl::StrCat(path_, ": ", value.status().message()));
+      return value.status();
+    }
     value_ = std::make_shared<const T>(*std::move(value));
+    last_error_ = absl::OkStatus();
     log::Info("config_file_reloaded", {{"file", path_}, {"name", value_->name()}});
     return absl::OkStatus();
   }
@@ -118,7 +140,9 @@ class ReloadingFile final {
   const absl::Duration refresh_;
   mutable absl::Mutex mu_;
   std::shared_ptr<const T> value_ ABSL_GUARDED_BY(mu_);
-  std::string text_ ABSL_GUARDED_BY(mu_);  // of the version in force
+  // The text last read, in force or not; nullopt after a failed read.
+  std::optional<std::string> text_ ABSL_GUARDED_BY(mu_);
+  absl::Status last_error_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   int64_t checks_ ABSL_GUARDED_BY(mu_) = 0;
   std::thread thread_;

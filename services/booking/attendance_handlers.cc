@@ -22,16 +22,9 @@ absl::Status CodesOff() {
 // The door's code, when the caller must show one or shows one anyway: a sign-in that
 // cannot be faked (扫码签到) proves the person stood at the door within the last minute.
 absl::Status CheckSignInCode(const SignInCodes* codes, const SignInCall& call,
-                             const std::string& caller, absl::Time now) {
-  if (call.sign_in_code.empty()) {
-    if (MaySignInWithoutCode(caller)) return absl::OkStatus();
-    return ErrorWithReason(
-        absl::StatusCode::kPermissionDenied, "SIGN_IN_CODE_REQUIRED",
-        absl::StrCat(caller,
-                     " may sign people in only with the code of the meeting's door screen: "
-                     "pass the scanned sign_in_code (the attendant's desk signs in without one)"),
-        {{"caller", caller}});
-  }
+                             const server::CallerAccess& access, const std::string& caller,
+                             absl::Time now) {
+  if (call.sign_in_code.empty()) return CheckSignInWithoutCode(access.sign_in_without_code, caller);
   if (codes == nullptr) return CodesOff();
   return codes->Verify(call.sign_in_code, call.command.meeting_id, now);
 }
@@ -45,8 +38,10 @@ grpc::Status BookingService::SignIn(grpc::ServerContext* context, const v1::Sign
     // One time for the code's age and the sign-in: a code valid when checked is the one
     // the sign-in is recorded under.
     const absl::Time now = clock_.Now();
+    ASSIGN_OR_RETURN(server::CallerAccess access, calls_.AccessOf(*context));
+    const std::shared_ptr<const SignInCodes> codes = SignInCodesInForce();
     RETURN_IF_ERROR(
-        CheckSignInCode(sign_in_codes_.get(), call, server::AuthenticatedCallerOf(*context), now));
+        CheckSignInCode(codes.get(), call, access, server::AuthenticatedCallerOf(*context), now));
     ASSIGN_OR_RETURN(SignInResult result, store_.SignIn(call.command, now));
     ToProto(result, response);
     return absl::OkStatus();
@@ -70,13 +65,14 @@ grpc::Status BookingService::GetSignInCode(grpc::ServerContext* context,
                                            v1::GetSignInCodeResponse* response) {
   return calls_.Serve(*context, "GetSignInCode", response, [&]() -> absl::Status {
     ASSIGN_OR_RETURN(std::string meeting_id, ParseGetSignInCode(*request));
-    if (sign_in_codes_ == nullptr) return CodesOff();
+    const std::shared_ptr<const SignInCodes> codes = SignInCodesInForce();
+    if (codes == nullptr) return CodesOff();
     const absl::Time now = clock_.Now();
     ASSIGN_OR_RETURN(std::string scope, OrganizerScopeOf(*context));
     ASSIGN_OR_RETURN(Meeting meeting, store_.GetMeeting(meeting_id, scope));
     // The screen shows a code exactly while SignIn would take it.
     RETURN_IF_ERROR(CheckSignInOpen(meeting, now));
-    ASSIGN_OR_RETURN(IssuedSignInCode issued, sign_in_codes_->Issue(meeting_id, now));
+    ASSIGN_OR_RETURN(IssuedSignInCode issued, codes->Issue(meeting_id, now));
     ToProto(issued, response);
     return absl::OkStatus();
   });

@@ -14,6 +14,7 @@
 #include "services/booking/domain/sign_in_code.h"
 #include "services/booking/reports/reports.h"
 #include "services/booking/room_clearance.h"
+#include "services/booking/sign_in_key_flag.h"
 #include "services/booking/store/booking_store.h"
 #include "services/booking/store/feedback_store.h"
 #include "services/booking/store/report_store.h"
@@ -27,11 +28,11 @@ class BookingService final : public v1::BookingService::Service {
   // `clearance` is asked before a room is held (confirm, reschedule of a confirmed
   // meeting, each occurrence of a series); `config` gives the other services' targets
   // and the deadline of calls to them (readiness, the notice and the brief);
-  // `sign_in_codes` the door screen's codes (扫码签到), null when off.
+  // `sign_in_keys` the keys of the door screen's codes (扫码签到) as last read, null when
+  // codes are off; it must outlive the service.
   BookingService(const server::CallGate& calls, db::ConnectionPool& pool, const Clock& clock,
                  const SchedulingPolicy& policy, std::unique_ptr<RoomClearance> clearance,
-                 const config::ServerConfig& config,
-                 std::shared_ptr<const SignInCodes> sign_in_codes = nullptr)
+                 const config::ServerConfig& config, const SignInKeyWatcher* sign_in_keys = nullptr)
       : calls_(calls),
         audit_pool_(pool),
         store_(pool, policy.LongestMeeting()),
@@ -39,7 +40,7 @@ class BookingService final : public v1::BookingService::Service {
         policy_(policy),
         clearance_(std::move(clearance)),
         reports_(std::make_unique<Reports>(pool, clock, peers::PeerClients::FromConfig(config))),
-        sign_in_codes_(std::move(sign_in_codes)),
+        sign_in_keys_(sign_in_keys),
         feedback_store_(pool),
         report_store_(pool) {}
 
@@ -214,7 +215,12 @@ class BookingService final : public v1::BookingService::Service {
   const SchedulingPolicy& policy_;
   std::unique_ptr<RoomClearance> clearance_;
   std::unique_ptr<Reports> reports_;
-  std::shared_ptr<const SignInCodes> sign_in_codes_;
+  // The keys in force for one call: a reload mid-call does not change them under it.
+  std::shared_ptr<const SignInCodes> SignInCodesInForce() const {
+    return sign_in_keys_ == nullptr ? nullptr : sign_in_keys_->current();
+  }
+
+  const SignInKeyWatcher* sign_in_keys_;
   FeedbackStore feedback_store_;
   ReportStore report_store_;  // rooms' display names for feeds and the feedback report
 };

@@ -9,18 +9,20 @@
 #include "common/server/service_host.h"
 #include "common/time/clock.h"
 #include "services/booking/domain/scheduling_limits.h"
-#include "services/booking/domain/sign_in_code.h"
+#include "services/booking/sign_in_key_flag.h"
 
 namespace huiwu::booking {
 
 // `clock` and `policy` must outlive the host; tests pass a ManualClock. Every
 // `no_show_check_interval` the host releases no-shows (NoShowReleaser); infinite: never
 // (the in-process tests run the releaser themselves, on their own clock).
-// `sign_in_codes` signs and checks the door screen's codes (扫码签到); null: codes off.
+// `sign_in_keys` (the key file as last read, which must outlive the host too) signs and
+// checks the door screen's codes (扫码签到), and health reports it as
+// kSignInKeysHealthName; null: codes off.
 server::ServiceSpec BookingServiceSpec(
     const Clock& clock, const SchedulingPolicy& policy,
     absl::Duration no_show_check_interval = absl::InfiniteDuration(),
-    std::shared_ptr<const SignInCodes> sign_in_codes = nullptr);
+    const SignInKeyWatcher* sign_in_keys = nullptr);
 
 }  // namespace huiwu::booking
 

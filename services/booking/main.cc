@@ -18,6 +18,7 @@ ABSL_FLAG(absl::Duration, no_show_check_interval, absl::Seconds(60),
 int main(int argc, char** argv) {
   static const huiwu::SystemClock clock;
   static std::optional<huiwu::booking::SchedulingPolicy> policy;
+  static std::unique_ptr<huiwu::booking::SignInKeyWatcher> sign_in_keys;
   return huiwu::server::RunServiceMain(
       argc, argv,
       "the booking service of huiwu (会务): rooms, meetings, sign-in. Serves gRPC "
@@ -37,9 +38,10 @@ int main(int argc, char** argv) {
               "--no_show_check_interval must be positive (e.g. 60s), or inf to turn the "
               "no-show release off");
         }
-        auto sign_in_codes = huiwu::booking::SignInCodesFromFlags();
-        if (!sign_in_codes.ok()) return sign_in_codes.status();
+        auto keys = huiwu::booking::SignInKeysFromFlags();
+        if (!keys.ok()) return keys.status();
+        sign_in_keys = *std::move(keys);
         return huiwu::booking::BookingServiceSpec(clock, *policy, no_show_interval,
-                                                  *std::move(sign_in_codes));
+                                                  sign_in_keys.get());
       });
 }

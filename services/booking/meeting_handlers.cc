@@ -11,7 +11,8 @@ namespace huiwu::booking {
 namespace {
 
 // Runs a parsed transition for the caller (its person as the actor, its organizer unit
-// as the scope) and maps the result. A confirm's room is cleared by `clearance` first.
+// as the scope) and maps the result. A confirm's room, and a cancel's room that may
+// confirm a waiting notice, are cleared by `clearance` first.
 template <typename Response>
 absl::Status RunTransition(BookingStore& store, const server::CallGate& calls,
                            const grpc::ServerContext& context,
@@ -85,15 +86,17 @@ grpc::Status BookingService::CancelMeeting(grpc::ServerContext* context,
       command.actor = server::ActorOf(*context);
       ASSIGN_OR_RETURN(command.organizer_scope, OrganizerScopeOf(*context));
       ASSIGN_OR_RETURN(std::string id, MeetingIdOf(request->name()));
-      ASSIGN_OR_RETURN(auto cancelled, store_.CancelThisAndFollowing(id, command, clock_.Now()));
+      ASSIGN_OR_RETURN(auto cancelled, store_.CancelThisAndFollowing(id, command, clock_.Now(),
+                                                                     clearance_->check()));
       ToProto(cancelled.first, response->mutable_meeting());
       for (const std::string& cancelled_id : cancelled.second) {
         response->add_cancelled_meetings(absl::StrCat("meetings/", cancelled_id));
       }
       return absl::OkStatus();
     }
+    // The freed room may confirm a waiting notice: `clearance` asks safety first.
     RETURN_IF_ERROR(RunTransition(store_, calls_, *context, ParseCancel(*request), request->name(),
-                                  clock_.Now(), response));
+                                  clock_.Now(), response, clearance_->check()));
     response->add_cancelled_meetings(response->meeting().name());
     return absl::OkStatus();
   });

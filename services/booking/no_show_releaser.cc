@@ -46,7 +46,8 @@ int NoShowReleaser::RunOnce() {
     command.method = "ReleaseNoShow";
     command.actor = kNoShowActor;
     command.reason = absl::StrCat("无人签到: released ", minutes, " minutes after start");
-    absl::StatusOr<Meeting> meeting = store_.Transition(candidate.meeting_id, command, now);
+    absl::StatusOr<Meeting> meeting =
+        store_.Transition(candidate.meeting_id, command, now, clearance_);
     const std::string name = absl::StrCat("meetings/", candidate.meeting_id);
     if (meeting.ok()) {
       ++released;

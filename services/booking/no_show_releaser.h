@@ -4,6 +4,8 @@
 #ifndef HUIWU_SERVICES_BOOKING_NO_SHOW_RELEASER_H_
 #define HUIWU_SERVICES_BOOKING_NO_SHOW_RELEASER_H_
 
+#include <utility>
+
 #include "absl/time/time.h"
 #include "common/time/clock.h"
 #include "services/booking/domain/scheduling_limits.h"
@@ -22,9 +24,12 @@ class NoShowReleaser final {
   // At most this many candidates per sweep; the next sweep takes the rest.
   static constexpr int kMaxPerSweep = 500;
 
-  // `store`, `clock` and `policy` must outlive the releaser.
-  NoShowReleaser(BookingStore& store, const Clock& clock, const SchedulingPolicy& policy)
-      : store_(store), clock_(clock), policy_(policy) {}
+  // `store`, `clock` and `policy` must outlive the releaser. `clearance` (RoomClearance's
+  // check; empty: not checked) is asked before a release may confirm a notice waiting
+  // for the freed room, as a cancel asks it (BookingStore::Transition).
+  NoShowReleaser(BookingStore& store, const Clock& clock, const SchedulingPolicy& policy,
+                 ClearanceCheck clearance = {})
+      : store_(store), clock_(clock), policy_(policy), clearance_(std::move(clearance)) {}
 
   // One sweep: reads the CONFIRMED meetings without sign-in that started at least the
   // smallest release delay ago, decides each with ShouldReleaseNoShow, releases those
@@ -37,6 +42,7 @@ class NoShowReleaser final {
   BookingStore& store_;
   const Clock& clock_;
   const SchedulingPolicy& policy_;
+  const ClearanceCheck clearance_;
 };
 
 }  // namespace huiwu::booking

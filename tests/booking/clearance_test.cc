@@ -1,16 +1,24 @@
 // Room clearance on confirm (DESIGN §2), against a REAL safety service in-process (its own
 // host and database, reached over gRPC as in production): booking holds a room only when
-// safety clears it, and holds nothing when safety cannot be asked (fail closed).
+// safety clears it, and holds nothing when safety cannot be asked (fail closed) — also
+// when a release promotes a waiting notice (候补): a room safety does not clear gets an
+// offer, not a confirmed meeting.
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/db/pool.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "huiwu/booking/v1/events.pb.h"
+#include "services/booking/no_show_releaser.h"
+#include "services/booking/room_clearance.h"
+#include "services/booking/store/booking_store.h"
 #include "services/safety/safety_spec.h"
 #include "tests/booking/meeting_test_util.h"
 #include "tests/booking/outbox_test_util.h"
+#include "tests/booking/waitlist_test_util.h"
 #include "tests/safety/safety_test_util.h"
 #include "tests/support/grpc_errors.h"
 #include "tests/support/reserved_port.h"
@@ -174,6 +182,128 @@ TEST_F(RoomClearanceTest, MovingAConfirmedMeetingIntoABlockedRoomIsRefusedAndItK
   EXPECT_EQ(kept.occupancy_start_time().DebugString(),
             confirmed.occupancy_start_time().DebugString());
   EXPECT_EQ(ChangeEvents(database_), events_before);
+}
+
+// 候补: 301 is held 09:30–12:30 on 3 December (cleared when it was confirmed) and a
+// notice for 11:00–12:00 waits for it; the room confirms waiting notices itself
+// (WAITLIST_MODE_AUTO_CONFIRM, the default).
+class WaitlistClearanceTest : public RoomClearanceTest {
+ protected:
+  void SetUp() override {
+    RoomClearanceTest::SetUp();
+    holder_ = BookMeeting(*stub_, kRoom301, Local(3, 10), Local(3, 12));
+    ASSERT_FALSE(holder_.empty());
+    waiting_ = Notice(kRoom301, Local(3, 11), Local(3, 12)).name();
+    const grpc::Status joined = WaitlistMeeting(*stub_, waiting_);
+    ASSERT_TRUE(joined.ok()) << joined.error_message();
+  }
+
+  // The waiting notice was offered the slot, not confirmed, and its history says why.
+  void ExpectOfferedBecause(const std::string& why) {
+    const v1::Meeting offered = Get(waiting_);
+    EXPECT_EQ(offered.state(), v1::MEETING_STATE_SUBMITTED);
+    EXPECT_TRUE(offered.waitlist().has_offer_time());
+    const std::string& reason = offered.history().rbegin()->reason();
+    EXPECT_THAT(reason, HasSubstr("offered from the waitlist of buildings/city-hall/rooms/301"));
+    EXPECT_THAT(reason, HasSubstr(holder_));
+    EXPECT_THAT(reason, HasSubstr("not confirmed"));
+    EXPECT_THAT(reason, HasSubstr(why));
+    EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM occupancies"), 0) << "nothing is held";
+    std::vector<OutboxRow> events = ReadOutbox(database_);
+    // The hazard's flags are written whenever booking's consumer gets to them.
+    std::erase_if(events, [](const OutboxRow& e) { return e.type == "MeetingFlagged"; });
+    ASSERT_FALSE(events.empty());
+    const OutboxRow& last = events.back();
+    ASSERT_EQ(last.type, "MeetingWaitlistPromoted");
+    const auto promoted = last.PayloadAs<v1::MeetingWaitlistPromoted>();
+    EXPECT_FALSE(promoted.confirmed());
+    EXPECT_EQ(promoted.freed_by(), holder_);
+  }
+
+  std::string holder_;
+  std::string waiting_;
+};
+
+TEST_F(WaitlistClearanceTest, AnOpenBlockingHazardMakesThePromotionAnOfferSayingWhy) {
+  const sv1::Hazard hazard =
+      Report(*safety_stub_, SampleHazard(kRoom301, sv1::HAZARD_SEVERITY_HIGH));
+  const grpc::Status cancelled = CancelMeeting(*stub_, holder_);
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error_message();
+  EXPECT_EQ(Get(holder_).state(), v1::MEETING_STATE_CANCELLED);
+  ExpectOfferedBecause(
+      absl::StrCat("safety has not cleared the room (ROOM_NOT_CLEARED: ", hazard.name(), ")"));
+  // The dispatch hub confirms it once safety clears the room; until then it is refused.
+  EXPECT_EQ(DetailsOf(ConfirmMeeting(*stub_, waiting_)).reason, "ROOM_NOT_CLEARED");
+}
+
+TEST_F(WaitlistClearanceTest, AClearRoomConfirmsTheWaitingNoticeAsBefore) {
+  Report(*safety_stub_, SampleHazard(kRoom302, sv1::HAZARD_SEVERITY_HIGH));  // another room
+  ASSERT_TRUE(CancelMeeting(*stub_, holder_).ok());
+  const v1::Meeting promoted = Get(waiting_);
+  EXPECT_EQ(promoted.state(), v1::MEETING_STATE_CONFIRMED);
+  EXPECT_EQ(promoted.history().rbegin()->reason(),
+            absl::StrCat("confirmed from the waitlist of buildings/city-hall/rooms/301: ", holder_,
+                         " gave the room up"));
+  EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM occupancies"), 1);
+}
+
+// A critical hazard elsewhere in the building blocks the room too (what clearance
+// blocks), and the no-show release asks safety as a cancel does.
+TEST_F(WaitlistClearanceTest, ANoShowReleaseOffersWhenTheBuildingHasACriticalHazard) {
+  const sv1::Hazard hazard =
+      Report(*safety_stub_, SampleHazard(kRoom302, sv1::HAZARD_SEVERITY_CRITICAL));
+  db::ConnectionPool pool(database_.config(), nullptr);
+  booking::BookingStore store(pool, policy_.LongestMeeting());
+  booking::RoomClearance clearance(peers_.safety, PlaintextTls(), absl::Seconds(5));
+  booking::NoShowReleaser releaser(store, clock_, policy_, clearance.check());
+  clock_.Set(Local(3, 10, 30));
+  ASSERT_EQ(releaser.RunOnce(), 1);
+  EXPECT_EQ(Get(holder_).state(), v1::MEETING_STATE_CANCELLED);
+  ExpectOfferedBecause(hazard.name());
+  EXPECT_EQ(Get(waiting_).history().rbegin()->actor(), "system/no-show");
+}
+
+// Safety does not answer: the cancel still goes through (a release never waits on
+// safety's good will), and the waiting notice is offered, not confirmed unchecked.
+TEST_F(WaitlistClearanceTest, WhenSafetyCannotBeAskedTheCancelGoesThroughAndTheNoticeIsOffered) {
+  safety_->Shutdown(absl::Seconds(1));
+  const grpc::Status cancelled = CancelMeeting(*stub_, holder_);
+  ASSERT_TRUE(cancelled.ok()) << cancelled.error_message();
+  EXPECT_EQ(Get(holder_).state(), v1::MEETING_STATE_CANCELLED);
+  ExpectOfferedBecause("safety could not be asked whether the room is clear (SAFETY_UNAVAILABLE)");
+}
+
+// The rest of a series given up at once: each freed room's waiting notice is cleared
+// first, like a single cancel's.
+TEST_F(WaitlistClearanceTest, CancellingTheRestOfASeriesOffersInABlockedRoom) {
+  v1::CreateMeetingSeriesRequest create;
+  *create.mutable_meeting() = SampleMeeting(kRoom301, Local(7, 9), Local(7, 10));
+  create.mutable_recurrence()->set_frequency(v1::FREQUENCY_WEEKLY);
+  create.mutable_recurrence()->set_count(2);
+  v1::CreateMeetingSeriesResponse series;
+  ASSERT_TRUE(stub_->CreateMeetingSeries(CallContext().get(), create, &series).ok());
+  v1::ConfirmMeetingSeriesRequest confirm;
+  confirm.set_name(series.series().name());
+  v1::ConfirmMeetingSeriesResponse confirmed;
+  ASSERT_TRUE(stub_->ConfirmMeetingSeries(CallContext().get(), confirm, &confirmed).ok());
+  ASSERT_EQ(confirmed.results(1).outcome(), v1::OCCURRENCE_OUTCOME_CONFIRMED);
+  // A notice waits for the second occurrence's slot; then a hazard is reported.
+  const std::string later = Notice(kRoom301, Local(14, 9, 30), Local(14, 10, 30)).name();
+  ASSERT_TRUE(WaitlistMeeting(*stub_, later).ok());
+  const sv1::Hazard hazard =
+      Report(*safety_stub_, SampleHazard(kRoom301, sv1::HAZARD_SEVERITY_HIGH));
+
+  v1::CancelMeetingRequest cancel;
+  cancel.set_name(confirmed.results(0).meeting());
+  cancel.set_reason("例会取消");
+  cancel.set_scope(v1::SERIES_SCOPE_THIS_AND_FOLLOWING);
+  v1::CancelMeetingResponse cancelled;
+  ASSERT_TRUE(stub_->CancelMeeting(CallContext().get(), cancel, &cancelled).ok());
+  ASSERT_EQ(cancelled.cancelled_meetings_size(), 2);
+  const v1::Meeting offered = Get(later);
+  EXPECT_EQ(offered.state(), v1::MEETING_STATE_SUBMITTED);
+  EXPECT_TRUE(offered.waitlist().has_offer_time());
+  EXPECT_THAT(offered.history().rbegin()->reason(), HasSubstr(hazard.name()));
 }
 
 class SafetyDownTest : public BookingFixture {

@@ -1,20 +1,29 @@
 // Sign-in that cannot be faked (扫码签到) through a real gRPC channel against the real
 // MariaDB: the door screen's code, a sign-in with it, every refusal (which writes
-// nothing), bad input, and the printable sign-in sheet (签到表).
+// nothing), bad input, the printable sign-in sheet (签到表), and keys rotated by editing
+// the key file while the service runs.
 #include "services/booking/domain/sign_in_code.h"
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "services/booking/sign_in_key_flag.h"
 #include "tests/booking/bad_input_util.h"
 #include "tests/booking/meeting_test_util.h"
 #include "tests/support/grpc_errors.h"
+#include "tests/support/poll.h"
+#include "tests/support/test_pki.h"
 
 namespace huiwu::testing {
 namespace {
@@ -24,23 +33,34 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// k1 signs until 13:30 on 1 December (local), k2 from then on.
-std::shared_ptr<const booking::SignInCodes> TestCodes() {
-  auto codes = booking::SignInCodes::Create({
-      booking::SignInKey{"k2", Local(1, 13, 30), std::string(32, '\x22')},
-      booking::SignInKey{"k1", absl::UnixEpoch(), std::string(32, '\x11')},
-  });
-  EXPECT_TRUE(codes.ok()) << codes.status();
-  return std::make_shared<const booking::SignInCodes>(*std::move(codes));
+// A line of a key file: `id` signs from `not_before` with a secret of 32 bytes `fill`.
+std::string KeyLine(const std::string& id, absl::Time not_before, char fill) {
+  return absl::StrCat(id, " ", absl::FormatTime(absl::RFC3339_sec, not_before, absl::UTCTimeZone()),
+                      " ", absl::BytesToHexString(std::string(32, fill)), "\n");
 }
 
 class SignInCodeApiTest : public BookingFixture {
  protected:
   server::ServiceSpec MakeSpec() override {
-    return booking::BookingServiceSpec(clock_, policy_, absl::InfiniteDuration(), codes_);
+    return booking::BookingServiceSpec(clock_, policy_, absl::InfiniteDuration(), keys_.get());
+  }
+
+  // The key file the service starts with: k1 signs until 13:30 on 1 December (local), k2
+  // from then on.
+  virtual std::string KeyFile() {
+    return KeyLine("k2", Local(1, 13, 30), '\x22') + KeyLine("k1", absl::UnixEpoch(), '\x11');
   }
 
   void SetUp() override {
+    key_dir_ =
+        std::filesystem::temp_directory_path() / absl::StrCat("huiwu-sign-in-code-test-", getpid());
+    std::filesystem::create_directories(key_dir_);
+    key_file_ = (key_dir_ / "sign-in-keys.txt").string();
+    ReplaceFile(key_file_, KeyFile());
+    // Re-read often: the rotation tests wait for a check, not for a minute.
+    auto keys = booking::WatchSignInKeyFile(key_file_, absl::Milliseconds(20));
+    ASSERT_TRUE(keys.ok()) << keys.status();
+    keys_ = *std::move(keys);
     BookingFixture::SetUp();
     SeedRooms(*stub_);
     // 14:00–16:00 in 301; the VIP is listed third.
@@ -99,7 +119,15 @@ class SignInCodeApiTest : public BookingFixture {
     return response;
   }
 
-  std::shared_ptr<const booking::SignInCodes> codes_ = TestCodes();
+  void TearDown() override {
+    BookingFixture::TearDown();
+    keys_.reset();
+    std::filesystem::remove_all(key_dir_);
+  }
+
+  std::filesystem::path key_dir_;
+  std::string key_file_;
+  std::unique_ptr<booking::SignInKeyWatcher> keys_;
   std::string meeting_;
   std::string other_;
 };
@@ -309,6 +337,79 @@ TEST_F(SignInCodeApiTest, TheSignInSheetListsVipsFirstWithTimesAndASignatureColu
   EXPECT_THAT(row(wang), HasSubstr("<td>13:50</td>"));
   EXPECT_THAT(row(zhou), HasSubstr("<td>13:55</td>"));
   EXPECT_THAT(row(li), HasSubstr("<td></td><td class=\"signature\"></td>"));
+}
+
+// An admin rotates the keys before a leaders' meeting by editing the file: no restart.
+class SignInKeyRotationTest : public SignInCodeApiTest {
+ protected:
+  std::string KeyFile() override { return KeyLine("k1", absl::UnixEpoch(), '\x11'); }
+
+  // Waits until the service has checked the key file twice more: the first check may
+  // have begun before the edit, the second began after it.
+  void WaitForTwoChecks() {
+    const int64_t checked = keys_->checks();
+    ASSERT_TRUE(PollUntil([&] { return keys_->checks() >= checked + 2; }, absl::Seconds(10)));
+  }
+
+  grpc::health::v1::HealthCheckResponse::ServingStatus HealthOf(const std::string& service) {
+    auto health = grpc::health::v1::Health::NewStub(NewTestChannel(port()));
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(service);
+    grpc::health::v1::HealthCheckResponse response;
+    const grpc::Status status = health->Check(CallContext().get(), request, &response);
+    EXPECT_TRUE(status.ok()) << service << ": " << status.error_message();
+    return response.status();
+  }
+};
+
+TEST_F(SignInKeyRotationTest, TheNewKeySignsOnceTheFileChangesAndTheOldKeysLastCodeStillSigns) {
+  clock_.Set(Local(1, 13, 40) + absl::Seconds(7));
+  const std::string last_of_k1 = Code(meeting_);
+  EXPECT_THAT(last_of_k1, ::testing::StartsWith("k1."));
+
+  // k2 added on top, from the next period (13:40:30).
+  ReplaceFile(key_file_, KeyLine("k2", Local(1, 13, 40) + absl::Seconds(30), '\x22') + KeyFile());
+  WaitForTwoChecks();
+  EXPECT_THAT(Code(meeting_), ::testing::StartsWith("k1.")) << "k2 is not in effect yet";
+  clock_.Set(Local(1, 13, 40) + absl::Seconds(35));
+  EXPECT_THAT(Code(meeting_), ::testing::StartsWith("k2."));
+  // k1's last code is good for one more period, as in any rotation …
+  EXPECT_TRUE(SignInWithCode("e1001", last_of_k1).ok());
+  // … and no longer than that.
+  clock_.Set(Local(1, 13, 41));
+  const grpc::Status late = SignInWithCode("e1002", last_of_k1);
+  EXPECT_EQ(DetailsOf(late).reason, "SIGN_IN_CODE_EXPIRED") << late.error_message();
+  EXPECT_TRUE(SignInWithCode("e1002", Code(meeting_)).ok());
+  EXPECT_EQ(database_.QueryInt("SELECT COUNT(*) FROM sign_ins"), 2);
+  EXPECT_EQ(HealthOf(booking::kSignInKeysHealthName),
+            grpc::health::v1::HealthCheckResponse::SERVING);
+}
+
+// A typo while rotating: the door screens keep working with the keys read before, and
+// health says what is wrong, naming the file and the line, until it is fixed.
+TEST_F(SignInKeyRotationTest, ABrokenFileKeepsTheOldKeysAndHealthSaysSoUntilFixed) {
+  using grpc::health::v1::HealthCheckResponse;
+  clock_.Set(Local(1, 13, 40));
+  ReplaceFile(key_file_, "k2 2026-12-01T05:40:00 " + std::string(64, '2') + "\n" + KeyFile());
+  WaitForTwoChecks();
+  const absl::Status broken = booking::CheckSignInKeyFile(*keys_);
+  EXPECT_THAT(std::string(broken.message()), HasSubstr(key_file_));
+  EXPECT_THAT(std::string(broken.message()), HasSubstr("line 1"));
+  const std::string code = Code(meeting_);
+  EXPECT_THAT(code, ::testing::StartsWith("k1."));
+  EXPECT_TRUE(SignInWithCode("e1001", code).ok());
+  EXPECT_TRUE(PollUntil(
+      [&] { return HealthOf(booking::kSignInKeysHealthName) == HealthCheckResponse::NOT_SERVING; },
+      absl::Seconds(10)));
+  // The service itself still serves: only the key file's detail is down.
+  EXPECT_EQ(HealthOf("huiwu.booking.v1.BookingService"), HealthCheckResponse::SERVING);
+
+  ReplaceFile(key_file_, "k2 2026-12-01T05:40:00Z " + std::string(64, '2') + "\n" + KeyFile());
+  WaitForTwoChecks();
+  EXPECT_THAT(Code(meeting_), ::testing::StartsWith("k2."));
+  EXPECT_TRUE(PollUntil(
+      [&] { return HealthOf(booking::kSignInKeysHealthName) == HealthCheckResponse::SERVING; },
+      absl::Seconds(10)));
 }
 
 }  // namespace

@@ -107,5 +107,30 @@ TEST(DataAccessTest, TheShippedFileParsesAndBindsTheExampleUnits) {
   EXPECT_FALSE(operator_->personal_data);
 }
 
+// 扫码签到: the shipped file lets the attendants' desk and admins sign people in without
+// the door screen's code, and nobody else — the sign-in portal least of all.
+TEST(DataAccessTest, TheShippedFileLetsOnlyTheDeskAndAdminsSignInWithoutACode) {
+  auto shipped = DataAccessPolicy::Parse(
+      testing::ReadFile(testing::SourceDir() + "/deploy/authz/huiwu-data-access.json"));
+  ASSERT_TRUE(shipped.ok()) << shipped.status();
+  for (const char* allowed : {"spiffe://huiwu/attendant/zhao", "spiffe://huiwu/admin/root"}) {
+    auto access = shipped->For(allowed);
+    ASSERT_TRUE(access.ok()) << allowed;
+    EXPECT_TRUE(access->sign_in_without_code) << allowed;
+  }
+  for (const char* refused : {"spiffe://huiwu/signin/portal", "spiffe://huiwu/organizer/u-001",
+                              "spiffe://huiwu/dispatch/hub", "spiffe://huiwu/attendantx/eve",
+                              "spiffe://evil/attendant/zhao", ""}) {
+    auto access = shipped->For(refused);
+    ASSERT_TRUE(access.ok()) << refused;
+    EXPECT_FALSE(access->sign_in_without_code) << refused;
+  }
+  // A file that lists nobody lets nobody; TLS off (no file consulted) lets everyone.
+  auto none = DataAccessPolicy::Parse(kFile);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->For("spiffe://huiwu/attendant/zhao")->sign_in_without_code);
+  EXPECT_TRUE(CallerAccess::Unrestricted().sign_in_without_code);
+}
+
 }  // namespace
 }  // namespace huiwu::server

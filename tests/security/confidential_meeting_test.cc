@@ -10,10 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/api/timestamp.h"
-#include "common/server/credentials.h"
-#include "common/server/service_host.h"
 #include "gmock/gmock.h"
-#include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "huiwu/booking/v1/events.pb.h"
@@ -21,9 +18,8 @@
 #include "tests/booking/meeting_test_util.h"
 #include "tests/booking/outbox_test_util.h"
 #include "tests/support/grpc_errors.h"
+#include "tests/support/mtls_host.h"
 #include "tests/support/service_fixture.h"
-#include "tests/support/test_env.h"
-#include "tests/support/test_pki.h"
 
 namespace huiwu::testing {
 namespace {
@@ -45,35 +41,19 @@ constexpr char kRoom[] = "buildings/city-hall/rooms/301";
 class ConfidentialMeetingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    pki_ = std::make_unique<TestPki>();
-    database_ = std::make_unique<TestDatabase>();
-    config::ServerConfig config = TestServerConfig(database_->config());
-    config.tls = pki_->Tls(pki_->Issue("booking", "spiffe://huiwu/service/booking"));
-    config.authz.policy_file = SourceDir() + "/deploy/authz/huiwu-policy.json";
-    config.authz.data_access_file = SourceDir() + "/deploy/authz/huiwu-data-access.json";
-    auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_, scheduling_), config,
-                                           absl::Seconds(10));
-    ASSERT_TRUE(host.ok()) << host.status();
-    host_ = std::move(host).value();
+    booking_ = std::make_unique<MtlsHost>();
+    const absl::Status started = booking_->Start(booking::BookingServiceSpec(clock_, scheduling_),
+                                                 "spiffe://huiwu/service/booking");
+    ASSERT_TRUE(started.ok()) << started;
     SeedRooms(*Booking(kAdmin));
     secret_ = CreateSecret(Local(3, 9), Local(3, 10));
     ASSERT_TRUE(ConfirmMeeting(*Booking(kDispatch), secret_.name()).ok());
   }
 
-  static void TearDownTestSuite() {
-    if (host_ != nullptr) host_->Shutdown(absl::Seconds(1));
-    host_.reset();
-    database_.reset();
-    pki_.reset();
-  }
+  static void TearDownTestSuite() { booking_.reset(); }
 
   static std::unique_ptr<v1::BookingService::Stub> Booking(const std::string& principal) {
-    const std::string stem = absl::StrCat("caller-", std::hash<std::string>()(principal));
-    grpc::ChannelArguments arguments;
-    arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-    return v1::BookingService::NewStub(grpc::CreateCustomChannel(
-        absl::StrCat("127.0.0.1:", host_->grpc_port()),
-        server::ChannelCredentials(pki_->Tls(pki_->Issue(stem, principal))), arguments));
+    return v1::BookingService::NewStub(booking_->ChannelAs(principal));
   }
 
   // A confidential notice of the finance bureau, filed by its own system.
@@ -165,9 +145,7 @@ class ConfidentialMeetingTest : public ::testing::Test {
     EXPECT_EQ(api::FromTimestamp(m.end_time()), Local(3, 10)) << who;
   }
 
-  static inline std::unique_ptr<TestPki> pki_;
-  static inline std::unique_ptr<TestDatabase> database_;
-  static inline std::unique_ptr<server::ServiceHost> host_;
+  static inline std::unique_ptr<MtlsHost> booking_;
   static inline ManualClock clock_{DefaultTestNow()};
   static inline booking::SchedulingPolicy scheduling_;
   static inline v1::Meeting secret_;
@@ -264,7 +242,7 @@ TEST_F(ConfidentialMeetingTest, ThePrintedDailyNoticeKeepsTheTitleOff) {
 // carries the meeting as a caller without the right sees it.
 TEST_F(ConfidentialMeetingTest, EventsCarryTheMeetingMasked) {
   int confirmed = 0;
-  for (const OutboxRow& event : ReadOutbox(*database_)) {
+  for (const OutboxRow& event : ReadOutbox(booking_->database())) {
     if (event.type != "MeetingConfirmed") continue;
     const v1::Meeting m = event.PayloadAs<v1::MeetingConfirmed>().meeting();
     if (m.name() != secret_.name()) continue;

@@ -8,17 +8,13 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "common/server/credentials.h"
-#include "common/server/service_host.h"
-#include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "services/booking/booking_spec.h"
 #include "tests/booking/feedback_test_util.h"
 #include "tests/support/grpc_errors.h"
+#include "tests/support/mtls_host.h"
 #include "tests/support/service_fixture.h"
-#include "tests/support/test_env.h"
-#include "tests/support/test_pki.h"
 
 namespace huiwu::testing {
 namespace {
@@ -39,35 +35,19 @@ constexpr char k301[] = "buildings/city-hall/rooms/301";
 class FeedbackScopeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    pki_ = std::make_unique<TestPki>();
-    database_ = std::make_unique<TestDatabase>();
-    config::ServerConfig config = TestServerConfig(database_->config());
-    config.tls = pki_->Tls(pki_->Issue("booking", "spiffe://huiwu/service/booking"));
-    config.authz.policy_file = SourceDir() + "/deploy/authz/huiwu-policy.json";
-    config.authz.data_access_file = SourceDir() + "/deploy/authz/huiwu-data-access.json";
-    auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_, scheduling_), config,
-                                           absl::Seconds(10));
-    ASSERT_TRUE(host.ok()) << host.status();
-    host_ = std::move(host).value();
+    booking_ = std::make_unique<MtlsHost>();
+    const absl::Status started = booking_->Start(booking::BookingServiceSpec(clock_, scheduling_),
+                                                 "spiffe://huiwu/service/booking");
+    ASSERT_TRUE(started.ok()) << started;
     SeedRooms(*Booking(kAdmin));
     office_meeting_ = Held(kOfficeSystem, kOffice, k301, 1);
     reform_meeting_ = Held(kReformSystem, kReform, "buildings/city-hall/rooms/302", 1);
   }
 
-  static void TearDownTestSuite() {
-    if (host_ != nullptr) host_->Shutdown(absl::Seconds(1));
-    host_.reset();
-    database_.reset();
-    pki_.reset();
-  }
+  static void TearDownTestSuite() { booking_.reset(); }
 
   static std::shared_ptr<grpc::Channel> ChannelAs(const std::string& principal) {
-    const std::string stem = absl::StrCat("caller-", std::hash<std::string>()(principal));
-    grpc::ChannelArguments arguments;
-    arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-    return grpc::CreateCustomChannel(
-        absl::StrCat("127.0.0.1:", host_->grpc_port()),
-        server::ChannelCredentials(pki_->Tls(pki_->Issue(stem, principal))), arguments);
+    return booking_->ChannelAs(principal);
   }
   static std::unique_ptr<v1::BookingService::Stub> Booking(const std::string& principal) {
     return v1::BookingService::NewStub(ChannelAs(principal));
@@ -95,9 +75,7 @@ class FeedbackScopeTest : public ::testing::Test {
               absl::StrCat(name, " does not exist; list meetings to find its name"));
   }
 
-  static inline std::unique_ptr<TestPki> pki_;
-  static inline std::unique_ptr<TestDatabase> database_;
-  static inline std::unique_ptr<server::ServiceHost> host_;
+  static inline std::unique_ptr<MtlsHost> booking_;
   static inline ManualClock clock_{DefaultTestNow()};
   static inline booking::SchedulingPolicy scheduling_;
   static inline std::string office_meeting_;

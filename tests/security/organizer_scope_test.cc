@@ -12,9 +12,6 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/api/timestamp.h"
-#include "common/server/credentials.h"
-#include "common/server/service_host.h"
-#include "grpcpp/create_channel.h"
 #include "gtest/gtest.h"
 #include "huiwu/booking/v1/booking_service.grpc.pb.h"
 #include "huiwu/booking/v1/events.pb.h"
@@ -23,10 +20,9 @@
 #include "tests/booking/meeting_test_util.h"
 #include "tests/support/grpc_errors.h"
 #include "tests/support/http_get.h"
+#include "tests/support/mtls_host.h"
 #include "tests/support/service_fixture.h"
 #include "tests/support/sql_rows.h"
-#include "tests/support/test_env.h"
-#include "tests/support/test_pki.h"
 
 namespace huiwu::testing {
 namespace {
@@ -47,36 +43,21 @@ constexpr char kOperator[] = "spiffe://huiwu/operator/wang";
 class OrganizerScopeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    pki_ = std::make_unique<TestPki>();
-    database_ = std::make_unique<TestDatabase>();
-    config::ServerConfig config = TestServerConfig(database_->config());
-    config.tls = pki_->Tls(pki_->Issue("booking", "spiffe://huiwu/service/booking"));
-    config.authz.policy_file = SourceDir() + "/deploy/authz/huiwu-policy.json";
-    config.authz.data_access_file = SourceDir() + "/deploy/authz/huiwu-data-access.json";
-    config.metrics_port = 0;  // the refusals are counted there
-    auto host = server::ServiceHost::Start(booking::BookingServiceSpec(clock_, scheduling_), config,
-                                           absl::Seconds(10));
-    ASSERT_TRUE(host.ok()) << host.status();
-    host_ = std::move(host).value();
+    booking_ = std::make_unique<MtlsHost>();
+    MtlsHost::Options options;
+    options.metrics = true;  // the refusals are counted there
+    const absl::Status started = booking_->Start(booking::BookingServiceSpec(clock_, scheduling_),
+                                                 "spiffe://huiwu/service/booking", options);
+    ASSERT_TRUE(started.ok()) << started;
     SeedRooms(*Booking(kAdmin));
     office_meeting_ = Create(kOfficeSystem, kOffice, Local(3, 9), Local(3, 10));
     reform_meeting_ = Create(kReformSystem, kReform, Local(3, 14), Local(3, 15));
   }
 
-  static void TearDownTestSuite() {
-    if (host_ != nullptr) host_->Shutdown(absl::Seconds(1));
-    host_.reset();
-    database_.reset();
-    pki_.reset();
-  }
+  static void TearDownTestSuite() { booking_.reset(); }
 
   static std::shared_ptr<grpc::Channel> ChannelAs(const std::string& principal) {
-    const std::string stem = absl::StrCat("caller-", std::hash<std::string>()(principal));
-    grpc::ChannelArguments arguments;
-    arguments.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-    return grpc::CreateCustomChannel(
-        absl::StrCat("127.0.0.1:", host_->grpc_port()),
-        server::ChannelCredentials(pki_->Tls(pki_->Issue(stem, principal))), arguments);
+    return booking_->ChannelAs(principal);
   }
   static std::unique_ptr<v1::BookingService::Stub> Booking(const std::string& principal) {
     return v1::BookingService::NewStub(ChannelAs(principal));
@@ -112,9 +93,7 @@ class OrganizerScopeTest : public ::testing::Test {
               absl::StrCat(name, " does not exist; list meetings to find its name"));
   }
 
-  static inline std::unique_ptr<TestPki> pki_;
-  static inline std::unique_ptr<TestDatabase> database_;
-  static inline std::unique_ptr<server::ServiceHost> host_;
+  static inline std::unique_ptr<MtlsHost> booking_;
   static inline ManualClock clock_{DefaultTestNow()};
   static inline booking::SchedulingPolicy scheduling_;
   static inline v1::Meeting office_meeting_;
@@ -209,7 +188,8 @@ TEST_F(OrganizerScopeTest, AUnitCannotChangeAnotherUnitsMeeting) {
 
 TEST_F(OrganizerScopeTest, AUnitCannotFileOrHandOverAMeetingInAnotherUnitsName) {
   auto reform = Booking(kReformSystem);
-  const int before = QueryRows(database_->config(), "SELECT meeting_id FROM meetings").size();
+  const int before =
+      QueryRows(booking_->database().config(), "SELECT meeting_id FROM meetings").size();
   v1::Meeting notice = SampleMeeting("", Local(5, 9), Local(5, 10));
   notice.set_organizer_unit(kOffice);
   const grpc::Status created = CreateMeeting(*reform, notice);
@@ -217,7 +197,8 @@ TEST_F(OrganizerScopeTest, AUnitCannotFileOrHandOverAMeetingInAnotherUnitsName) 
   EXPECT_EQ(DetailsOf(created).reason, "OTHER_ORGANIZER_UNIT");
   EXPECT_TRUE(absl::StrContains(created.error_message(), "meeting.organizer_unit"))
       << created.error_message();
-  EXPECT_EQ(QueryRows(database_->config(), "SELECT meeting_id FROM meetings").size(), before);
+  EXPECT_EQ(QueryRows(booking_->database().config(), "SELECT meeting_id FROM meetings").size(),
+            before);
 
   v1::UpdateMeetingRequest update;
   update.mutable_meeting()->set_name(reform_meeting_.name());
@@ -256,7 +237,7 @@ TEST_F(OrganizerScopeTest, AnUnboundUnitSystemIsRefusedAndCountedByCaller) {
   EXPECT_EQ(
       Booking(kOperator)->ConfirmMeeting(CallContext().get(), confirm, &confirmed).error_code(),
       grpc::StatusCode::PERMISSION_DENIED);
-  const std::string metrics = HttpGet(host_->metrics_port(), "/metrics");
+  const std::string metrics = HttpGet(booking_->host().metrics_port(), "/metrics");
   EXPECT_TRUE(absl::StrContains(
       metrics, absl::StrCat("huiwu_authz_refusals_total{caller=\"", kUnboundSystem, "\"} 1")))
       << metrics;

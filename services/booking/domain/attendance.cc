@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/status/errors.h"
 #include "services/booking/domain/meeting_state.h"
@@ -57,9 +56,16 @@ absl::Status CheckSignInOpen(const Meeting& meeting, absl::Time now) {
   return absl::OkStatus();
 }
 
-bool MaySignInWithoutCode(absl::string_view caller) {
-  return caller.empty() || absl::StartsWith(caller, "spiffe://huiwu/attendant/") ||
-         absl::StartsWith(caller, "spiffe://huiwu/admin/");
+absl::Status CheckSignInWithoutCode(bool may_sign_in_without_code, absl::string_view caller) {
+  if (may_sign_in_without_code) return absl::OkStatus();
+  const std::string who =
+      caller.empty() ? std::string("a caller without a certificate identity") : std::string(caller);
+  return ErrorWithReason(
+      absl::StatusCode::kPermissionDenied, "SIGN_IN_CODE_REQUIRED",
+      absl::StrCat(who,
+                   " may sign people in only with the code of the meeting's door screen: pass "
+                   "the scanned sign_in_code (the attendant's desk signs in without one)"),
+      {{"caller", who}});
 }
 
 std::vector<SignInSheetLine> ArrangeSignInSheet(const std::vector<Attendee>& list,

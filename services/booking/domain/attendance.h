@@ -46,13 +46,14 @@ inline constexpr absl::Duration kSignInOpensBefore = absl::Minutes(60);
 // (GetSignInCode) is shown exactly while sign-in is open.
 absl::Status CheckSignInOpen(const Meeting& meeting, absl::Time now);
 
-// Who may sign someone in without the door's code (扫码签到): the attendant's desk
-// (spiffe://huiwu/attendant/…, which sees the person) and an admin; and any caller when
-// the call is not authenticated (TLS off: a local run or a test, where no caller is
-// known). Every other caller — the sign-in portal that attendees' phones reach
-// (spiffe://huiwu/signin/…) — must present a code. `caller` is the certificate's
-// identity, empty without TLS.
-bool MaySignInWithoutCode(absl::string_view caller);
+// A sign-in without the door screen's code (扫码签到) is taken only from a caller that
+// sees the person: the data-access file says who (sign_in_without_code_principals: the
+// attendants' desk and admins; with TLS off no caller is known and every call may), and
+// its answer for the caller is `may_sign_in_without_code`. Any other caller — the sign-in
+// portal that attendees' phones reach — must show the code, the proof that the person
+// stood at the door within the last minute: PERMISSION_DENIED, reason
+// SIGN_IN_CODE_REQUIRED, metadata {caller} (`caller` the certificate's identity).
+absl::Status CheckSignInWithoutCode(bool may_sign_in_without_code, absl::string_view caller);
 
 // One sign-in as the sheet shows it.
 struct SignInRecord {

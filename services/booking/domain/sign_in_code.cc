@@ -117,6 +117,16 @@ absl::StatusOr<SignInCodes> SignInCodes::Create(std::vector<SignInKey> keys) {
   return SignInCodes(std::move(keys));
 }
 
+SignInCodes::SignInCodes(std::vector<SignInKey> keys) : keys_(std::move(keys)), name_("keys") {
+  for (const SignInKey& key : keys_) absl::StrAppend(&name_, " ", key.id);
+}
+
+absl::StatusOr<SignInCodes> SignInCodes::Parse(absl::string_view text) {
+  absl::StatusOr<std::vector<SignInKey>> keys = ParseSignInKeys(text);
+  if (!keys.ok()) return keys.status();
+  return Create(*std::move(keys));
+}
+
 int64_t SignInCodes::PeriodOf(absl::Time t) {
   return absl::ToInt64Seconds(absl::Floor(t - absl::UnixEpoch(), kPeriod)) /
          absl::ToInt64Seconds(kPeriod);

@@ -15,7 +15,8 @@
 // began), so the previous key's codes stay good for one period after a rotation, and a
 // key is never accepted for a period it did not sign: a leaked old key cannot make codes
 // for today. Every replica holds the same file, so a new key is added ahead of its
-// not-before time and every replica knows it before it signs.
+// not-before time and every replica knows it before it signs: the service re-reads the
+// file while it runs (sign_in_key_flag.h), so an admin rotates keys without a restart.
 #ifndef HUIWU_SERVICES_BOOKING_DOMAIN_SIGN_IN_CODE_H_
 #define HUIWU_SERVICES_BOOKING_DOMAIN_SIGN_IN_CODE_H_
 
@@ -76,6 +77,13 @@ class SignInCodes final {
 
   // `keys` newest first, as ParseSignInKeys returns them; INVALID_ARGUMENT as there.
   static absl::StatusOr<SignInCodes> Create(std::vector<SignInKey> keys);
+  // The codes of a key file's text: ParseSignInKeys, then Create (the errors name the
+  // line). With name(), what the service's re-reading of the file needs
+  // (common/server/reloading_file.h).
+  static absl::StatusOr<SignInCodes> Parse(absl::string_view text);
+
+  // The key ids, newest first ("keys k2 k1"), for the log of a reload; never a secret.
+  const std::string& name() const { return name_; }
 
   // The code of `meeting_id` for the period holding `now`. FAILED_PRECONDITION, reason
   // SIGN_IN_KEY_NOT_IN_EFFECT, when no key's not-before time has come yet.
@@ -90,7 +98,7 @@ class SignInCodes final {
   static absl::Time PeriodStart(int64_t period);
 
  private:
-  explicit SignInCodes(std::vector<SignInKey> keys) : keys_(std::move(keys)) {}
+  explicit SignInCodes(std::vector<SignInKey> keys);
 
   // The key that signs `period`: the newest whose not-before is at or before its start;
   // nullptr when none is.
@@ -98,6 +106,7 @@ class SignInCodes final {
   const SignInKey* FindKey(absl::string_view id) const;
 
   std::vector<SignInKey> keys_;  // newest first
+  std::string name_;
 };
 
 // The MAC part of a code: HMAC-SHA256 of "huiwu-sign-in/v1\n<key id>\n<meeting id>\n<period>"

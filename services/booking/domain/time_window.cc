@@ -13,6 +13,10 @@ bool Overlaps(const TimeWindow& a, const TimeWindow& b) {
   return a.start < b.end && b.start < a.end;
 }
 
+bool Covers(const TimeWindow& outer, const TimeWindow& inner) {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
 TimeWindow OccupancyOf(TimeWindow meeting, absl::Duration setup, absl::Duration cleanup) {
   return TimeWindow{meeting.start - std::max(setup, absl::ZeroDuration()),
                     meeting.end + std::max(cleanup, absl::ZeroDuration())};

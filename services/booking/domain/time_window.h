@@ -26,6 +26,9 @@ std::ostream& operator<<(std::ostream& os, const TimeWindow& window);
 // store's SQL (`start < :end AND end > :start`), so memory and database agree.
 bool Overlaps(const TimeWindow& a, const TimeWindow& b);
 
+// Whether `outer` holds every instant of `inner`.
+bool Covers(const TimeWindow& outer, const TimeWindow& inner);
+
 // The span a meeting holds its room: [start - setup, end + cleanup). A room holds one
 // meeting at a time including the set-up before it and the clean-up and disinfection
 // after it (一会一消毒: the tea sets are disinfected after every meeting). A negative

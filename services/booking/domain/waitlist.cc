@@ -1,5 +1,7 @@
 #include "services/booking/domain/waitlist.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "common/status/errors.h"
 
@@ -44,10 +46,52 @@ bool IsLiveWait(const WaitlistEntry& entry, const Meeting& meeting) {
          meeting.room_id == entry.room_id;
 }
 
-std::string PromotionReason(WaitlistMode mode, absl::string_view room_name,
-                            absl::string_view freed_by) {
-  return absl::StrCat(mode == WaitlistMode::kOffer ? "offered" : "confirmed",
-                      " from the waitlist of ", room_name, ": ", freed_by, " gave the room up");
+std::optional<TimeWindow> PromotionClearanceWindow(const std::vector<TimeWindow>& holds) {
+  if (holds.empty()) return std::nullopt;
+  TimeWindow span = holds.front();
+  for (const TimeWindow& hold : holds) {
+    span.start = std::min(span.start, hold.start);
+    span.end = std::max(span.end, hold.end);
+  }
+  return span;
+}
+
+Promotion PromotionFor(WaitlistMode room_mode, const absl::Status& clearance,
+                       absl::string_view room_name, absl::string_view freed_by) {
+  const std::string from =
+      absl::StrCat(" from the waitlist of ", room_name, ": ", freed_by, " gave the room up");
+  if (room_mode == WaitlistMode::kOffer) {
+    return {WaitlistMode::kOffer, absl::StrCat("offered", from)};
+  }
+  if (clearance.ok()) return {WaitlistMode::kAutoConfirm, absl::StrCat("confirmed", from)};
+  // Kept short: the history reason holds 500 characters, and the room's name and the
+  // freed meeting's come first.
+  constexpr size_t kDetailChars = 120;
+  const ErrorMetadata metadata = MetadataOf(clearance);
+  std::string why;
+  std::string reason = ReasonOf(clearance);
+  if (reason.empty()) reason = absl::StatusCodeToString(clearance.code());
+  if (clearance.code() == absl::StatusCode::kUnavailable) {
+    why = "safety could not be asked whether the room is clear";
+  } else if (clearance.code() == absl::StatusCode::kFailedPrecondition &&
+             reason == "ROOM_NOT_CLEARED") {
+    why = "safety has not cleared the room";
+  } else {
+    why = "safety was not asked about this notice's hold";
+  }
+  std::string detail = reason;
+  if (auto blocks = metadata.find("blocks"); blocks != metadata.end() && !blocks->second.empty()) {
+    absl::StrAppend(&detail, ": ", blocks->second);
+  }
+  if (detail.size() > kDetailChars) {
+    size_t cut = kDetailChars - 3;
+    // Never inside a UTF-8 sequence: the reason is stored as text.
+    while (cut > 0 && (static_cast<unsigned char>(detail[cut]) & 0xC0) == 0x80) --cut;
+    detail = absl::StrCat(detail.substr(0, cut), "...");
+  }
+  return {WaitlistMode::kOffer,
+          absl::StrCat("offered", from, "; not confirmed, as ", why, " (", detail,
+                       "): confirm it with ConfirmMeeting once safety clears the room")};
 }
 
 }  // namespace huiwu::booking

@@ -7,10 +7,13 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "services/booking/domain/meeting.h"
+#include "services/booking/domain/time_window.h"
 #include "services/booking/domain/waitlist_entry.h"
 
 namespace huiwu::booking {
@@ -46,9 +49,31 @@ WaitlistVerdict WaitlistEntryVerdict(const WaitlistEntry& entry, const Meeting& 
 // expire_time passed) until a release of the room around its slot removes it.
 bool IsLiveWait(const WaitlistEntry& entry, const Meeting& meeting);
 
-// The history reason of a promotion, for the organizer unit: which room, what freed it.
-std::string PromotionReason(WaitlistMode mode, absl::string_view room_name,
-                            absl::string_view freed_by);
+// The window a release asks safety to clear, before its transaction, for the waiting
+// notices it may confirm: the span of the holds they would take (`holds`), one question
+// for the room rather than one per notice. A longer window never has fewer blocks (open
+// hazards and overdue inspections block any window; a pending disinfection blocks every
+// window ending after its meeting), so a span safety clears clears each hold within it.
+// nullopt when `holds` is empty: nobody to confirm, nothing to ask.
+std::optional<TimeWindow> PromotionClearanceWindow(const std::vector<TimeWindow>& holds);
+
+// What a release does for the first waiting notice that fits, and the history reason
+// the organizer unit and the dispatch hub read.
+struct Promotion {
+  WaitlistMode mode = WaitlistMode::kAutoConfirm;  // confirm it, or offer it the slot
+  std::string reason;
+};
+
+// The promotion in `room_name` freed by `freed_by`: as the room's waitlist_mode says,
+// except that AUTO_CONFIRM offers instead of confirming unless `clearance` (safety's
+// answer for the notice's hold, asked before the release's transaction; OK when the
+// service checks no clearance) is OK. A room with an open hazard that blocks bookings
+// must not get a confirmed meeting, and a room safety could not be asked about is not
+// taken for clear (as ConfirmMeeting fails closed); an offer holds nothing, and the
+// dispatch hub's ConfirmMeeting asks safety again. The reason then says why, by the
+// answer's reason and what blocks it (ErrorInfo reason, metadata "blocks").
+Promotion PromotionFor(WaitlistMode room_mode, const absl::Status& clearance,
+                       absl::string_view room_name, absl::string_view freed_by);
 
 }  // namespace huiwu::booking
 

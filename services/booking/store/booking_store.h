@@ -205,6 +205,10 @@ class BookingStore final {
   // records the change in the history and publishes its event. A confirm that will take
   // a hold first asks `clearance` (when set) for exactly that room and hold, and the
   // transaction takes only a hold so cleared (else ABORTED, reason CLEARANCE_OUTDATED).
+  // A cancel or no-show release that may confirm a waiting notice (an AUTO_CONFIRM room
+  // with notices waiting near the freed hold) first asks `clearance` about that room; a
+  // notice safety did not clear is offered the slot instead (ServeWaitlist). The release
+  // itself goes ahead whatever safety answers, or if it does not.
   absl::StatusOr<Meeting> Transition(absl::string_view meeting_id, const TransitionCommand& command,
                                      absl::Time now, const ClearanceCheck& clearance = {});
   // New time and/or room; for a CONFIRMED meeting the new hold is taken in the same
@@ -250,9 +254,11 @@ class BookingStore final {
       const ClearanceCheck& clearance = {});
   // Cancels the meeting and every later SUBMITTED or CONFIRMED occurrence of its series
   // in one transaction, freeing their rooms. Returns the named meeting, then the ids of
-  // all meetings cancelled (the named one first).
+  // all meetings cancelled (the named one first). Each freed room's waitlist is served
+  // as a single cancel serves it, `clearance` (when set) asked first.
   absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> CancelThisAndFollowing(
-      absl::string_view meeting_id, const TransitionCommand& command, absl::Time now);
+      absl::string_view meeting_id, const TransitionCommand& command, absl::Time now,
+      const ClearanceCheck& clearance = {});
   // CONFIRMED meetings that started in [`started_after`, `started_by`] and have no
   // sign-in, oldest first, at most `limit` (one query; the no-show sweep).
   absl::StatusOr<std::vector<NoShowCandidate>> ListNoShowCandidates(absl::Time started_after,

@@ -61,6 +61,35 @@ absl::Status ClearanceGate::Allows(absl::string_view meeting_id, absl::string_vi
       {{"meeting", MeetingName(meeting_id)}, {"room", RoomNameOf(building_id, room_id)}});
 }
 
+absl::Status ClearanceGate::PromotionClearance(absl::string_view building_id,
+                                               absl::string_view room_id, TimeWindow hold) const {
+  if (!checked) return absl::OkStatus();
+  for (const RoomAnswer& answer : promotions) {
+    if (answer.building_id == building_id && answer.room_id == room_id &&
+        Covers(answer.window, hold)) {
+      return answer.clearance;
+    }
+  }
+  return ErrorWithReason(
+      absl::StatusCode::kFailedPrecondition, "CLEARANCE_NOT_ASKED",
+      absl::StrCat("safety was not asked about ", RoomNameOf(building_id, room_id),
+                   " over this hold before the release (the waitlist changed meanwhile)"),
+      {{"room", RoomNameOf(building_id, room_id)}});
+}
+
+ClearanceGate CheckPromotionClearance(const ClearanceCheck& clearance,
+                                      const std::vector<PromotionPlan>& planned) {
+  ClearanceGate gate;
+  if (!clearance) return gate;
+  gate.checked = true;
+  for (const PromotionPlan& plan : planned) {
+    gate.promotions.push_back(
+        ClearanceGate::RoomAnswer{plan.building_id, plan.room_id, plan.window,
+                                  clearance(plan.building_id, plan.room_id, plan.window)});
+  }
+  return gate;
+}
+
 std::optional<ClearanceGate::Cleared> PlanConfirmHold(db::Connection& c,
                                                       absl::string_view meeting_id,
                                                       const TransitionCommand& command,
@@ -170,9 +199,7 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
   }
   // A holder that gives its room up before using it frees a slot its waitlist may want.
   const std::optional<TimeWindow> freed_hold =
-      command.action == MeetingAction::kCancel || command.action == MeetingAction::kReleaseNoShow
-          ? meeting.occupancy
-          : std::nullopt;
+      FreesHold(command.action) ? meeting.occupancy : std::nullopt;
   // The domain decides which states hold the room; a state that does not gives it up.
   if (!OccupiesRoom(*next)) {
     ReleaseHold(c, meeting.id);
@@ -189,7 +216,7 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
   // `meeting` is now as a reload would read it, so the event needs no extra round trips.
   PublishEvent(c, MeetingTransitionEvent(command.action, meeting), now);
   if (freed_hold.has_value()) {
-    return ServeWaitlist(c, meeting, *freed_hold, longest_meeting, command.actor, now);
+    return ServeWaitlist(c, meeting, *freed_hold, longest_meeting, command.actor, now, gate);
   }
   return absl::OkStatus();
 }
@@ -265,6 +292,17 @@ absl::StatusOr<Meeting> BookingStore::Transition(absl::string_view meeting_id,
     absl::StatusOr<ClearanceGate> checked = CheckClearance(clearance, planned);
     if (!checked.ok()) return checked.status();
     gate = *std::move(checked);
+  } else if (FreesHold(command.action) && clearance) {
+    // A release may confirm a waiting notice (ServeWaitlist): safety is asked about its
+    // room first, in the same order as a confirm, and only when a confirm can happen.
+    std::vector<PromotionPlan> planned;
+    absl::Status read = db::ReadOnly(pool_, "PlanPromotion", [&](db::Connection& c) {
+      planned.clear();
+      if (auto plan = PlanPromotion(c, meeting_id); plan.has_value()) planned.push_back(*plan);
+      return absl::OkStatus();
+    });
+    if (!read.ok()) return read;
+    gate = CheckPromotionClearance(clearance, planned);
   }
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, command.method, [&](db::Connection& c) {

@@ -324,7 +324,33 @@ absl::StatusOr<std::vector<OccurrenceResult>> BookingStore::ConfirmMeetingSeries
 }
 
 absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> BookingStore::CancelThisAndFollowing(
-    absl::string_view meeting_id, const TransitionCommand& command, absl::Time now) {
+    absl::string_view meeting_id, const TransitionCommand& command, absl::Time now,
+    const ClearanceCheck& clearance) {
+  ClearanceGate gate;
+  if (clearance) {
+    // Each confirmed occurrence given up may confirm a notice waiting for its room: the
+    // rooms are cleared first, without locks, as for a single cancel. One plan per held
+    // occurrence (a primary-key read and an empty index range where nobody waits).
+    std::vector<PromotionPlan> planned;
+    absl::Status read = db::ReadOnly(pool_, "PlanPromotion", [&](db::Connection& c) {
+      planned.clear();
+      std::optional<Meeting> meeting = LoadMeetingRow(c, meeting_id);
+      if (!meeting.has_value()) return absl::OkStatus();
+      std::vector<std::string> held;
+      if (meeting->state == MeetingState::kConfirmed) held.push_back(meeting->id);
+      if (!meeting->series_id.empty()) {
+        for (const auto& [id, state] : LaterOccurrences(c, *meeting)) {
+          if (state == MeetingState::kConfirmed) held.push_back(id);
+        }
+      }
+      for (const std::string& id : held) {
+        if (auto plan = PlanPromotion(c, id); plan.has_value()) planned.push_back(*plan);
+      }
+      return absl::OkStatus();
+    });
+    if (!read.ok()) return read;
+    gate = CheckPromotionClearance(clearance, planned);
+  }
   std::optional<Meeting> named;
   std::vector<std::string> cancelled;
   absl::Status status = db::InTransaction(pool_, kCancelMethod, [&](db::Connection& c) {
@@ -348,7 +374,7 @@ absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> BookingStore::Cance
     if (!meeting.has_value()) return MeetingNotFound(meeting_id);
     absl::Status etag_ok = api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
     if (!etag_ok.ok()) return etag_ok;
-    absl::Status applied = ApplyTransition(c, *meeting, command, longest_meeting_, now);
+    absl::Status applied = ApplyTransition(c, *meeting, command, longest_meeting_, now, gate);
     if (!applied.ok()) return applied;
     cancelled.push_back(std::string(meeting_id));
     if (!meeting->series_id.empty()) {
@@ -364,7 +390,7 @@ absl::StatusOr<std::pair<Meeting, std::vector<std::string>>> BookingStore::Cance
                                    later->state != MeetingState::kConfirmed)) {
           continue;
         }
-        applied = ApplyTransition(c, *later, command, longest_meeting_, now);
+        applied = ApplyTransition(c, *later, command, longest_meeting_, now, gate);
         if (!applied.ok()) return applied;
         cancelled.push_back(id);
       }

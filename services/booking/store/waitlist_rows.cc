@@ -47,6 +47,20 @@ constexpr char kSelectEntry[] =
     "WHERE meeting_id = ?";
 constexpr char kDeleteEntry[] = "DELETE FROM waitlist_entries WHERE meeting_id = ?";
 constexpr char kOfferEntry[] = "UPDATE waitlist_entries SET offer_time = ? WHERE meeting_id = ?";
+// Read before a release's transaction, without locks: the waiting notices a confirm
+// could promote into the room the meeting holds — the room in AUTO_CONFIRM mode, the
+// entries not yet offered, their slots reaching the hold as in kSelectQueue, in serving
+// order. The occupancy is a primary-key read; the queue the same index range.
+constexpr char kSelectPromotionPlan[] =
+    "SELECT o.building_id, o.room_id, r.default_setup_minutes, r.default_cleanup_minutes, "
+    "m.start_time, m.end_time, m.setup_minutes, m.cleanup_minutes FROM occupancies o "
+    "JOIN rooms r ON r.building_id = o.building_id AND r.room_id = o.room_id "
+    "JOIN waitlist_entries w ON w.building_id = o.building_id AND w.room_id = o.room_id "
+    "JOIN meetings m ON m.meeting_id = w.meeting_id "
+    "WHERE o.meeting_id = ? AND r.waitlist_mode = ? AND w.offer_time IS NULL "
+    "AND m.start_time < o.end_time + INTERVAL ? MINUTE "
+    "AND m.end_time > o.start_time - INTERVAL ? MINUTE "
+    "ORDER BY w.join_time, w.meeting_id LIMIT ?";
 // A hold of the room overlapping [?, ?), bounded below by the longest hold (DESIGN §4).
 constexpr char kSelectOverlap[] =
     "SELECT meeting_id FROM occupancies WHERE building_id = ? AND room_id = ? "
@@ -122,8 +136,8 @@ absl::Status CheckRoomRights(db::Connection& c, const Meeting& meeting,
 }
 
 absl::Status ServeWaitlist(db::Connection& c, const Meeting& freed, TimeWindow freed_hold,
-                           absl::Duration longest_meeting, absl::string_view actor,
-                           absl::Time now) {
+                           absl::Duration longest_meeting, absl::string_view actor, absl::Time now,
+                           const ClearanceGate& gate) {
   {
     auto& bump = c.Prepare(kBumpRoomBookings);
     bump.setString(1, freed.building_id);
@@ -185,14 +199,21 @@ absl::Status ServeWaitlist(db::Connection& c, const Meeting& freed, TimeWindow f
     if (verdict == WaitlistVerdict::kDrop) DeleteEntry(c, entry.meeting_id);
     if (verdict != WaitlistVerdict::kServe) continue;
 
-    const std::string reason = PromotionReason(mode, room_name, freed_by);
+    const TimeWindow hold = HoldOf(*waiting, setup_minutes, cleanup_minutes);
+    // A confirm only into a hold safety cleared before the transaction; else an offer.
+    const Promotion promotion =
+        PromotionFor(mode,
+                     mode == WaitlistMode::kAutoConfirm
+                         ? gate.PromotionClearance(freed.building_id, freed.room_id, hold)
+                         : absl::OkStatus(),
+                     room_name, freed_by);
     bool confirmed = false;
-    if (mode == WaitlistMode::kAutoConfirm) {
+    if (promotion.mode == WaitlistMode::kAutoConfirm) {
       TransitionCommand confirm;
       confirm.action = MeetingAction::kConfirm;
       confirm.method = "WaitlistPromotion";
       confirm.actor = std::string(actor);
-      confirm.reason = reason;
+      confirm.reason = promotion.reason;
       Meeting candidate = *waiting;
       // The lifecycle's own confirm: rights, capacity, state and the overlap are checked
       // exactly as for ConfirmMeeting; a refusal (FAILED_PRECONDITION) means it does not
@@ -204,7 +225,6 @@ absl::Status ServeWaitlist(db::Connection& c, const Meeting& freed, TimeWindow f
       waiting = std::move(candidate);
       confirmed = true;
     } else {
-      const TimeWindow hold = HoldOf(*waiting, setup_minutes, cleanup_minutes);
       if (!FitsForOffer(c, *waiting, rights, capacity, room_state, hold,
                         LongestHold(longest_meeting))) {
         continue;
@@ -220,7 +240,7 @@ absl::Status ServeWaitlist(db::Connection& c, const Meeting& freed, TimeWindow f
       UpdateMeetingRow(c, *waiting, /*children=*/false);
       waiting->version += 1;
       const StateChange change{MeetingState::kSubmitted, MeetingState::kSubmitted,
-                               std::string(actor), reason, *entry.offer_time};
+                               std::string(actor), promotion.reason, *entry.offer_time};
       AppendHistory(c, waiting->id, change);
       waiting->history.push_back(change);
       waiting->waitlist = entry;
@@ -229,6 +249,32 @@ absl::Status ServeWaitlist(db::Connection& c, const Meeting& freed, TimeWindow f
     return absl::OkStatus();
   }
   return absl::OkStatus();
+}
+
+std::optional<PromotionPlan> PlanPromotion(db::Connection& c, absl::string_view meeting_id) {
+  auto& select = c.Prepare(kSelectPromotionPlan);
+  select.setString(1, std::string(meeting_id));
+  select.setInt(2, static_cast<int>(WaitlistMode::kAutoConfirm));
+  select.setInt(3, static_cast<int>(absl::ToInt64Minutes(kLongestBuffer)));
+  select.setInt(4, static_cast<int>(absl::ToInt64Minutes(kLongestBuffer)));
+  select.setInt(5, kMaxWaitlistCandidates);
+  std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
+  std::optional<PromotionPlan> plan;
+  std::vector<TimeWindow> holds;
+  while (rows->next()) {
+    if (!plan.has_value()) {
+      plan = PromotionPlan{std::string(rows->getString(1)), std::string(rows->getString(2)), {}};
+    }
+    Meeting waiting;
+    waiting.window = {db::FromSqlDateTime(std::string(rows->getString(5))),
+                      db::FromSqlDateTime(std::string(rows->getString(6)))};
+    if (!rows->isNull(7)) waiting.setup_minutes = rows->getInt(7);
+    if (!rows->isNull(8)) waiting.cleanup_minutes = rows->getInt(8);
+    holds.push_back(HoldOf(waiting, rows->getInt(3), rows->getInt(4)));
+  }
+  if (!plan.has_value()) return std::nullopt;
+  plan->window = *PromotionClearanceWindow(holds);
+  return plan;
 }
 
 std::optional<WaitlistEntry> LoadWaitlistPlace(db::Connection& c, const Meeting& meeting) {

@@ -154,14 +154,22 @@ TEST(SignInOpenTest, OpenFromAnHourBeforeTheStartWhileConfirmedOrInProgress) {
   }
 }
 
-TEST(SignInOpenTest, OnlyTheAttendantsDeskAndAdminsSignInWithoutACode) {
-  EXPECT_TRUE(MaySignInWithoutCode(""));  // TLS off: no caller is known
-  EXPECT_TRUE(MaySignInWithoutCode("spiffe://huiwu/attendant/zhao"));
-  EXPECT_TRUE(MaySignInWithoutCode("spiffe://huiwu/admin/root"));
-  EXPECT_FALSE(MaySignInWithoutCode("spiffe://huiwu/signin/portal"));
-  EXPECT_FALSE(MaySignInWithoutCode("spiffe://huiwu/organizer/u-001"));
-  EXPECT_FALSE(MaySignInWithoutCode("spiffe://huiwu/attendantx/eve"));
-  EXPECT_FALSE(MaySignInWithoutCode("spiffe://evil/attendant/zhao"));
+// Who may is the data-access file's to say (sign_in_without_code_principals; the shipped
+// file is tested in tests/common/data_access_test.cc); the refusal is the domain's.
+TEST(SignInOpenTest, WithoutTheDoorsCodeOnlyACallerTheFileListsSignsIn) {
+  EXPECT_TRUE(CheckSignInWithoutCode(true, "spiffe://huiwu/attendant/zhao").ok());
+  EXPECT_TRUE(CheckSignInWithoutCode(true, "").ok());  // TLS off: no caller is known
+
+  const absl::Status portal = CheckSignInWithoutCode(false, "spiffe://huiwu/signin/portal");
+  EXPECT_EQ(portal.code(), absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(ReasonOf(portal), "SIGN_IN_CODE_REQUIRED");
+  EXPECT_EQ(MetadataOf(portal)["caller"], "spiffe://huiwu/signin/portal");
+  EXPECT_NE(portal.message().find("pass the scanned sign_in_code"), absl::string_view::npos)
+      << "says what to do: " << portal.message();
+
+  const absl::Status anonymous = CheckSignInWithoutCode(false, "");
+  EXPECT_EQ(ReasonOf(anonymous), "SIGN_IN_CODE_REQUIRED");
+  EXPECT_EQ(MetadataOf(anonymous)["caller"], "a caller without a certificate identity");
 }
 
 }  // namespace

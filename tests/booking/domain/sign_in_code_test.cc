@@ -269,5 +269,20 @@ TEST(SignInCodeTest, CreateRefusesShortSecretsAndKeysOutOfOrder) {
       SignInCodes::Create({Key("k1", kPeriodStart, 'a'), Key("k1", absl::UnixEpoch(), 'b')}).ok());
 }
 
+// What the service's re-reading of the key file takes: the text to codes, named by their
+// key ids for the log (never by a secret); a bad text's error names the line.
+TEST(SignInCodeTest, AKeyFilesTextBecomesCodesNamedByTheirKeyIds) {
+  const std::string secret(64, 'd');
+  auto codes = SignInCodes::Parse("k2 2026-12-01T00:00:00Z " + secret +
+                                  "\nk1 2026-01-01T00:00:00Z " + secret + "\n");
+  ASSERT_TRUE(codes.ok()) << codes.status();
+  EXPECT_EQ(codes->name(), "keys k2 k1");
+  EXPECT_EQ(codes->Issue("m1", absl::FromUnixSeconds(1796083200))->key_id, "k2");
+  auto bad = SignInCodes::Parse("k2 2026-12-01T00:00:00Z " + secret + "\nk1 soon " + secret);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(std::string(bad.status().message()), HasSubstr("line 2"));
+  EXPECT_THAT(std::string(bad.status().message()), Not(HasSubstr(secret)));
+}
+
 }  // namespace
 }  // namespace huiwu::booking

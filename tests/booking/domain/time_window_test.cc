@@ -30,6 +30,15 @@ TEST(TimeWindowTest, ContainedWindowOverlaps) {
   EXPECT_TRUE(Overlaps(outer, outer));
 }
 
+TEST(TimeWindowTest, CoversHoldsEveryInstantIncludingTheEdges) {
+  const TimeWindow outer{Local(2024, 6, 3, 9, 0), Local(2024, 6, 3, 17, 0)};
+  EXPECT_TRUE(Covers(outer, outer));
+  EXPECT_TRUE(Covers(outer, TimeWindow{Local(2024, 6, 3, 10, 0), Local(2024, 6, 3, 11, 0)}));
+  EXPECT_FALSE(Covers(outer, TimeWindow{Local(2024, 6, 3, 8, 59), Local(2024, 6, 3, 11, 0)}));
+  EXPECT_FALSE(Covers(outer, TimeWindow{Local(2024, 6, 3, 16, 0), Local(2024, 6, 3, 17, 1)}));
+  EXPECT_FALSE(Covers(TimeWindow{Local(2024, 6, 3, 10, 0), Local(2024, 6, 3, 11, 0)}, outer));
+}
+
 TEST(TimeWindowTest, TouchingAtAnEdgeIsNotAnOverlap) {
   const TimeWindow morning{Local(2024, 6, 3, 9, 0), Local(2024, 6, 3, 10, 0)};
   const TimeWindow next{Local(2024, 6, 3, 10, 0), Local(2024, 6, 3, 11, 0)};

@@ -64,7 +64,8 @@ void StaffingBench::Shutdown() {
 }
 
 absl::Status StaffingBench::SeedStaff() {
-  const absl::CivilDay valid_until = absl::ToCivilDay(absl::Now(), CenterTimeZone()) + 3 * 365;
+  // Valid past the last slot a full run reaches (a few thousand slots, six a working day).
+  const absl::CivilDay valid_until = absl::ToCivilDay(absl::Now(), CenterTimeZone()) + 5 * 365;
   int number = 0;
   for (const auto& [role, count] : kPlan) {
     for (int i = 0; i < count; ++i) {

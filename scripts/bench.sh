@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 13): installs what is missing, builds, starts its own
 # MariaDB (the local run's settings) on a free loopback port, and runs `huiwu-bench
-# suite`: the bare gRPC and bare SQL baselines, booking's hot paths at 1–256 callers,
-# the hot-room race, and the reads again with a million meetings of history — in one
-# run, so that each row's ratio to its baseline means something. The Markdown table
-# goes to stdout and to bench/results/<date>.md.
+# suite`: the bare gRPC and bare SQL baselines, booking's hot paths at 1–256 callers and
+# the hot-room race, staffing's AssignStaff and AutoAssign, inventory's ReserveKit,
+# booking's event stream followed while meetings are created, then booking's reads with
+# a million meetings of history and safety's CheckRoomClearance with a million records
+# per table — in one run, so that each row's ratio to its baseline means something. The
+# Markdown table goes to stdout and to bench/results/<date>.md.
 #
-#   scripts/bench.sh            the full run (~10 min on 2 cores)
-#   scripts/bench.sh --quick    shorter rows, 10^5 meetings of history (< 5 min)
+#   scripts/bench.sh            the full run (~10 min on 2 cores with booking alone;
+#                               the other services' rows add to it)
+#   scripts/bench.sh --quick    shorter rows, 10^5 rows of history (< 5 min)
 #
-# Overrides (environment): HUIWU_BENCH_ROWS (meetings of history), HUIWU_BENCH_OUT (the
+# Overrides (environment): HUIWU_BENCH_ROWS (rows of history), HUIWU_BENCH_OUT (the
 # table's file), HUIWU_BENCH_ROW_TIME (each row's measurement, e.g. 100ms: the smoke
 # test), HUIWU_RUN_NO_BUILD=1 (use the build as it is). The services' logs go to the
 # table's file with .log for .md.
@@ -29,7 +32,7 @@ for arg in "$@"; do
   case "${arg}" in
     --quick) quick=1 rows=100000 ;;
     -h | --help)
-      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *) die "unknown argument: ${arg} (try --help)" ;;
@@ -67,7 +70,7 @@ args=(suite --rows="${rows}" --out="${out}" --mysql_host=127.0.0.1 --mysql_port=
 ((quick)) && args+=(--quick)
 [[ -n "${row_time}" ]] && args+=(--row_time="${row_time}")
 logs="${out%.md}.log"
-log "running the suite (${rows} meetings of history); the table goes to ${out}, logs to ${logs}"
+log "running the suite (${rows} rows of history per table); the table goes to ${out}, logs to ${logs}"
 # The password through the environment, not the command line (ps shows that).
 if ! HUIWU_MYSQL_PASSWORD="${HUIWU_MYSQL_PASSWORD}" "${bench}" "${args[@]}" 2>"${logs}"; then
   grep -v '"event":"call_failed"' "${logs}" | tail -n 20 >&2

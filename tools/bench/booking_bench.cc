@@ -5,7 +5,6 @@
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 
-#include <chrono>
 #include <thread>
 #include <utility>
 
@@ -16,13 +15,9 @@
 #include "common/api/timestamp.h"
 #include "common/db/pool.h"
 #include "common/time/center_zone.h"
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/security/credentials.h"
-#include "grpcpp/support/error_details.h"
 #include "services/booking/booking_spec.h"
 #include "services/safety/safety_spec.h"
+#include "tools/bench/in_process.h"
 
 namespace huiwu::bench {
 namespace {
@@ -32,29 +27,6 @@ namespace v1 = booking::v1;
 constexpr char kBuilding[] = "city-hall";
 constexpr char kHotRoom[] = "buildings/city-hall/rooms/hot";
 constexpr char kSignInRoom[] = "buildings/city-hall/rooms/sign-in";
-
-std::unique_ptr<grpc::ClientContext> Context() {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-  context->AddMetadata("x-huiwu-actor", "bench/dispatcher");
-  return context;
-}
-
-// google.rpc.ErrorInfo's reason, or "".
-std::string ReasonOf(const grpc::Status& status) {
-  google::rpc::Status rich;
-  if (!grpc::ExtractErrorDetails(status, &rich).ok()) return "";
-  for (const auto& detail : rich.details()) {
-    google::rpc::ErrorInfo info;
-    if (detail.UnpackTo(&info)) return info.reason();
-  }
-  return "";
-}
-
-grpc::Status Labelled(grpc::Status status, std::string* label) {
-  if (!status.ok()) *label = ReasonOf(status);
-  return status;
-}
 
 v1::Meeting Notice(const std::string& room, absl::Time start, int attendees) {
   v1::Meeting meeting;
@@ -84,31 +56,14 @@ v1::Meeting Notice(const std::string& room, absl::Time start, int attendees) {
   return meeting;
 }
 
-absl::Status Execute(db::Connection& connection, const std::string& sql) {
-  try {
-    connection.Execute(sql);
-  } catch (const sql::SQLException& e) {
-    return absl::InternalError(absl::StrCat(e.what(), " in: ", sql.substr(0, 200)));
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<BookingBench>> BookingBench::Start(
     const config::ServerConfig& server, const std::string& prefix, int rooms) {
   auto bench = absl::WrapUnique(new BookingBench());
-  {
-    db::ConnectionPool admin(server.database, nullptr);
-    auto connection = admin.OpenConnection(/*select_database=*/false);
-    if (!connection.ok()) return connection.status();
-    (*connection)->SetAutocommit(true);
-    for (const char* service : {"_booking", "_safety"}) {
-      const absl::Status dropped =
-          Execute(**connection, absl::StrCat("DROP DATABASE IF EXISTS ", prefix, service));
-      if (!dropped.ok()) return dropped;
-    }
-  }
+  const absl::Status dropped = DropDatabases(
+      server.database, {absl::StrCat(prefix, "_booking"), absl::StrCat(prefix, "_safety")});
+  if (!dropped.ok()) return dropped;
   // Sign-in opens an hour before the start: the bench books its sign-in meeting at half
   // an hour's notice (the center's default for internal meetings is two hours).
   const absl::Status limits = bench->policy_.SetLimits(
@@ -116,34 +71,27 @@ absl::StatusOr<std::unique_ptr<BookingBench>> BookingBench::Start(
       {absl::Minutes(30), absl::Hours(24 * 180), absl::Hours(12), absl::Minutes(30)});
   if (!limits.ok()) return limits;
 
-  config::ServerConfig safety_config = server;
-  safety_config.grpc_port = 0;
-  safety_config.metrics_port = -1;
-  safety_config.database.database = absl::StrCat(prefix, "_safety");
-  auto safety = server::ServiceHost::Start(safety::SafetyServiceSpec(bench->clock_), safety_config,
+  auto safety = server::ServiceHost::Start(safety::SafetyServiceSpec(bench->clock_),
+                                           InProcessConfig(server, absl::StrCat(prefix, "_safety")),
                                            absl::Seconds(30));
   if (!safety.ok()) return safety.status();
   bench->safety_ = std::move(*safety);
 
-  bench->booking_config_ = server;
-  bench->booking_config_.grpc_port = 0;
-  bench->booking_config_.metrics_port = -1;
-  bench->booking_config_.database.database = absl::StrCat(prefix, "_booking");
+  bench->booking_config_ = InProcessConfig(server, absl::StrCat(prefix, "_booking"));
   bench->booking_config_.peers.safety = absl::StrCat("127.0.0.1:", bench->safety_->grpc_port());
   auto booking =
       server::ServiceHost::Start(booking::BookingServiceSpec(bench->clock_, bench->policy_),
                                  bench->booking_config_, absl::Seconds(30));
   if (!booking.ok()) return booking.status();
   bench->booking_ = std::move(*booking);
-  bench->stub_ = v1::BookingService::NewStub(
-      grpc::CreateChannel(absl::StrCat("127.0.0.1:", bench->booking_->grpc_port()),
-                          grpc::InsecureChannelCredentials()));
+  bench->stub_ = v1::BookingService::NewStub(LoopbackChannel(bench->booking_->grpc_port()));
 
   v1::CreateBuildingRequest building;
   building.set_building_id(kBuilding);
   building.mutable_building()->set_display_name("市政府大楼");
   v1::CreateBuildingResponse building_created;
-  grpc::Status status = bench->stub_->CreateBuilding(Context().get(), building, &building_created);
+  grpc::Status status =
+      bench->stub_->CreateBuilding(CallContext().get(), building, &building_created);
   if (!status.ok()) return absl::InternalError("CreateBuilding: " + status.error_message());
   std::vector<std::string> ids;
   for (int i = 0; i < rooms; ++i) ids.push_back(absl::StrCat("r", i));
@@ -162,7 +110,7 @@ absl::StatusOr<std::unique_ptr<BookingBench>> BookingBench::Start(
     room->set_default_setup_minutes(30);
     room->set_default_cleanup_minutes(30);
     v1::CreateRoomResponse created;
-    status = bench->stub_->CreateRoom(Context().get(), request, &created);
+    status = bench->stub_->CreateRoom(CallContext().get(), request, &created);
     if (!status.ok()) return absl::InternalError("CreateRoom: " + status.error_message());
     if (id != "hot" && id != "sign-in") bench->rooms_.push_back(created.room().name());
   }
@@ -173,7 +121,9 @@ absl::StatusOr<std::unique_ptr<BookingBench>> BookingBench::Start(
   return bench;
 }
 
-BookingBench::~BookingBench() {
+BookingBench::~BookingBench() { Shutdown(); }
+
+void BookingBench::Shutdown() {
   if (unobserved_ != nullptr) unobserved_->Shutdown(absl::Seconds(2));
   if (booking_ != nullptr) booking_->Shutdown(absl::Seconds(2));
   if (safety_ != nullptr) safety_->Shutdown(absl::Seconds(2));
@@ -183,7 +133,7 @@ grpc::Status BookingBench::Create(absl::Time start, const std::string& room, std
   v1::CreateMeetingRequest request;
   *request.mutable_meeting() = Notice(room, start, 0);
   v1::CreateMeetingResponse response;
-  grpc::Status status = stub_->CreateMeeting(Context().get(), request, &response);
+  grpc::Status status = stub_->CreateMeeting(CallContext().get(), request, &response);
   if (status.ok()) *name = response.meeting().name();
   return status;
 }
@@ -205,12 +155,12 @@ absl::Status BookingBench::SeedReads(int count) {
     if (i >= static_cast<int>(rooms_.size()) * per_room_slots) break;
     *create.mutable_meeting() = Notice(rooms_[i % rooms_.size()], start, 10);
     v1::CreateMeetingResponse created;
-    grpc::Status status = stub_->CreateMeeting(Context().get(), create, &created);
+    grpc::Status status = stub_->CreateMeeting(CallContext().get(), create, &created);
     if (!status.ok()) return absl::InternalError("seeding: " + status.error_message());
     v1::ConfirmMeetingRequest confirm;
     confirm.set_name(created.meeting().name());
     v1::ConfirmMeetingResponse confirmed;
-    status = stub_->ConfirmMeeting(Context().get(), confirm, &confirmed);
+    status = stub_->ConfirmMeeting(CallContext().get(), confirm, &confirmed);
     if (!status.ok()) return absl::InternalError("seeding: " + status.error_message());
     read_meetings_.push_back(created.meeting().name());
   }
@@ -222,7 +172,7 @@ CallFn BookingBench::GetRoom() {
     v1::GetRoomRequest request;
     request.set_name(rooms_[(caller + n) % rooms_.size()]);
     v1::GetRoomResponse response;
-    return Labelled(stub_->GetRoom(Context().get(), request, &response), label);
+    return Labelled(stub_->GetRoom(CallContext().get(), request, &response), label);
   };
 }
 
@@ -233,8 +183,7 @@ absl::Status BookingBench::StartUnobserved() {
                                          absl::Seconds(30));
   if (!host.ok()) return host.status();
   unobserved_ = std::move(*host);
-  unobserved_stub_ = v1::BookingService::NewStub(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", unobserved_->grpc_port()), grpc::InsecureChannelCredentials()));
+  unobserved_stub_ = v1::BookingService::NewStub(LoopbackChannel(unobserved_->grpc_port()));
   return absl::OkStatus();
 }
 
@@ -243,7 +192,7 @@ CallFn BookingBench::GetRoomUnobserved() {
     v1::GetRoomRequest request;
     request.set_name(rooms_[(caller + n) % rooms_.size()]);
     v1::GetRoomResponse response;
-    return Labelled(unobserved_stub_->GetRoom(Context().get(), request, &response), label);
+    return Labelled(unobserved_stub_->GetRoom(CallContext().get(), request, &response), label);
   };
 }
 
@@ -252,7 +201,7 @@ CallFn BookingBench::GetMeeting() {
     v1::GetMeetingRequest request;
     request.set_name(read_meetings_[(caller * 7 + n) % read_meetings_.size()]);
     v1::GetMeetingResponse response;
-    return Labelled(stub_->GetMeeting(Context().get(), request, &response), label);
+    return Labelled(stub_->GetMeeting(CallContext().get(), request, &response), label);
   };
 }
 
@@ -265,7 +214,7 @@ CallFn BookingBench::ListMeetingsOfDay() {
     request.mutable_date()->set_day(day.day());
     request.set_page_size(50);
     v1::ListMeetingsResponse response;
-    return Labelled(stub_->ListMeetings(Context().get(), request, &response), label);
+    return Labelled(stub_->ListMeetings(CallContext().get(), request, &response), label);
   };
 }
 
@@ -277,7 +226,7 @@ CallFn BookingBench::FindAvailableRooms() {
     *request.mutable_end_time() = api::ToTimestamp(start + absl::Hours(1));
     request.mutable_requirements()->set_min_capacity(25);
     v1::FindAvailableRoomsResponse response;
-    return Labelled(stub_->FindAvailableRooms(Context().get(), request, &response), label);
+    return Labelled(stub_->FindAvailableRooms(CallContext().get(), request, &response), label);
   };
 }
 
@@ -316,7 +265,7 @@ CallFn BookingBench::ConfirmNotices() {
     v1::ConfirmMeetingRequest request;
     request.set_name(name);
     v1::ConfirmMeetingResponse response;
-    return Labelled(stub_->ConfirmMeeting(Context().get(), request, &response), label);
+    return Labelled(stub_->ConfirmMeeting(CallContext().get(), request, &response), label);
   };
 }
 
@@ -331,8 +280,15 @@ CallFn BookingBench::CreateAndConfirm() {
     v1::ConfirmMeetingRequest request;
     request.set_name(name);
     v1::ConfirmMeetingResponse response;
-    return Labelled(stub_->ConfirmMeeting(Context().get(), request, &response), label);
+    return Labelled(stub_->ConfirmMeeting(CallContext().get(), request, &response), label);
   };
+}
+
+grpc::Status BookingBench::CreateNotice(std::string* name) {
+  std::string room;
+  absl::Time start;
+  NextSlot(&room, &start);
+  return Create(start, room, name);
 }
 
 absl::Status BookingBench::OpenSignIn() {
@@ -343,7 +299,7 @@ absl::Status BookingBench::OpenSignIn() {
     v1::ConfirmMeetingRequest request;
     request.set_name(sign_in_meeting_);
     v1::ConfirmMeetingResponse response;
-    status = stub_->ConfirmMeeting(Context().get(), request, &response);
+    status = stub_->ConfirmMeeting(CallContext().get(), request, &response);
   }
   return status.ok() ? absl::OkStatus()
                      : absl::InternalError("opening sign-in: " + status.error_message());
@@ -356,7 +312,7 @@ CallFn BookingBench::SignIn() {
     request.mutable_walk_in()->set_name(absl::StrCat("来宾", caller, "-", n));
     request.mutable_walk_in()->set_unit("来访单位");
     v1::SignInResponse response;
-    return Labelled(stub_->SignIn(Context().get(), request, &response), label);
+    return Labelled(stub_->SignIn(CallContext().get(), request, &response), label);
   };
 }
 
@@ -383,7 +339,7 @@ HotRoomResult BookingBench::HotRoom(int rounds, int callers) {
         request.set_name(notices[i]);
         v1::ConfirmMeetingResponse response;
         const absl::Time sent = absl::Now();
-        statuses[i] = stub_->ConfirmMeeting(Context().get(), request, &response);
+        statuses[i] = stub_->ConfirmMeeting(CallContext().get(), request, &response);
         took[i] = absl::Now() - sent;
       });
     }
@@ -453,11 +409,11 @@ absl::Status BookingBench::LoadHistory(int64_t meetings) {
                           kBuilding, "', ", room, ", ", start, " - INTERVAL 30 MINUTE, ", start,
                           " + INTERVAL 90 MINUTE FROM ", seq),
          }) {
-      const absl::Status loaded = Execute(**connection, sql);
+      const absl::Status loaded = ExecuteSql(**connection, sql);
       if (!loaded.ok()) return loaded;
     }
   }
-  return Execute(**connection, "ANALYZE TABLE meetings, occupancies");
+  return ExecuteSql(**connection, "ANALYZE TABLE meetings, occupancies");
 }
 
 }  // namespace huiwu::bench

@@ -38,6 +38,8 @@ class BookingBench final {
   static absl::StatusOr<std::unique_ptr<BookingBench>> Start(const config::ServerConfig& server,
                                                              const std::string& prefix, int rooms);
   ~BookingBench();
+  // Stops serving and every background job (idempotent; the destructor does it too).
+  void Shutdown();
 
   // Confirmed meetings to read: `count` on the read day, with attendees and an agenda.
   absl::Status SeedReads(int count);
@@ -58,6 +60,9 @@ class BookingBench final {
   int64_t available_notices() const;
   // Create and confirm, one pair per call.
   CallFn CreateAndConfirm();
+  // One notice for the next free slot, as CreateMeeting makes them (not kept for
+  // ConfirmNotices); its resource name in `*name`.
+  grpc::Status CreateNotice(std::string* name);
   // Walk-ins signing in to a meeting under way.
   absl::Status OpenSignIn();
   CallFn SignIn();
@@ -67,6 +72,10 @@ class BookingBench final {
   // `meetings` archived meetings with their holds, by SQL (not through the API): years
   // of the center's history, over every room.
   absl::Status LoadHistory(int64_t meetings);
+
+  // Where booking answers and what it stores in: event_bench follows its stream.
+  int grpc_port() const { return booking_->grpc_port(); }
+  const config::DatabaseConfig& database() const { return booking_config_.database; }
 
  private:
   BookingBench() = default;

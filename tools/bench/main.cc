@@ -32,7 +32,8 @@ int Main(int argc, char** argv) {
   for (const Scenario& s : AllScenarios())
     absl::StrAppend(&usage, "  ", s.name, ": ", s.summary, "\n");
   // The bench serves in-process on loopback and measures the service, not TLS: off unless
-  // asked for (--tls=on would still demand its files, and safety_clearance ignores it).
+  // asked for (--tls=on would still demand its files, and the bench's own clients call
+  // without TLS).
   absl::SetFlag(&FLAGS_tls, config::OnOff{false});
   std::vector<char*> args = config::ParseFlagsAndEnvironment(argc, argv, usage);
   if (args.size() != 2) {

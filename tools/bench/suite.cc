@@ -197,10 +197,10 @@ void MeasureObservingCost(Report& report, const LoadPlan& plan, const CallFn& ob
 }
 
 // The services the suite hosts, kept to the end of the run and shut down together before
-// any of them is destroyed: common/db's transaction counters are process-wide and count
-// into the registry of the host started last (db::RegisterTransactionMetrics), so a host
-// destroyed while another still runs transactions (its sequencer, a call) would leave
-// them counting into freed memory — the heap corruption a mid-run teardown showed here.
+// any of them is destroyed, as main() does with its one service: no host's background work
+// (a sequencer round, a subscription) runs on while another's is being torn down. (The
+// teardown of a host mid-run once corrupted the heap here: the transaction counters were
+// process-wide; they are the pool's now.)
 struct Hosts {
   std::unique_ptr<BookingBench> booking;
   std::unique_ptr<StaffingBench> staffing;

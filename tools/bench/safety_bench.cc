@@ -1,5 +1,8 @@
 #include "tools/bench/safety_bench.h"
 
+#include <algorithm>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/memory/memory.h"
@@ -15,16 +18,10 @@ namespace {
 
 namespace v1 = safety::v1;
 
-// The bulk load: MariaDB's sequence engine makes N rows in one statement. `rows` is an
-// int of ours, so building the table name by text is safe here (test data only).
-std::vector<std::string> LoadStatements(int rows) {
-  const std::string seq = absl::StrCat("seq_1_to_", rows);
+// The rows of one sequence table (seq_<from>_to_<to>) for the three tables.
+std::vector<std::string> ChunkStatements(const std::string& seq) {
   const int rooms = SafetyBench::kRoomsPerBuilding;
   return {
-      "DELETE FROM hazard_escalations",
-      "DELETE FROM hazards",
-      "DELETE FROM disinfection_tasks",
-      "DELETE FROM inspection_tasks",
       // One in twenty still open, the rest verified; severities even.
       absl::StrCat(
           "INSERT INTO hazards (hazard_id, kind, severity, building_id, room_id, description, "
@@ -47,17 +44,38 @@ std::vector<std::string> LoadStatements(int rows) {
           "), UTC_TIMESTAMP() - INTERVAL seq MINUTE, seq % 50 = 0, 'staff/f-002', 1, NULL, '', "
           "UTC_TIMESTAMP() FROM ",
           seq),
-      // Mostly done; some open, half of those past due.
-      absl::StrCat("INSERT INTO inspection_tasks (task_id, schedule_id, template_id, building_id, "
-                   "room_id, start_time, due_time, mandatory, is_open, inspection_id) "
-                   "SELECT CONCAT('t', seq), CONCAT('s', seq % 100), 'daily-fire-patrol', "
-                   "IF(seq % 2 = 0, 'city-hall', 'citizen-center'), CONCAT('r', seq % ",
-                   rooms,
-                   "), UTC_TIMESTAMP() - INTERVAL seq MINUTE, UTC_TIMESTAMP() + INTERVAL "
-                   "(CAST(seq AS SIGNED) % 200 - 100) MINUTE, seq % 2, seq % 20 = 0, '' FROM ",
-                   seq),
-      "ANALYZE TABLE hazards, disinfection_tasks, inspection_tasks",
+      // Mostly done; some open, half of those past due and half of those mandatory.
+      absl::StrCat(
+          "INSERT INTO inspection_tasks (task_id, schedule_id, template_id, building_id, "
+          "room_id, start_time, due_time, mandatory, is_open, inspection_id) "
+          "SELECT CONCAT('t', seq), CONCAT('s', seq % 100), 'daily-fire-patrol', "
+          "IF(seq % 2 = 0, 'city-hall', 'citizen-center'), CONCAT('r', seq % ",
+          rooms,
+          "), UTC_TIMESTAMP() - INTERVAL seq MINUTE, UTC_TIMESTAMP() + INTERVAL "
+          "(CAST(seq AS SIGNED) % 200 - 100) MINUTE, (seq DIV 20) % 2, seq % 20 = 0, '' FROM ",
+          seq),
   };
+}
+
+// The bulk load: MariaDB's sequence engine makes the rows, 200,000 per statement (10^6 in
+// one statement outlasts the connection's statement timeout). The sequence bounds are
+// ints of ours, so building the table names by text is safe here (test data only).
+std::vector<std::string> LoadStatements(int rows) {
+  std::vector<std::string> statements = {
+      "DELETE FROM hazard_escalations",
+      "DELETE FROM hazards",
+      "DELETE FROM disinfection_tasks",
+      "DELETE FROM inspection_tasks",
+  };
+  constexpr int kChunk = 200000;
+  for (int from = 1; from <= rows; from += kChunk) {
+    for (std::string& sql :
+         ChunkStatements(absl::StrCat("seq_", from, "_to_", std::min(rows, from + kChunk - 1)))) {
+      statements.push_back(std::move(sql));
+    }
+  }
+  statements.push_back("ANALYZE TABLE hazards, disinfection_tasks, inspection_tasks");
+  return statements;
 }
 
 }  // namespace

@@ -8,9 +8,8 @@
 # per table — in one run, so that each row's ratio to its baseline means something. The
 # Markdown table goes to stdout and to bench/results/<date>.md.
 #
-#   scripts/bench.sh            the full run (~10 min on 2 cores with booking alone;
-#                               the other services' rows add to it)
-#   scripts/bench.sh --quick    shorter rows, 10^5 rows of history (< 5 min)
+#   scripts/bench.sh            the full run (5 min 20 s on the 2-core machine, 2026-12-03)
+#   scripts/bench.sh --quick    shorter rows, 10^5 rows of history (about 2 min)
 #
 # Overrides (environment): HUIWU_BENCH_ROWS (rows of history), HUIWU_BENCH_OUT (the
 # table's file), HUIWU_BENCH_ROW_TIME (each row's measurement, e.g. 100ms: the smoke

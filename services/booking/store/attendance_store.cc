@@ -31,8 +31,6 @@ constexpr char kSelectSignInTime[] =
     "SELECT sign_in_time FROM sign_ins WHERE meeting_id = ? AND attendee_id = ?";
 constexpr char kSelectSignedIn[] = "SELECT attendee_id FROM sign_ins WHERE meeting_id = ?";
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 const Attendee* FindAttendee(const Meeting& meeting, absl::string_view attendee_id) {
   for (const Attendee& a : meeting.attendees) {
     if (a.id == attendee_id) return &a;
@@ -73,7 +71,7 @@ absl::StatusOr<SignInResult> BookingStore::SignIn(const SignInCommand& who, absl
       name = listed->name;
       unit = listed->unit;
     }
-    result = SignInResult{who.attendee_id, false, Micros(now)};
+    result = SignInResult{who.attendee_id, false, db::WholeMicros(now)};
     try {
       auto& insert = c.Prepare(kInsertSignIn);
       insert.setString(1, who.meeting_id);

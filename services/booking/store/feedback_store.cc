@@ -81,8 +81,6 @@ const absl::Time kBeforeEverything =
 const absl::Time kAfterEverything =
     absl::FromCivil(absl::CivilSecond(9999, 1, 1, 0, 0, 0), absl::UTCTimeZone());
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 std::string NewComplaintId() {
   thread_local std::mt19937_64 random(std::random_device{}());
   return absl::StrFormat("%016x", random());
@@ -221,7 +219,7 @@ absl::StatusOr<ServiceEvaluation> FeedbackStore::SubmitEvaluation(
     stored.building_id = meeting->building_id;
     stored.room_id = meeting->room_id;
     stored.submitted_by = std::string(actor);
-    stored.submit_time = Micros(now);
+    stored.submit_time = db::WholeMicros(now);
     try {
       auto& insert = c.Prepare(kInsertEvaluation);
       insert.setString(1, stored.meeting_id);
@@ -281,7 +279,7 @@ absl::StatusOr<Complaint> FeedbackStore::RecordComplaint(const Complaint& compla
   std::optional<Complaint> result;
   absl::Status status = db::InTransaction(pool_, "RecordComplaint", [&](db::Connection& c) {
     result.reset();
-    Complaint recorded = RecordedComplaint(complaint, std::string(actor), Micros(now));
+    Complaint recorded = RecordedComplaint(complaint, std::string(actor), db::WholeMicros(now));
     recorded.id = NewComplaintId();
     if (!request_id.empty()) {
       auto earlier =
@@ -348,7 +346,7 @@ absl::StatusOr<Complaint> FeedbackStore::ChangeComplaint(
     if (!result.has_value()) return ComplaintNotFound(complaint_id);
     absl::Status fresh = api::CheckEtag(etag, result->version, ComplaintName(complaint_id));
     if (!fresh.ok()) return fresh;
-    absl::Status applied = ApplyComplaintAction(*result, action, text, actor, Micros(now));
+    absl::Status applied = ApplyComplaintAction(*result, action, text, actor, db::WholeMicros(now));
     if (!applied.ok()) return applied;
     auto& update = c.Prepare(kUpdateComplaint);
     update.setInt(1, static_cast<int>(result->state));

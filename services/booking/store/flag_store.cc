@@ -24,8 +24,6 @@ constexpr char kSelectAffected[] =
 constexpr char kInsertFlag[] =
     "INSERT INTO meeting_flags (meeting_id, hazard, reason, create_time) VALUES (?, ?, ?, ?)";
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 }  // namespace
 
 absl::StatusOr<std::vector<std::string>> BookingStore::FlagMeetings(const FlagCommand& command,
@@ -46,7 +44,7 @@ absl::StatusOr<std::vector<std::string>> BookingStore::FlagMeetings(const FlagCo
       std::unique_ptr<sql::ResultSet> rows(select.executeQuery());
       while (rows->next()) affected.push_back(rows->getString(1));
     }
-    const MeetingFlag flag{command.hazard, command.reason, Micros(now)};
+    const MeetingFlag flag{command.hazard, command.reason, db::WholeMicros(now)};
     for (const std::string& meeting_id : affected) {
       try {
         auto& insert = c.Prepare(kInsertFlag);

@@ -43,8 +43,6 @@ constexpr char kCloseCopy[] =
     "UPDATE material_copies SET state = ?, write_off_reason = ?, close_time = ?, closed_by = ? "
     "WHERE meeting_id = ? AND copy_number = ?";
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 std::string CopyName(absl::string_view meeting_id, absl::string_view number) {
   return absl::StrCat(MeetingName(meeting_id), "/materialCopies/", number);
 }
@@ -143,7 +141,7 @@ absl::StatusOr<MaterialCopy> BookingStore::IssueMaterialCopy(const MaterialCopy&
     }
     MaterialCopy issued = copy;
     issued.state = MaterialCopyState::kOut;
-    issued.issue_time = Micros(now);
+    issued.issue_time = db::WholeMicros(now);
     try {
       auto& insert = c.Prepare(kInsertCopy);
       insert.setString(1, issued.meeting_id);
@@ -182,7 +180,7 @@ absl::StatusOr<MaterialCopy> BookingStore::CloseMaterialCopy(
     if (!open.ok()) return open;
     copy->state = to;
     copy->write_off_reason = std::string(reason);
-    copy->close_time = Micros(now);
+    copy->close_time = db::WholeMicros(now);
     copy->closed_by = std::string(actor);
     auto& update = c.Prepare(kCloseCopy);
     update.setInt(1, static_cast<int>(to));

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/api/etag_check.h"
 #include "common/db/idempotency.h"
+#include "common/db/sql_time.h"
 #include "common/db/transaction.h"
 #include "common/status/errors.h"
 #include "services/booking/store/booking_store.h"
@@ -25,8 +26,6 @@ namespace {
 // sign-in being inserted now wait for the release to commit.
 constexpr char kSelectAnySignIn[] =
     "SELECT 1 FROM sign_ins WHERE meeting_id = ? LIMIT 1 LOCK IN SHARE MODE";
-
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
 
 absl::Status RoomRequired(absl::string_view meeting_id) {
   return InvalidFieldError("room", absl::StrCat(MeetingName(meeting_id),
@@ -170,7 +169,7 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
       // The room stays held for clean-up and disinfection after the actual end
       // (一会一消毒), not after the planned one.
       if (meeting.occupancy.has_value()) {
-        const absl::Time ended = std::min(meeting.window.end, Micros(now));
+        const absl::Time ended = std::min(meeting.window.end, db::WholeMicros(now));
         meeting.occupancy->end = ended + (meeting.occupancy->end - meeting.window.end);
         ShortenHold(c, meeting.id, meeting.occupancy->end);
       }
@@ -207,7 +206,7 @@ absl::Status ApplyTransition(db::Connection& c, Meeting& meeting, const Transiti
   }
   const MeetingState previous = meeting.state;
   meeting.state = *next;
-  meeting.update_time = Micros(now);
+  meeting.update_time = db::WholeMicros(now);
   UpdateMeetingRow(c, meeting, /*children=*/false);
   meeting.version += 1;  // as UpdateMeetingRow wrote it
   const StateChange change{previous, *next, command.actor, command.reason, meeting.update_time};
@@ -239,9 +238,10 @@ absl::StatusOr<Meeting> BookingStore::CreateMeeting(const Meeting& meeting,
     }
     created.state = MeetingState::kSubmitted;
     created.version = 1;
-    created.create_time = created.update_time = Micros(now);
+    created.create_time = created.update_time = db::WholeMicros(now);
     // As the columns keep them, so that the answer is what a reload would read.
-    created.window = TimeWindow{Micros(created.window.start), Micros(created.window.end)};
+    created.window =
+        TimeWindow{db::WholeMicros(created.window.start), db::WholeMicros(created.window.end)};
     if (created.has_room()) {
       absl::Status room = ReferenceRoom(c, created.building_id, created.room_id);
       if (!room.ok()) return room;
@@ -408,7 +408,7 @@ absl::StatusOr<Meeting> BookingStore::Reschedule(
       absl::Status cleared = gate.Allows(meeting_id, meeting->building_id, meeting->room_id, *hold);
       if (!cleared.ok()) return cleared;
     }
-    meeting->update_time = Micros(now);
+    meeting->update_time = db::WholeMicros(now);
     UpdateMeetingRow(c, *meeting, /*children=*/false);
     result = LoadMeeting(c, meeting_id, /*lock=*/false);
     PublishEvent(

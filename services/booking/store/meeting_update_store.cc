@@ -27,8 +27,6 @@ constexpr char kSelectFollowing[] =
     "SELECT meeting_id FROM meetings WHERE series_id = ? AND start_time > ? "
     "AND state IN (?, ?) ORDER BY start_time, meeting_id";
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 bool SameAttendees(const std::vector<Attendee>& a, const std::vector<Attendee>& b) {
   auto key = [](const Attendee& x) {
     return std::tie(x.id, x.name, x.unit, x.title, x.vip, x.protocol_rank);
@@ -114,7 +112,7 @@ absl::Status ChangeOne(db::Connection& c, Meeting& meeting,
   const bool children = !SameAttendees(before.attendees, meeting.attendees) ||
                         !SameAgenda(before.agenda, meeting.agenda) ||
                         !SameServices(before.services, meeting.services);
-  meeting.update_time = Micros(now);
+  meeting.update_time = db::WholeMicros(now);
   UpdateMeetingRow(c, meeting, children);
   meeting.version += 1;  // as UpdateMeetingRow wrote it
   PublishEvent(c, MeetingUpdatedEvent(meeting), now);

@@ -96,8 +96,6 @@ const std::string kListReportRooms = absl::StrCat(
     " JOIN buildings b ON b.building_id = r.building_id WHERE r.state <> ",
     static_cast<int>(RoomState::kRetired), " ORDER BY r.building_id, r.room_id");
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 // "市政府大楼 301会议室": the room as people name it, with its building ("310" exists in
 // two buildings).
 std::string RoomDisplayName(const std::string& building, const std::string& room) {
@@ -337,7 +335,7 @@ absl::StatusOr<ServiceDone> ReportStore::RecordServiceDone(absl::string_view mee
         return absl::OkStatus();
       }
     }
-    result = ServiceDone{kind, Micros(now), std::string(actor)};
+    result = ServiceDone{kind, db::WholeMicros(now), std::string(actor)};
     auto& insert = c.Prepare(kInsertDone);
     insert.setString(1, id);
     insert.setInt(2, kind);

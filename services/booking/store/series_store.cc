@@ -55,8 +55,6 @@ struct Occurrence {
   MeetingState state;
 };
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 std::string SeriesName(absl::string_view series_id) {
   return absl::StrCat(kSeriesPrefix, series_id);
 }
@@ -197,7 +195,7 @@ absl::StatusOr<MeetingSeriesRecord> BookingStore::CreateMeetingSeries(
       }
     }
     InsertSeriesRow(c, series_id, rule, now);
-    const absl::Time created = Micros(now);
+    const absl::Time created = db::WholeMicros(now);
     if (first.has_room()) {
       absl::Status room = ReferenceRoom(c, first.building_id, first.room_id);
       if (!room.ok()) return room;

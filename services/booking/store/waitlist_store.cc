@@ -36,8 +36,6 @@ constexpr char kSelectOverlap[] =
     "AND start_time < ? AND start_time > ? AND end_time > ? AND meeting_id <> ? "
     "ORDER BY start_time LIMIT 1";
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 std::string RoomResource(absl::string_view building_id, absl::string_view room_id) {
   return absl::StrCat("buildings/", building_id, "/rooms/", room_id);
 }
@@ -78,7 +76,7 @@ std::optional<std::string> HolderOver(db::Connection& c, const Meeting& meeting,
 absl::StatusOr<Meeting> RecordWaitChange(db::Connection& c, Meeting& meeting,
                                          absl::string_view actor, const std::string& reason,
                                          absl::Time now) {
-  meeting.update_time = Micros(now);
+  meeting.update_time = db::WholeMicros(now);
   UpdateMeetingRow(c, meeting, /*children=*/false);
   AppendHistory(c, meeting.id,
                 StateChange{MeetingState::kSubmitted, MeetingState::kSubmitted, std::string(actor),

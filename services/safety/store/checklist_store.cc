@@ -129,7 +129,7 @@ absl::StatusOr<ChecklistTemplate> SafetyStore::CreateTemplate(const ChecklistTem
     }
     result = tmpl;
     result.revision = revision;
-    result.create_time = Micros(now);
+    result.create_time = db::WholeMicros(now);
     InsertRevision(c, result);
     return absl::OkStatus();
   });

@@ -140,8 +140,8 @@ absl::StatusOr<DisinfectionTask> SafetyStore::CreateDisinfectionTask(const Disin
         return absl::OkStatus();
       }
     }
-    result.meeting_end_time = Micros(task.meeting_end_time);
-    result.create_time = Micros(now);
+    result.meeting_end_time = db::WholeMicros(task.meeting_end_time);
+    result.create_time = db::WholeMicros(now);
     try {
       InsertDisinfection(c, result);
     } catch (const sql::SQLException& e) {
@@ -178,8 +178,8 @@ absl::StatusOr<OpenedDisinfection> SafetyStore::OpenMeetingDisinfection(
     DisinfectionTask created = task;
     created.id = NewId();
     created.completed = false;
-    created.meeting_end_time = Micros(task.meeting_end_time);
-    created.create_time = Micros(now);
+    created.meeting_end_time = db::WholeMicros(task.meeting_end_time);
+    created.create_time = db::WholeMicros(now);
     try {
       InsertDisinfection(c, created);
     } catch (const sql::SQLException& e) {
@@ -209,7 +209,7 @@ absl::StatusOr<DisinfectionTask> SafetyStore::CompleteDisinfection(absl::string_
                              absl::StrCat(name, " does not exist; check the task's name"),
                              {{"disinfection_task", name}});
     }
-    const absl::Time when = Micros(time_given ? done.complete_time : now);
+    const absl::Time when = db::WholeMicros(time_given ? done.complete_time : now);
     if (absl::Status ok = CheckCompletion(*found, when, now); !ok.ok()) return ok;
     auto& update = c.Prepare(kCompleteDisinfection);
     update.setString(1, done.performer);
@@ -306,7 +306,7 @@ absl::StatusOr<EmergencyPlan> SafetyStore::CreatePlan(const EmergencyPlan& plan,
       }
     }
     result = plan;
-    result.create_time = Micros(now);
+    result.create_time = db::WholeMicros(now);
     try {
       auto& insert = c.Prepare(kInsertPlan);
       insert.setString(1, plan.building_id);
@@ -357,7 +357,7 @@ absl::StatusOr<Drill> SafetyStore::RecordDrill(const Drill& drill, absl::string_
                              absl::StrCat(plan, " does not exist; create the plan first"),
                              {{"emergency_plan", plan}});
     }
-    result.create_time = Micros(now);
+    result.create_time = db::WholeMicros(now);
     auto& insert = c.Prepare(kInsertDrill);
     insert.setString(1, result.building_id);
     insert.setString(2, result.plan_id);

@@ -50,7 +50,7 @@ absl::StatusOr<Hazard> SafetyStore::ReportHazard(const Hazard& hazard, absl::str
         return absl::OkStatus();
       }
     }
-    StartHazard(result, Micros(now));
+    StartHazard(result, db::WholeMicros(now));
     InsertHazard(c, result);
     PublishHazard(c, HazardEvent::kOpened, result, now);
     return absl::OkStatus();
@@ -118,7 +118,7 @@ absl::StatusOr<Hazard> SafetyStore::ChangeHazard(absl::string_view hazard_id,
     if (absl::Status etag = api::CheckEtag(change.etag, h.version, name); !etag.ok()) return etag;
     auto next = NextState(h.state, change.action);
     if (!next.ok()) return next.status();
-    const absl::Time at = Micros(now);
+    const absl::Time at = db::WholeMicros(now);
     switch (change.action) {
       case HazardAction::kAssign:
         h.assignee = change.staff;

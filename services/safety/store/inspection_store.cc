@@ -178,7 +178,7 @@ absl::StatusOr<Inspection> SafetyStore::SubmitInspection(const Inspection& input
     if (!in.task_id.empty()) {
       if (absl::Status task = CloseTask(c, in); !task.ok()) return task;
     }
-    in.submit_time = Micros(now);
+    in.submit_time = db::WholeMicros(now);
     if (stored.has_value()) {
       auto& update = c.Prepare(kUpdateInspection);
       update.setString(1, in.task_id);

@@ -94,9 +94,9 @@ absl::StatusOr<InspectionSchedule> SafetyStore::CreateSchedule(const InspectionS
                            " does not exist; create it or list templates to find its name"),
               {{"checklist_template", "checklistTemplates/" + schedule.template_id}});
         }
-        result.first_time = Micros(schedule.first_time);
+        result.first_time = db::WholeMicros(schedule.first_time);
         result.generated_until = result.first_time;  // nothing generated yet
-        result.create_time = Micros(now);
+        result.create_time = db::WholeMicros(now);
         auto& insert = c.Prepare(kInsertSchedule);
         insert.setString(1, result.id);
         insert.setString(2, result.display_name);

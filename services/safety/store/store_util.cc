@@ -21,8 +21,6 @@ absl::Time TimeColumn(sql::ResultSet& row, int column) {
   return db::FromSqlDateTime(std::string(row.getString(column)));
 }
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 absl::Status ClaimedResourceGone(absl::string_view name) {
   return ErrorWithReason(absl::StatusCode::kNotFound, "REQUEST_ID_RESOURCE_GONE",
                          absl::StrCat("this request_id was first used for ", name,

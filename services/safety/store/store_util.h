@@ -21,10 +21,6 @@ std::string NewId();
 // A DATETIME(6) column (UTC).
 absl::Time TimeColumn(sql::ResultSet& row, int column);
 
-// Times as the database keeps them (microseconds), so what a call returns equals what a
-// later read returns.
-absl::Time Micros(absl::Time t);
-
 // NOT_FOUND when the resource a request_id was first used for is gone (a retry after it
 // was deleted, or a request_id reused for another parent): the caller's to fix, never
 // INTERNAL.

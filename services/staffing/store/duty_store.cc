@@ -74,7 +74,7 @@ absl::StatusOr<Assignment> StaffingStore::CheckIn(absl::string_view meeting_id,
       auto& check_in = c.Prepare(kCheckIn);
       check_in.setDateTime(1, db::ToSqlDateTime(now));
       // Late: after the required arrival, the duty's start (提前到达).
-      check_in.setBoolean(2, Micros(now) > assignment->duty.start);
+      check_in.setBoolean(2, db::WholeMicros(now) > assignment->duty.start);
       check_in.setString(3, std::string(meeting_id));
       check_in.setString(4, std::string(staff_id));
       check_in.executeUpdate();

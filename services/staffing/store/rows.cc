@@ -61,8 +61,6 @@ absl::CivilDay DayOf(const std::string& text) {
 
 }  // namespace
 
-absl::Time Micros(absl::Time t) { return absl::FromUnixMicros(absl::ToUnixMicros(t)); }
-
 std::string NewRecordId() {
   thread_local std::mt19937_64 random(std::random_device{}());
   return absl::StrFormat("%016x", random());

@@ -21,8 +21,6 @@ class ResultSet;
 
 namespace huiwu::staffing {
 
-// The database keeps microseconds.
-absl::Time Micros(absl::Time t);
 // A random 16-hex-digit id for leave and discipline records.
 std::string NewRecordId();
 

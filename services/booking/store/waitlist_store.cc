@@ -71,6 +71,34 @@ std::optional<std::string> HolderOver(db::Connection& c, const Meeting& meeting,
   return std::string(holder->getString(1));
 }
 
+// What both waitlist calls start with. A retry whose request_id was claimed before is
+// answered with the meeting as it is now (`replayed`); otherwise `meeting` is the
+// meeting, row-locked, of the caller's unit, at the etag the caller read.
+struct WaitTarget {
+  bool replayed = false;
+  std::optional<Meeting> meeting;
+};
+
+absl::StatusOr<WaitTarget> StartWaitChange(db::Connection& c, absl::string_view meeting_id,
+                                           const WaitlistCommand& command, absl::Time now) {
+  WaitTarget target;
+  target.replayed =
+      !command.request_id.empty() &&
+      db::ClaimRequestId(c, command.method, command.request_id, MeetingName(meeting_id), now)
+          .has_value();
+  target.meeting =
+      LoadScopedMeeting(c, meeting_id, /*lock=*/!target.replayed, command.organizer_scope);
+  if (!target.meeting.has_value()) return MeetingNotFound(meeting_id);
+  if (target.replayed) {
+    target.meeting->waitlist = LoadWaitlistPlace(c, *target.meeting);
+    return target;
+  }
+  absl::Status etag_ok =
+      api::CheckEtag(command.etag, target.meeting->version, MeetingName(meeting_id));
+  if (!etag_ok.ok()) return etag_ok;
+  return target;
+}
+
 // Writes what a join or a leave changes on the meeting: a new etag and the history
 // entry (the state stays SUBMITTED), and MeetingUpdated with the meeting as it is now.
 absl::StatusOr<Meeting> RecordWaitChange(db::Connection& c, Meeting& meeting,
@@ -95,19 +123,13 @@ absl::StatusOr<Meeting> BookingStore::WaitlistMeeting(absl::string_view meeting_
                                                       absl::Time now) {
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, command.method, [&](db::Connection& c) {
-    if (!command.request_id.empty() &&
-        db::ClaimRequestId(c, command.method, command.request_id, MeetingName(meeting_id), now)
-            .has_value()) {
-      result = LoadScopedMeeting(c, meeting_id, /*lock=*/false, command.organizer_scope);
-      if (!result.has_value()) return MeetingNotFound(meeting_id);
-      result->waitlist = LoadWaitlistPlace(c, *result);
+    absl::StatusOr<WaitTarget> target = StartWaitChange(c, meeting_id, command, now);
+    if (!target.ok()) return target.status();
+    if (target->replayed) {
+      result = *std::move(target->meeting);
       return absl::OkStatus();
     }
-    std::optional<Meeting> meeting =
-        LoadScopedMeeting(c, meeting_id, /*lock=*/true, command.organizer_scope);
-    if (!meeting.has_value()) return MeetingNotFound(meeting_id);
-    absl::Status etag_ok = api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
-    if (!etag_ok.ok()) return etag_ok;
+    std::optional<Meeting> meeting = std::move(target->meeting);
     absl::Status can = CheckCanWaitlist(*meeting, now);
     if (!can.ok()) return can;
     absl::Status admitted = CheckRoomRights(c, *meeting, meeting->building_id, meeting->room_id);
@@ -163,19 +185,13 @@ absl::StatusOr<Meeting> BookingStore::LeaveWaitlist(absl::string_view meeting_id
                                                     absl::Time now) {
   std::optional<Meeting> result;
   absl::Status status = db::InTransaction(pool_, command.method, [&](db::Connection& c) {
-    if (!command.request_id.empty() &&
-        db::ClaimRequestId(c, command.method, command.request_id, MeetingName(meeting_id), now)
-            .has_value()) {
-      result = LoadScopedMeeting(c, meeting_id, /*lock=*/false, command.organizer_scope);
-      if (!result.has_value()) return MeetingNotFound(meeting_id);
-      result->waitlist = LoadWaitlistPlace(c, *result);
+    absl::StatusOr<WaitTarget> target = StartWaitChange(c, meeting_id, command, now);
+    if (!target.ok()) return target.status();
+    if (target->replayed) {
+      result = *std::move(target->meeting);
       return absl::OkStatus();
     }
-    std::optional<Meeting> meeting =
-        LoadScopedMeeting(c, meeting_id, /*lock=*/true, command.organizer_scope);
-    if (!meeting.has_value()) return MeetingNotFound(meeting_id);
-    absl::Status etag_ok = api::CheckEtag(command.etag, meeting->version, MeetingName(meeting_id));
-    if (!etag_ok.ok()) return etag_ok;
+    std::optional<Meeting> meeting = std::move(target->meeting);
     std::optional<WaitlistEntry> place = LoadWaitlistPlace(c, *meeting);
     if (!place.has_value()) {
       return ErrorWithReason(

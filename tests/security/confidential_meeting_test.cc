@@ -20,21 +20,14 @@
 #include "tests/support/grpc_errors.h"
 #include "tests/support/mtls_host.h"
 #include "tests/support/service_fixture.h"
+#include "tests/support/shipped_principals.h"
 
 namespace huiwu::testing {
 namespace {
 
 namespace v1 = booking::v1;
 
-// Bound in deploy/authz/huiwu-data-access.json.
-constexpr char kFinanceSystem[] = "spiffe://huiwu/organizer/u-003";
-constexpr char kFinance[] = "市财政局";
-constexpr char kReformSystem[] = "spiffe://huiwu/organizer/u-002";
-constexpr char kReform[] = "市发展和改革委员会";
-constexpr char kAdmin[] = "spiffe://huiwu/admin/root";
 constexpr char kMeetingOffice[] = "spiffe://huiwu/office/secrecy";
-constexpr char kDispatch[] = "spiffe://huiwu/dispatch/hub";
-constexpr char kOperator[] = "spiffe://huiwu/operator/wang";
 constexpr char kSecretTitle[] = "预算调整方案审议";
 constexpr char kRoom[] = "buildings/city-hall/rooms/301";
 

@@ -15,21 +15,13 @@
 #include "tests/support/grpc_errors.h"
 #include "tests/support/mtls_host.h"
 #include "tests/support/service_fixture.h"
+#include "tests/support/shipped_principals.h"
 
 namespace huiwu::testing {
 namespace {
 
 namespace v1 = booking::v1;
 
-// Bound in deploy/authz/huiwu-data-access.json.
-constexpr char kOfficeSystem[] = "spiffe://huiwu/organizer/u-001";
-constexpr char kOffice[] = "市政府办公厅";
-constexpr char kReformSystem[] = "spiffe://huiwu/organizer/u-002";
-constexpr char kReform[] = "市发展和改革委员会";
-constexpr char kAdmin[] = "spiffe://huiwu/admin/root";
-constexpr char kDispatch[] = "spiffe://huiwu/dispatch/hub";
-constexpr char kSupervisor[] = "spiffe://huiwu/supervisor/li";
-constexpr char kOperator[] = "spiffe://huiwu/operator/wang";
 constexpr char k301[] = "buildings/city-hall/rooms/301";
 
 class FeedbackScopeTest : public ::testing::Test {

@@ -22,6 +22,7 @@
 #include "tests/support/http_get.h"
 #include "tests/support/mtls_host.h"
 #include "tests/support/service_fixture.h"
+#include "tests/support/shipped_principals.h"
 #include "tests/support/sql_rows.h"
 
 namespace huiwu::testing {
@@ -29,16 +30,8 @@ namespace {
 
 namespace v1 = booking::v1;
 
-// Bound in deploy/authz/huiwu-data-access.json.
-constexpr char kOfficeSystem[] = "spiffe://huiwu/organizer/u-001";
-constexpr char kOffice[] = "市政府办公厅";
-constexpr char kReformSystem[] = "spiffe://huiwu/organizer/u-002";
-constexpr char kReform[] = "市发展和改革委员会";
 // Matches organizer/* but is bound to no unit.
 constexpr char kUnboundSystem[] = "spiffe://huiwu/organizer/u-999";
-constexpr char kAdmin[] = "spiffe://huiwu/admin/root";
-constexpr char kDispatch[] = "spiffe://huiwu/dispatch/hub";
-constexpr char kOperator[] = "spiffe://huiwu/operator/wang";
 
 class OrganizerScopeTest : public ::testing::Test {
  protected:

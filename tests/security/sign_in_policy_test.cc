@@ -15,13 +15,13 @@
 #include "tests/support/grpc_errors.h"
 #include "tests/support/mtls_host.h"
 #include "tests/support/poll.h"
+#include "tests/support/shipped_principals.h"
 
 namespace huiwu::testing {
 namespace {
 
 namespace v1 = booking::v1;
 
-constexpr char kAdmin[] = "spiffe://huiwu/admin/root";
 constexpr char kDesk[] = "spiffe://huiwu/attendant/zhao";
 constexpr char kOrganizer[] = "spiffe://huiwu/organizer/u-001";  // bound in the shipped file
 constexpr char kPortal[] = "spiffe://huiwu/signin/portal";
